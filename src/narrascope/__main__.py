@@ -1,0 +1,5 @@
+"""``python -m narrascope``."""
+
+from narrascope.cli import main
+
+main()

@@ -1,0 +1,191 @@
+"""The main job: ingest, clean, store, analyse each document, then connect the corpus.
+
+Each step reads from and writes to the store in batches, so a run can stop at
+any point (even by SIGKILL) and be resumed: documents are committed with their
+id (a content hash), and findings are written per batch with the pipeline
+version, so a rerun skips what is done and never duplicates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from narrascope.config import Settings
+from narrascope.errors import CleaningError, NarrascopeError
+from narrascope.models import Corpus, Document, Failure, RawArticle
+from narrascope.runner import create_runner, pipeline_version
+from narrascope.store import Store, open_store
+
+Progress = Callable[[int], None]
+
+
+@dataclass
+class RunReport:
+    """What a run did: documents seen, newly stored, analysed, and failures."""
+
+    seen: list[str] = field(default_factory=list)  # ids of usable inputs, in input order
+    added: int = 0
+    analysed: int = 0
+    failures: list[Failure] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        """0 all ok, 1 some inputs failed, 2 nothing usable."""
+        if not self.seen:
+            return 2
+        return 1 if self.failures else 0
+
+
+def _clean_all(
+    items: Iterable[RawArticle | Failure], report: RunReport
+) -> Iterator[Document]:
+    from narrascope.clean import clean_article
+
+    for item in items:
+        if isinstance(item, Failure):
+            report.failures.append(item)
+            continue
+        try:
+            yield clean_article(item)
+        except CleaningError as exc:
+            report.failures.append(Failure(item.source, "clean", exc.reason))
+        except NarrascopeError as exc:
+            report.failures.append(Failure(item.source, "clean", str(exc)))
+
+
+def ingest_paths(
+    paths: Iterable[str | Path],
+    store: Store,
+    settings: Settings,
+    *,
+    progress: Progress | None = None,
+    report: RunReport | None = None,
+) -> RunReport:
+    """Read, clean and store articles; already stored ones are a no-op."""
+    from narrascope.ingest import IngestOptions, iter_sources
+
+    report = report or RunReport()
+    options = IngestOptions(max_bytes=settings.max_bytes, timeout=settings.timeout)
+    seen: set[str] = set()
+    batch: list[Document] = []
+    for doc in _clean_all(iter_sources(paths, options=options), report):
+        if doc.id in seen:
+            continue
+        seen.add(doc.id)
+        report.seen.append(doc.id)
+        batch.append(doc)
+        if len(batch) >= settings.batch_size:
+            report.added += len(store.add_documents(batch))
+            batch = []
+        if progress:
+            progress(1)
+    if batch:
+        report.added += len(store.add_documents(batch))
+    store.record_failures(report.failures)
+    return report
+
+
+def analyse_stored(
+    store: Store,
+    settings: Settings,
+    *,
+    ids: Iterable[str] | None = None,
+    progress: Progress | None = None,
+    report: RunReport | None = None,
+) -> RunReport:
+    """Run the per-document stages on stored documents not yet analysed by this version."""
+    report = report or RunReport()
+    version = pipeline_version(settings)
+    done = store.analysed_ids(version)
+    wanted = None if ids is None else set(ids)
+
+    def todo() -> Iterator[Document]:
+        for doc in store.iter_documents(with_findings=False, batch_size=settings.batch_size):
+            if doc.id in done or (wanted is not None and doc.id not in wanted):
+                continue
+            yield doc
+
+    runner = create_runner(settings)
+    try:
+        for batch in runner.run(todo()):
+            store.save_analyses(batch, version)
+            report.analysed += len(batch)
+            if progress:
+                progress(len(batch))
+    finally:
+        runner.close()
+    report.failures.extend(runner.failures)
+    store.record_failures(runner.failures)
+    return report
+
+
+def connect_stored(store: Store, settings: Settings) -> None:
+    """Corpus-level steps: canonical entities across documents, stories, contradictions."""
+    docs = list(store.iter_documents(batch_size=settings.batch_size))
+    if not docs:
+        return
+    from narrascope.extract import link_entities
+
+    entities = link_entities(docs, store.list_overrides())
+    store.save_entities(entities)
+    from narrascope.stories import connect
+
+    stories, contradictions = connect(docs)
+    store.save_analyses(docs, pipeline_version(settings))
+    store.save_stories(stories)
+    store.save_contradictions(contradictions)
+
+
+def load_corpus(store: Store, ids: Iterable[str] | None = None) -> Corpus:
+    """The stored corpus (or the documents ``ids``) as one :class:`Corpus`."""
+    if ids is None:
+        documents = list(store.iter_documents())
+    else:
+        documents = [store.get_document(doc_id) for doc_id in ids]
+    return Corpus(
+        documents=documents,
+        entities=store.list_entities(limit=1_000_000),
+        stories=store.list_stories(limit=1_000_000),
+        contradictions=store.list_contradictions(limit=1_000_000),
+    )
+
+
+def run(
+    paths: Iterable[str | Path],
+    store: Store,
+    settings: Settings,
+    *,
+    progress: Progress | None = None,
+) -> RunReport:
+    """Ingest, analyse and connect; returns what happened."""
+    report = ingest_paths(paths, store, settings, progress=None, report=RunReport())
+    analyse_stored(store, settings, progress=progress, report=report)
+    if settings.connect:
+        connect_stored(store, settings)
+    return report
+
+
+def analyze(
+    paths: Iterable[str | Path] | str | Path,
+    *,
+    db: str | None = None,
+    settings: Settings | None = None,
+) -> Corpus:
+    """Analyse articles and return the corpus they belong to.
+
+    ``paths`` are files, folders, URLs or ``"-"`` (stdin). ``db`` picks the store
+    (default: in memory). Failures are listed in ``Corpus.failures``.
+    """
+    if isinstance(paths, str | Path):
+        paths = [paths]
+    settings = settings or Settings(db=db or ":memory:")
+    store = open_store(db or settings.db)
+    try:
+        report = run(paths, store, settings)
+        corpus = load_corpus(store, report.seen)
+        corpus.failures = report.failures
+        return corpus
+    finally:
+        store.close()

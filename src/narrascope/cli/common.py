@@ -1,0 +1,66 @@
+"""Shared pieces of the CLI: options, settings, error translation, exit codes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+import click
+
+from narrascope.config import Settings, load_settings
+from narrascope.errors import NarrascopeError
+from narrascope.store import Store, open_store
+
+EXIT_OK = 0
+EXIT_SOME_FAILED = 1
+EXIT_USAGE = 2
+EXIT_NOTHING_USABLE = 3
+EXIT_ERROR = 4
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class NarrascopeGroup(click.Group):
+    """A group that turns library errors into one clear line and exit code 4."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except NarrascopeError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            ctx.exit(EXIT_ERROR)
+
+
+def db_option(func: F) -> F:
+    """``--db``: the store (SQLite path or postgresql:// URL)."""
+    return click.option(
+        "--db", default=None, envvar="NARRASCOPE_DB", show_envvar=True,
+        help="Store: SQLite file (default narrascope.db) or postgresql:// URL.",
+    )(func)
+
+
+def quiet_option(func: F) -> F:
+    """``--quiet``: no progress bar, no summary."""
+    return click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")(func)
+
+
+def settings_from(ctx: click.Context, **overrides: Any) -> Settings:
+    """Settings from the config file, environment and the command's flags."""
+    root = ctx.find_root()
+    config_file = (root.obj or {}).get("config_file")
+    clean = {k: v for k, v in overrides.items() if v is not None}
+    return load_settings(config_file, clean)
+
+
+@contextmanager
+def store_for(ctx: click.Context, db: str | None) -> Iterator[Store]:
+    """Open the store named by ``--db`` (or the settings) and close it afterwards."""
+    settings = settings_from(ctx, db=db)
+    store = open_store(settings.db)
+    try:
+        yield store
+    finally:
+        store.close()

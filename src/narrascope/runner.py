@@ -1,0 +1,132 @@
+"""Runners: run the per-document pipeline serially, over a process pool, or on Ray.
+
+Every runner takes an iterable of cleaned documents and yields them analysed, in
+order, batch by batch, so that memory does not grow with the corpus. Stage
+failures are collected in ``runner.failures`` instead of aborting the batch.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+from collections.abc import Iterable, Iterator
+from typing import Protocol
+
+from narrascope.config import Settings
+from narrascope.errors import StageError
+from narrascope.models import Document, Failure
+from narrascope.pipeline import Pipeline, create_stage
+
+
+def build_pipeline(settings: Settings) -> Pipeline:
+    """The per-document pipeline named by ``settings.stages``."""
+    stages = [create_stage(name, **_stage_options(name, settings)) for name in settings.stages]
+    if settings.strict:
+
+        def reraise(doc: Document, stage: str, exc: Exception) -> None:
+            raise StageError(f"{doc.source}: stage {stage} failed: {exc}") from exc
+
+        return Pipeline(stages, on_error=reraise)
+    return Pipeline(stages)
+
+
+def _stage_options(name: str, settings: Settings) -> dict[str, object]:
+    if name.startswith("narrascope.characterise"):
+        return {"taxonomy": settings.taxonomy, "model_dir": settings.model_dir}
+    return {}
+
+
+def pipeline_version(settings: Settings) -> str:
+    """A string that changes when the analysis would change (package + stages)."""
+    from narrascope import __version__
+
+    return f"{__version__}|{','.join(settings.stages)}"
+
+
+def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    for doc in docs:
+        batch.append(doc)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+class Runner(Protocol):
+    """Runs the per-document pipeline over a stream of documents."""
+
+    failures: list[Failure]
+
+    def run(self, docs: Iterable[Document]) -> Iterator[list[Document]]:
+        """Yield analysed documents batch by batch, in input order."""
+        ...
+
+    def close(self) -> None: ...
+
+
+class SerialRunner:
+    """One process; the models load once."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.pipeline = build_pipeline(settings)
+        self.failures = self.pipeline.failures
+
+    def run(self, docs: Iterable[Document]) -> Iterator[list[Document]]:
+        """Analyse batch by batch."""
+        size = self.settings.batch_size
+        for batch in _batches(docs, size):
+            yield list(self.pipeline.pipe(batch, batch_size=size))
+
+    def close(self) -> None:
+        """Nothing to release."""
+
+
+_WORKER_PIPELINE: Pipeline | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _WORKER_PIPELINE
+    _WORKER_PIPELINE = build_pipeline(settings)
+
+
+def _work(batch: list[Document]) -> tuple[list[Document], list[Failure]]:
+    assert _WORKER_PIPELINE is not None
+    pipeline = _WORKER_PIPELINE
+    pipeline.failures.clear()
+    done = list(pipeline.pipe(batch, batch_size=len(batch)))
+    return done, list(pipeline.failures)
+
+
+class PoolRunner:
+    """Several worker processes, each loading the models once."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.failures: list[Failure] = []
+        ctx = mp.get_context("spawn" if settings.strict else "forkserver")
+        self._pool = ctx.Pool(settings.workers, initializer=_init_worker, initargs=(settings,))
+
+    def run(self, docs: Iterable[Document]) -> Iterator[list[Document]]:
+        """Analyse batches on the pool, keeping the input order."""
+        size = max(1, self.settings.batch_size // 2)
+        for done, failures in self._pool.imap(_work, _batches(docs, size)):
+            self.failures.extend(failures)
+            yield done
+
+    def close(self) -> None:
+        """Stop the workers."""
+        self._pool.close()
+        self._pool.join()
+
+
+def create_runner(settings: Settings) -> Runner:
+    """The runner named by ``settings.engine`` and ``settings.workers``."""
+    if settings.engine == "ray":
+        from narrascope.distributed import RayRunner
+
+        return RayRunner(settings)
+    if settings.workers > 1:
+        return PoolRunner(settings)
+    return SerialRunner(settings)

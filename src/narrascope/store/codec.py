@@ -1,0 +1,161 @@
+"""Backend-neutral conversion between documents and database rows."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from narrascope.models import (
+    Boilerplate,
+    Document,
+    Entity,
+    Event,
+    NarrativeLabel,
+    OffsetMap,
+    Quote,
+    RoleAssignment,
+    Technique,
+    Tone,
+)
+from narrascope.serde import from_dict, to_dict
+from narrascope.store.base import DocumentFilter
+
+FINDING_FIELDS: dict[str, type] = {
+    "entities": Entity,
+    "quotes": Quote,
+    "events": Event,
+    "narratives": NarrativeLabel,
+    "roles": RoleAssignment,
+    "techniques": Technique,
+    "tone": Tone,
+}
+
+
+def document_row(doc: Document) -> tuple[Any, ...]:
+    """Column values of a document, in the order of the ``documents`` table."""
+    return (
+        doc.id,
+        doc.source,
+        doc.url,
+        doc.title,
+        doc.outlet,
+        doc.author,
+        doc.published,
+        doc.language,
+        doc.raw,
+        doc.text,
+        json.dumps(to_dict(doc.boilerplate), ensure_ascii=False),
+        json.dumps(to_dict(doc.offsets)),
+        doc.duplicate_of,
+    )
+
+
+def has_findings(doc: Document) -> bool:
+    """Whether any analysis stage filled the document."""
+    return any(getattr(doc, name) for name in FINDING_FIELDS) or doc.explanation is not None
+
+
+def findings_json(doc: Document) -> str:
+    """The findings of a document as one JSON object."""
+    payload = {name: to_dict(getattr(doc, name)) for name in FINDING_FIELDS}
+    payload["explanation"] = doc.explanation
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+
+
+def facets(doc: Document) -> set[tuple[str, str]]:
+    """Index values used to filter documents: entities, narratives, techniques."""
+    values: set[tuple[str, str]] = set()
+    for ent in doc.entities:
+        values.add(("entity", ent.id))
+    for label in doc.narratives:
+        values.add(("narrative", label.label))
+    for tech in doc.techniques:
+        values.add(("technique", tech.technique))
+    return values
+
+
+def row_to_document(row: dict[str, Any], *, with_findings: bool) -> Document:
+    """Rebuild a document from a row (``findings`` column optional)."""
+    doc = Document(
+        id=row["id"],
+        source=row["source"],
+        raw=row["raw"],
+        text=row["text"],
+        url=row["url"],
+        title=row["title"],
+        outlet=row["outlet"],
+        author=row["author"],
+        published=row["published"],
+        language=row["language"],
+        boilerplate=[from_dict(Boilerplate, b) for b in _json(row["boilerplate"], [])],
+        offsets=from_dict(OffsetMap, _json(row["offsets"], [])) or OffsetMap(),
+        duplicate_of=row.get("duplicate_of"),
+    )
+    payload = row.get("findings") if with_findings else None
+    if payload:
+        data = _json(payload, {})
+        for name, cls in FINDING_FIELDS.items():
+            setattr(doc, name, [from_dict(cls, item) for item in data.get(name, [])])
+        doc.explanation = data.get("explanation")
+    return doc
+
+
+def _json(value: Any, default: Any) -> Any:
+    if value is None:
+        return default
+    if isinstance(value, str):
+        return json.loads(value)
+    return value  # PostgreSQL jsonb arrives decoded
+
+
+def filter_clauses(flt: DocumentFilter | None, *, placeholder: str) -> tuple[list[str], list[Any]]:
+    """SQL conditions on alias ``d`` (documents) for a filter; values are bound, never inlined."""
+    if flt is None:
+        return [], []
+    p = placeholder
+    clauses: list[str] = []
+    params: list[Any] = []
+    simple = (("outlet", flt.outlet), ("language", flt.language))
+    for column, value in simple:
+        if value is not None:
+            clauses.append(f"d.{column} = {p}")
+            params.append(value)
+    if flt.date_from is not None:
+        clauses.append(f"d.published >= {p}")
+        params.append(flt.date_from)
+    if flt.date_to is not None:
+        clauses.append(f"substr(d.published, 1, 10) <= {p}")
+        params.append(flt.date_to)
+    for facet, value in (("narrative", flt.narrative), ("entity", flt.entity)):
+        if value is not None:
+            clauses.append(
+                f"d.id IN (SELECT doc_id FROM doc_facets WHERE facet = {p} AND value = {p})"
+            )
+            params.extend([facet, value])
+    return clauses, params
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def fts_query(query: str) -> str:
+    """An FTS5 query from user text: every word quoted, so no FTS syntax gets through.
+
+    ``"a phrase"`` in the user's text stays a phrase; other words are ANDed.
+    """
+    parts: list[str] = []
+    for i, chunk in enumerate(query.split('"')):
+        words = _WORD.findall(chunk)
+        if not words:
+            continue
+        if i % 2 == 1:
+            parts.append('"' + " ".join(words) + '"')
+        else:
+            parts.extend(f'"{word}"' for word in words)
+    return " AND ".join(parts)
+
+
+def like_escape(text: str) -> str:
+    """Escape LIKE wildcards (with ``\\`` as the escape character)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

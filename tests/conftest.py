@@ -1,0 +1,60 @@
+"""Shared fixtures: real stores, the seed corpus, the bundled examples, an analysed corpus."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from narrascope.config import Settings
+from narrascope.store import Store, open_store
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = (ROOT.parent / "shared" / "corpus" / "seeds").resolve()
+EXAMPLES = ROOT / "src" / "narrascope" / "examples"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture
+def seeds_dir() -> Path:
+    """The five real scraped seed articles (skips when shared/ is absent)."""
+    if not SEEDS.is_dir():
+        pytest.skip(f"seed corpus not found at {SEEDS}")
+    return SEEDS
+
+
+@pytest.fixture
+def examples_dir() -> Path:
+    """The example articles bundled in the package."""
+    return EXAMPLES
+
+
+@pytest.fixture
+def store() -> Iterator[Store]:
+    """A real SQLite store in memory."""
+    opened = open_store(":memory:")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def store_path(tmp_path: Path) -> Path:
+    """Path of a SQLite store file under tmp_path."""
+    return tmp_path / "narrascope.db"
+
+
+@pytest.fixture(scope="session")
+def analysed_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file holding the seeds (when present) and the examples, fully analysed once."""
+    from narrascope.analysis import run
+
+    path = tmp_path_factory.mktemp("analysed") / "corpus.db"
+    inputs = [str(EXAMPLES)] + ([str(SEEDS)] if SEEDS.is_dir() else [])
+    settings = Settings(db=str(path))
+    store = open_store(path)
+    try:
+        run(inputs, store, settings)
+    finally:
+        store.close()
+    return path
