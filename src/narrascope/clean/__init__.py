@@ -1,0 +1,140 @@
+"""Cleaning: raw scraped article in, clean text with metadata and offsets out.
+
+Public API::
+
+    from narrascope.clean import clean_article, CleanOptions
+    doc = clean_article(raw_article)          # -> narrascope.models.Document
+
+The text is cut into lines; rules (shape, script, packaged UI lexicon, phrase
+cues, repetition) and the page layout (header, body, footer) decide which
+lines are web chrome. Removed chrome is recorded with raw offsets and a reason;
+``Document.offsets`` maps every clean character back to the raw text.
+"""
+
+from __future__ import annotations
+
+from narrascope.clean.html import extract_html
+from narrascope.clean.language import detect_language
+from narrascope.clean.layout import Layout, lay_out
+from narrascope.clean.lexicon import NEUTRAL, load_lexicon
+from narrascope.clean.lines import Line, split_lines
+from narrascope.clean.metadata import Metadata, find_metadata
+from narrascope.clean.offsets import TextBuilder
+from narrascope.clean.options import CleanOptions
+from narrascope.clean.rules import RuleContext
+from narrascope.clean.script import dominant_script
+from narrascope.errors import CleaningError
+from narrascope.ids import content_id
+from narrascope.models import Boilerplate, Document, OffsetMap, RawArticle
+
+__all__ = ["CleanOptions", "clean_article", "clean_text"]
+
+
+def clean_article(raw: RawArticle, *, options: CleanOptions | None = None) -> Document:
+    """Clean one article; raise :class:`~narrascope.errors.CleaningError` when no
+    usable article text remains."""
+    options = options or CleanOptions()
+    given = _Given.of(raw)
+    text_raw = raw.content
+    if raw.fmt == "html":
+        page = extract_html(raw.source, raw.content, raw.url)
+        text_raw = page.text
+        given = given.over(page.title, page.outlet, page.author, page.published)
+    doc = clean_text(text_raw, source=raw.source, url=raw.url, title=given.title, options=options)
+    doc.id = content_id(raw.content)
+    doc.title = given.title or doc.title
+    doc.outlet = given.outlet or doc.outlet
+    doc.author = given.author or doc.author
+    doc.published = given.published or doc.published
+    doc.language = raw.language or doc.language
+    return doc
+
+
+def clean_text(
+    raw: str,
+    *,
+    source: str = "<text>",
+    url: str | None = None,
+    title: str | None = None,
+    options: CleanOptions | None = None,
+) -> Document:
+    """Clean raw scraped text; ``title`` is a known headline to look for."""
+    options = options or CleanOptions()
+    lines = split_lines(raw)
+    if not lines:
+        raise CleaningError(source, "the article is empty")
+    long_lines = [line.text for line in lines if line.words >= 8] or [x.text for x in lines]
+    ctx = RuleContext(script=dominant_script(long_lines), lexicon=load_lexicon())
+    layout = lay_out(lines, ctx, given_title=title)
+    text, offsets = _build_text(raw, lines, layout)
+    words = len(text.split())
+    if words < options.min_words:
+        raise CleaningError(source, f"no usable article text after cleaning ({words} words)")
+    language = (
+        detect_language(text, options.language_sample_chars) if options.detect_language else None
+    )
+    meta: Metadata = find_metadata(lines, layout, url)
+    return Document(
+        id=content_id(raw),
+        source=source,
+        raw=raw,
+        text=text,
+        url=url,
+        title=meta.title,
+        outlet=meta.outlet,
+        author=meta.author,
+        published=meta.published,
+        language=language,
+        boilerplate=_boilerplate(lines, layout, language),
+        offsets=offsets,
+    )
+
+
+def _build_text(raw: str, lines: list[Line], layout: Layout) -> tuple[str, OffsetMap]:
+    builder = TextBuilder(raw)
+    for line in lines:
+        if layout.reasons[line.index] is None:
+            builder.add_paragraph(line.start + layout.cuts.get(line.index, 0), line.end)
+    return builder.build()
+
+
+def _boilerplate(lines: list[Line], layout: Layout, language: str | None) -> list[Boilerplate]:
+    table = load_lexicon().lines
+    found: list[Boilerplate] = []
+    for line in lines:
+        reason = layout.reasons[line.index]
+        if reason is not None:
+            if reason != "foreign-script-ui" and line.words <= 8 and language is not None:
+                entry = table.get(line.norm)
+                if entry is not None and entry[1] not in (NEUTRAL, language):
+                    reason = "foreign-language-ui"
+            found.append(Boilerplate(line.text, line.start, line.end, reason))
+        elif line.index in layout.cuts:
+            prefix = line.text[: layout.cuts[line.index]].rstrip()
+            found.append(Boilerplate(prefix, line.start, line.start + len(prefix), "kicker-prefix"))
+    return found
+
+
+class _Given:
+    """Metadata supplied with the article; earlier sources win."""
+
+    __slots__ = ("author", "outlet", "published", "title")
+
+    def __init__(
+        self, title: str | None, outlet: str | None, author: str | None, published: str | None
+    ) -> None:
+        self.title, self.outlet, self.author, self.published = title, outlet, author, published
+
+    @classmethod
+    def of(cls, raw: RawArticle) -> _Given:
+        return cls(raw.title, raw.outlet, raw.author, raw.published)
+
+    def over(
+        self, title: str | None, outlet: str | None, author: str | None, published: str | None
+    ) -> _Given:
+        return _Given(
+            self.title or title,
+            self.outlet or outlet,
+            self.author or author,
+            self.published or published,
+        )

@@ -1,0 +1,261 @@
+"""Where the article is on the page: body, title, header and footer chrome.
+
+Lines that read as prose (and that no rule claims) form segments; segments
+split where three or more other lines sit between them. The biggest segment is
+the article; other segments stay when they hold 25 words or more and are not
+teaser fragments. Lines before the first kept segment are the header (the
+title is the first of the last run of headline-shaped lines there), lines after
+the last one the footer (a truncated last paragraph still counts as article).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from narrascope.clean.byline import name_shaped
+from narrascope.clean.kicker import find_kickers
+from narrascope.clean.lexicon import is_masthead, load_lexicon, normalise
+from narrascope.clean.lines import Line
+from narrascope.clean.rules import RuleContext, line_reason
+
+GAP_LINES = 3  # non-prose lines between two prose lines that split segments
+MIN_SEGMENT_WORDS = 25
+_TEASER_END = re.compile(r"(?:…|\.\.\.|\[…\]|»)\s*$")
+_INNER_SENTENCE = re.compile(r"[.!?][\"'’”»)]*\s+[\"'“‘«(]?[A-ZА-ЯЁ]")
+_DANGLING = re.compile(
+    r"(?i)(?:,|;|\b(?:the|a|an|of|to|in|on|at|for|and|or|but|with|by|from|that|which|who|as|is|"
+    r"was|were|are|has|have|had|its|their|his|her))$"
+)
+
+
+@dataclass(slots=True)
+class Layout:
+    """Per-line decisions: ``reasons[i]`` is ``None`` for article lines."""
+
+    reasons: list[str | None]
+    cuts: dict[int, int]  # line index -> leading chars removed (kicker prefix)
+    title: int | None
+
+
+def lay_out(lines: list[Line], ctx: RuleContext, given_title: str | None = None) -> Layout:
+    """Decide, line by line, what is article text and what is chrome."""
+    reasons = [line_reason(line, ctx) for line in lines]
+    kickers = find_kickers(lines)
+    for index in kickers.bare:
+        reasons[index] = "kicker-prefix"
+    _mark_name_lines(lines, reasons)
+    _mark_related_lists(lines, reasons)
+    segments = _segments(lines, reasons)
+    if not segments:
+        return Layout(reasons=[r or "no-article-text" for r in reasons], cuts={}, title=None)
+    start, end = segments[0][0], segments[-1][-1]
+    title = _find_title(lines, reasons, start, given_title, kickers.headed)
+    if title == start:
+        if len(segments[0]) == 1:
+            title = None
+        else:
+            start = segments[0][1]
+    decks = _mark_title(lines, reasons, title, start)
+    end = _extend_truncated(lines, reasons, end)
+    _label_outside(lines, reasons, [i for i in range(start) if i not in decks])
+    _label_outside(lines, reasons, range(end + 1, len(lines)))
+    _label_gaps(lines, reasons, segments)
+    _label_captions(lines, reasons, start, end)
+    return Layout(reasons=reasons, cuts=kickers.cuts, title=title)
+
+
+def _is_prose(line: Line, reason: str | None) -> bool:
+    return reason is None and line.is_prose
+
+
+def _segments(lines: list[Line], reasons: list[str | None]) -> list[list[int]]:
+    """Runs of prose lines, split at gaps; only the substantial ones are kept."""
+    runs: list[list[int]] = []
+    prose = [line for line in lines if _is_prose(line, reasons[line.index])]
+    if not prose:  # a brief without full sentences: take the unclaimed longer lines
+        prose = [line for line in lines if reasons[line.index] is None and line.words >= 5]
+    for line in prose:
+        if runs and line.index - runs[-1][-1] - 1 < GAP_LINES:
+            runs[-1].append(line.index)
+        else:
+            runs.append([line.index])
+    if not runs:
+        return []
+    main = max(runs, key=lambda run: sum(lines[i].words for i in run))
+    kept = [run for run in runs if run is main or _substantial(lines, run)]
+    for run in runs:
+        if all(run is not k for k in kept):
+            for index in run:
+                teaser = _TEASER_END.search(lines[index].text) is not None
+                reasons[index] = "truncated-fragment" if teaser else "related-headline"
+    return kept
+
+
+def _substantial(lines: list[Line], run: list[int]) -> bool:
+    if sum(lines[i].words for i in run) < MIN_SEGMENT_WORDS:
+        return False
+    return not all(_TEASER_END.search(lines[i].text) for i in run)
+
+
+def _mark_related_lists(lines: list[Line], reasons: list[str | None]) -> None:
+    """Headlines listed under a "Related" / "Read more" cue line."""
+    for cue in [i for i, r in enumerate(reasons) if r == "related-headline"]:
+        for j in range(cue + 1, len(lines)):
+            line = lines[j]
+            if reasons[j] is not None or _starts_paragraph(lines, reasons, j):
+                break
+            if _TEASER_END.search(line.text):
+                reasons[j] = "truncated-fragment"
+            elif line.is_headline_shaped and not line.is_prose:
+                reasons[j] = "related-headline"
+            else:
+                break
+
+
+def _starts_paragraph(lines: list[Line], reasons: list[str | None], index: int) -> bool:
+    """A line directly followed, in its block, by prose (a subheading)."""
+    nxt = index + 1
+    if nxt >= len(lines) or lines[nxt].block != lines[index].block:
+        return False
+    return _is_prose(lines[nxt], reasons[nxt])
+
+
+def _find_title(
+    lines: list[Line],
+    reasons: list[str | None],
+    start: int,
+    given: str | None,
+    headed: set[int],
+) -> int | None:
+    """The headline: the given title's line, else the first line of the last
+    run of headline-shaped lines before the body (preferring one without a kicker)."""
+    if given:
+        wanted = normalise(given)
+        for line in lines[: start + 1]:
+            if line.norm == wanted:
+                return line.index
+    runs: list[list[int]] = []
+    for line in lines[:start]:
+        if (
+            reasons[line.index] is None
+            and line.is_headline_shaped
+            and not _under_masthead(lines, line)
+        ):
+            if runs and runs[-1][-1] == line.index - 1:
+                runs[-1].append(line.index)
+            else:
+                runs.append([line.index])
+    if runs:
+        return next((i for i in runs[-1] if i not in headed), runs[-1][0])
+    first = lines[start]
+    if first.is_headline_shaped and first.words <= 20 and not first.text.endswith("."):
+        return start
+    return None
+
+
+def _under_masthead(lines: list[Line], line: Line) -> bool:
+    """A tagline sitting in the masthead's block ("Local news since 1952")."""
+    if line.index == 0:
+        return False
+    previous = lines[line.index - 1]
+    return previous.block == line.block and is_masthead(previous.text, load_lexicon())
+
+
+def _mark_title(
+    lines: list[Line], reasons: list[str | None], title: int | None, start: int
+) -> set[int]:
+    """Label the title and its repeats; return the standfirst (deck) lines to keep."""
+    decks: set[int] = set()
+    if title is None:
+        return decks
+    reasons[title] = "title"
+    wanted = lines[title].norm
+    for line in lines:
+        if line.index != title and reasons[line.index] is None and line.norm == wanted:
+            reasons[line.index] = "repeated-title"
+    for line in lines[title + 1 : start]:
+        if line.block != lines[title].block and line.index != title + 1:
+            break
+        if reasons[line.index] is not None:
+            break
+        if line.words >= 5:
+            decks.add(line.index)
+    return decks
+
+
+def _mark_name_lines(lines: list[Line], reasons: list[str | None]) -> None:
+    """A bare "Jane Doe" line next to a dateline is a byline."""
+    for line in lines:
+        if reasons[line.index] is not None or not name_shaped(line.text):
+            continue
+        near = (line.index - 1, line.index + 1)
+        if any(0 <= i < len(lines) and reasons[i] == "dateline" for i in near):
+            reasons[line.index] = "byline"
+
+
+def _looks_truncated(line: Line) -> bool:
+    """A paragraph cut off by the scraper: long, unfinished, mid-sentence."""
+    if line.words < 8 or line.sentence_end:
+        return False
+    if line.words >= 12 and ", " in line.text:  # a clause, not a headline
+        return True
+    return bool(_INNER_SENTENCE.search(line.text) or _DANGLING.search(line.text))
+
+
+def _extend_truncated(lines: list[Line], reasons: list[str | None], end: int) -> int:
+    nxt = end + 1
+    if nxt < len(lines) and reasons[nxt] is None and _looks_truncated(lines[nxt]):
+        return nxt
+    return end
+
+
+def _fallback(lines: list[Line], reasons: list[str | None], index: int) -> str:
+    """Reason of an unclaimed line outside the article."""
+    nxt = index + 1
+    if nxt < len(lines) and lines[nxt].block == lines[index].block:
+        inherited = reasons[nxt]
+        if inherited not in (None, "title", "related-headline", "navigation"):
+            return inherited
+    if is_masthead(lines[index].text, load_lexicon()):
+        return "masthead"
+    return "related-headline" if lines[index].is_headline_shaped else "navigation"
+
+
+def _label_outside(lines: list[Line], reasons: list[str | None], indices: Sequence[int]) -> None:
+    for index in reversed(indices):
+        if reasons[index] is None:
+            reasons[index] = _fallback(lines, reasons, index)
+
+
+def _label_gaps(lines: list[Line], reasons: list[str | None], segments: list[list[int]]) -> None:
+    """Unclaimed lines in wide gaps between kept segments, except a subheading."""
+    for before, after in itertools.pairwise(segments):
+        gap = range(before[-1] + 1, after[0])
+        if len(gap) < GAP_LINES:
+            continue
+        for index in reversed(gap):
+            if reasons[index] is not None:
+                continue
+            line = lines[index]
+            if index == after[0] - 1 and line.is_headline_shaped and line.words <= 15:
+                continue
+            reasons[index] = _fallback(lines, reasons, index)
+
+
+CAPTION_NEIGHBOURS = frozenset({"kicker-prefix", "image-caption"})
+
+
+def _label_captions(lines: list[Line], reasons: list[str | None], start: int, end: int) -> None:
+    """Short lines sharing a block with a caption or a bare kicker line."""
+    for index in range(start, end + 1):
+        line = lines[index]
+        if reasons[index] is not None or line.is_prose or line.words > 15:
+            continue
+        for other in (index - 1, index + 1):
+            same_block = 0 <= other < len(lines) and lines[other].block == line.block
+            if same_block and reasons[other] in CAPTION_NEIGHBOURS:
+                reasons[index] = "image-caption"
+                break
