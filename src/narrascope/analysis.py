@@ -70,6 +70,7 @@ def ingest_paths(
     options = IngestOptions(max_bytes=settings.max_bytes, timeout=settings.timeout)
     seen: set[str] = set()
     batch: list[Document] = []
+    recorded = len(report.failures)
     for doc in _clean_all(iter_sources(paths, options=options), report):
         if doc.id in seen:
             continue
@@ -78,12 +79,13 @@ def ingest_paths(
         batch.append(doc)
         if len(batch) >= settings.batch_size:
             report.added += len(store.add_documents(batch))
+            recorded = _record_new_failures(store, report.failures, recorded)
             batch = []
         if progress:
             progress(1)
     if batch:
         report.added += len(store.add_documents(batch))
-    store.record_failures(report.failures)
+    _record_new_failures(store, report.failures, recorded)
     return report
 
 
@@ -108,17 +110,26 @@ def analyse_stored(
             yield doc
 
     runner = create_runner(settings)
+    recorded = 0
     try:
         for batch in runner.run(todo()):
-            store.save_analyses(batch, version)
+            store.save_analyses(batch, version)  # one transaction: all of the batch or none
             report.analysed += len(batch)
+            recorded = _record_new_failures(store, runner.failures, recorded)
             if progress:
                 progress(len(batch))
     finally:
         runner.close()
+    _record_new_failures(store, runner.failures, recorded)
     report.failures.extend(runner.failures)
-    store.record_failures(runner.failures)
     return report
+
+
+def _record_new_failures(store: Store, failures: list[Failure], recorded: int) -> int:
+    """Store the failures after the first ``recorded`` (kept per batch: a crash loses none)."""
+    if len(failures) > recorded:
+        store.record_failures(failures[recorded:])
+    return len(failures)
 
 
 def connect_stored(store: Store, settings: Settings) -> None:
@@ -133,7 +144,9 @@ def connect_stored(store: Store, settings: Settings) -> None:
     from narrascope.stories import connect
 
     stories, contradictions = connect(docs)
-    store.save_analyses(docs, pipeline_version(settings))
+    version = pipeline_version(settings)
+    for start in range(0, len(docs), settings.batch_size):  # bounded transactions
+        store.save_analyses(docs[start : start + settings.batch_size], version)
     store.save_stories(stories)
     store.save_contradictions(contradictions)
 

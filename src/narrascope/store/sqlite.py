@@ -10,6 +10,7 @@ import json
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -75,18 +76,27 @@ class SQLiteStore:
             self._local.conn = conn
         return conn
 
-    def _write(self, statements: Iterable[tuple[str, Sequence[Any]]]) -> None:
-        """Run statements in one ``BEGIN IMMEDIATE`` transaction."""
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One ``BEGIN IMMEDIATE`` transaction under the write lock; errors become StoreError."""
         with self._write_lock:
             conn = self._conn()
             conn.execute("BEGIN IMMEDIATE")
             try:
-                for sql, params in statements:
-                    conn.execute(sql, params)
+                yield conn
                 conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                conn.execute("ROLLBACK")
+                raise StoreError(f"{self.path}: write failed ({exc})") from exc
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise
+
+    def _write(self, statements: Iterable[tuple[str, Sequence[Any]]]) -> None:
+        """Run statements in one ``BEGIN IMMEDIATE`` transaction."""
+        with self._transaction() as conn:
+            for sql, params in statements:
+                conn.execute(sql, params)
 
     def _query(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
         if self._memory:
@@ -107,40 +117,32 @@ class SQLiteStore:
 
     # documents -----------------------------------------------------------------
     def add_documents(self, docs: Iterable[Document]) -> list[str]:
-        """Insert new documents and their findings atomically; known ids are skipped."""
-        docs = list(docs)
-        if not docs:
-            return []
-        with self._write_lock:
-            known = self._known_ids([doc.id for doc in docs])
-            new: list[Document] = []
-            for doc in docs:
-                if doc.id not in known:
-                    known.add(doc.id)
-                    new.append(doc)
-            stamp = _now()
-            statements: list[tuple[str, Sequence[Any]]] = []
-            for doc in new:
-                statements.append(
-                    (
-                        f"INSERT INTO documents({_DOC_COLUMNS}, ingested_at) "
-                        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                        (*codec.document_row(doc), stamp),
-                    )
-                )
-                if codec.has_findings(doc):
-                    statements.extend(self._analysis_statements(doc, "ingest"))
-            self._write(statements)
-        return [doc.id for doc in new]
+        """Insert new documents and their findings atomically; known ids are skipped.
 
-    def _known_ids(self, ids: list[str]) -> set[str]:
-        found: set[str] = set()
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            rows = self._query(f"SELECT id FROM documents WHERE id IN ({marks})", chunk)
-            found.update(row["id"] for row in rows)
-        return found
+        The check for known ids happens inside the write transaction
+        (``ON CONFLICT DO NOTHING``), so concurrent writers never insert twice.
+        """
+        unique: dict[str, Document] = {}
+        for doc in docs:
+            unique.setdefault(doc.id, doc)
+        if not unique:
+            return []
+        stamp = _now()
+        new: list[str] = []
+        with self._transaction() as conn:
+            for doc in unique.values():
+                cur = conn.execute(
+                    f"INSERT INTO documents({_DOC_COLUMNS}, ingested_at) "
+                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING",
+                    (*codec.document_row(doc), stamp),
+                )
+                if cur.rowcount != 1:
+                    continue
+                new.append(doc.id)
+                if codec.has_findings(doc):
+                    for sql, params in self._analysis_statements(doc, "ingest"):
+                        conn.execute(sql, params)
+        return new
 
     def save_analyses(self, docs: Iterable[Document], version: str = "") -> None:
         """Replace the findings of stored documents, one transaction for the batch."""
@@ -223,7 +225,7 @@ class SQLiteStore:
         where, params = self._where(flt)
         rows = self._query(
             f"SELECT {_DOC_COLUMNS} FROM documents d{where} "
-            "ORDER BY d.published IS NULL, d.published DESC, d.rowid DESC LIMIT ? OFFSET ?",
+            "ORDER BY d.published DESC, d.rowid DESC LIMIT ? OFFSET ?",  # NULLs sort last
             [*params, limit, offset],
         )
         return [codec.row_to_document(dict(row), with_findings=False) for row in rows]
@@ -281,7 +283,10 @@ class SQLiteStore:
         """Entities, most widely reported first; ``query`` matches name or alias."""
         where, params = "", []
         if query:
-            where = " WHERE name LIKE ? ESCAPE '\\' OR payload LIKE ? ESCAPE '\\'"
+            where = (  # aliases only: a LIKE over the whole JSON would match its keys
+                " WHERE name LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM "
+                "json_each(payload, '$.aliases') WHERE value LIKE ? ESCAPE '\\')"
+            )
             pattern = f"%{codec.like_escape(query)}%"
             params = [pattern, pattern]
         rows = self._query(

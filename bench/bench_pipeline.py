@@ -1,0 +1,136 @@
+"""Full-pipeline benchmark: Narrascope vs the peer stack vs bare spaCy, same pages, same session.
+
+For each corpus size it writes (or reuses) a synthetic corpus (``make_corpus.py``),
+then runs every system as a subprocess and samples the resident memory of the
+whole process tree (workers included) every 0.2 s:
+
+    narrascope     narrascope analyze CORPUS --db fresh.db        (serial)
+    narrascope-w2  ... --workers 2                                 (process pool)
+    ray-1, ray-2   ... --engine ray --workers 1|2                  (local Ray)
+    peer           bench/peer_stack.py peer   (trafilatura+spaCy+textacy+MiniLM+sklearn)
+    spacy          bench/peer_stack.py spacy  (bare nlp.pipe, 2 processes)
+
+    python bench/bench_pipeline.py --sizes 1000 10000 --systems narrascope-w2 peer spacy
+
+Results are appended as JSON lines to ``.bench/results.jsonl`` and printed as a
+Markdown table (articles/s, peak RSS, ratios against narrascope-w2).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psutil
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+from make_corpus import write_corpus  # noqa: E402
+
+NARRASCOPE = [sys.executable, "-m", "narrascope", "analyze"]
+SYSTEMS: dict[str, list[str]] = {
+    "narrascope": [],
+    "narrascope-w2": ["--workers", "2"],
+    "ray-1": ["--engine", "ray", "--workers", "1"],
+    "ray-2": ["--engine", "ray", "--workers", "2"],
+}
+
+
+def _tree_rss(proc: psutil.Process) -> int:
+    total = 0
+    for p in [proc, *proc.children(recursive=True)]:
+        try:
+            total += p.memory_info().rss
+        except psutil.Error:
+            continue
+    return total
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def measure(command: list[str], log: Path) -> tuple[float, float, int, int]:
+    """Wall seconds, CPU seconds (waited descendants), peak tree RSS and exit code."""
+    cpu0 = _children_cpu()
+    start = time.perf_counter()
+    with log.open("w") as out:
+        proc = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, cwd=ROOT)
+        ps = psutil.Process(proc.pid)
+        peak = 0
+        while proc.poll() is None:
+            with contextlib.suppress(psutil.Error):
+                peak = max(peak, _tree_rss(ps))
+            time.sleep(0.2)
+    return time.perf_counter() - start, _children_cpu() - cpu0, peak, proc.returncode
+
+
+def command_for(system: str, corpus: Path, work: Path) -> list[str]:
+    if system in SYSTEMS:
+        db = work / f"{system}.db"
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+        return [*NARRASCOPE, str(corpus), "--db", str(db), "-q", *SYSTEMS[system]]
+    return [sys.executable, str(HERE / "peer_stack.py"), system, str(corpus)]
+
+
+def run(sizes: list[int], systems: list[str], work: Path) -> list[dict[str, object]]:
+    work.mkdir(parents=True, exist_ok=True)
+    rows: list[dict[str, object]] = []
+    for size in sizes:
+        corpus = write_corpus(size, work / f"corpus-{size}")
+        for system in systems:
+            log = work / f"{system}-{size}.log"
+            seconds, cpu, peak, code = measure(command_for(system, corpus, work), log)
+            row = {"system": system, "articles": size, "seconds": round(seconds, 1),
+                   "articles_per_s": round(size / seconds, 2), "cpu_s": round(cpu, 1),
+                   "load_avg": round(os.getloadavg()[0], 1),
+                   "peak_rss_mb": round(peak / 2**20), "exit_code": code}
+            rows.append(row)
+            with (work / "results.jsonl").open("a") as out:
+                out.write(json.dumps(row) + "\n")
+            print(json.dumps(row), flush=True)
+    return rows
+
+
+def table(rows: list[dict[str, object]]) -> str:
+    lines = ["| articles | system | wall s | articles/s | CPU s | peak RSS (MB) "
+             "| wall vs narrascope-w2 |", "|---:|---|---:|---:|---:|---:|---:|"]
+    base = {r["articles"]: r["seconds"] for r in rows if r["system"] == "narrascope-w2"}
+    for r in rows:
+        ratio = ""
+        if r["articles"] in base:
+            ratio = f"{float(r['seconds']) / float(base[r['articles']]):.2f}×"  # type: ignore[arg-type]
+        lines.append(f"| {r['articles']} | {r['system']} | {r['seconds']} | "
+                     f"{r['articles_per_s']} | {r['cpu_s']} | {r['peak_rss_mb']} | {ratio} |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000])
+    parser.add_argument("--systems", nargs="+", default=["narrascope-w2", "peer", "spacy"],
+                        choices=[*SYSTEMS, "peer", "spacy"])
+    parser.add_argument("--work", type=Path, default=ROOT / ".bench")
+    parser.add_argument("--clean", action="store_true", help="Delete the corpora afterwards.")
+    args = parser.parse_args()
+    rows = run(args.sizes, args.systems, args.work)
+    print(table(rows))
+    if args.clean:
+        for size in args.sizes:
+            shutil.rmtree(args.work / f"corpus-{size}", ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
