@@ -1,0 +1,32 @@
+"""Who said what, about whom, and when: entities, attributed quotes and dated events.
+
+Public API::
+
+    extract_documents(docs, n_process=1, batch_size=64) -> Iterator[Document]
+    link_entities(docs, overrides=()) -> list[Entity]
+    build_timeline(docs) -> list[TimelineEntry]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from narrascope.extract.linking import link_entities
+from narrascope.extract.stage import ExtractStage
+from narrascope.extract.timeline import TimelineEntry, build_timeline
+from narrascope.models import Document
+
+__all__ = [
+    "ExtractStage",
+    "TimelineEntry",
+    "build_timeline",
+    "extract_documents",
+    "link_entities",
+]
+
+
+def extract_documents(
+    docs: Iterable[Document], *, n_process: int = 1, batch_size: int = 64
+) -> Iterator[Document]:
+    """Fill entities, quotes and events of each document (spaCy ``nlp.pipe`` batches)."""
+    return ExtractStage(n_process=n_process).pipe(docs, batch_size=batch_size)

@@ -1,0 +1,203 @@
+"""Within-document identity: which mentions of one article name the same entity.
+
+Titles and roles are stripped, a surname or first name alone joins the full name
+it belongs to, acronyms join the name they abbreviate, metonyms ("the Kremlin")
+join the institution they stand for, and transliteration variants share a key.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from narrascope.extract import names, resources
+from narrascope.extract.unionfind import UnionFind
+from narrascope.ids import short_id
+from narrascope.models import Entity, Mention
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def kind_of(label: str) -> str:
+    """Coarse kind used for joining: PERSON, ORG, PLACE or NORP."""
+    return "PLACE" if label in PLACE_LABELS else label
+
+
+def mention_name(mention: Mention) -> str:
+    """The mention's name with titles stripped (people) or as written."""
+    return names.strip_titles(mention.text) if mention.label == "PERSON" else mention.text
+
+
+def document_entities(
+    doc_id: str, mentions: Sequence[Mention]
+) -> tuple[list[Entity], list[Mention]]:
+    """Cluster ``mentions`` into identities; returns the entities and the mentions with ids."""
+    uf: UnionFind[int] = UnionFind()
+    for i in range(len(mentions)):
+        uf.find(i)
+    _join_people(mentions, uf)
+    _join_by_key(mentions, uf)
+    _join_orgs(mentions, uf)
+    entities: list[Entity] = []
+    linked: list[Mention] = list(mentions)
+    for members in uf.groups().values():
+        entity = _entity(doc_id, [mentions[i] for i in sorted(members)])
+        entities.append(entity)
+        for i in members:
+            linked[i] = replace(mentions[i], entity_id=entity.id)
+    entities.sort(key=lambda e: min(m.start for m in e.mentions))
+    return entities, linked
+
+
+def _join_people(mentions: Sequence[Mention], uf: UnionFind[int]) -> None:
+    people = [i for i, m in enumerate(mentions) if m.label == "PERSON"]
+    keys = {i: names.person_key(mention_name(mentions[i])) for i in people}
+    full = [i for i in people if len(keys[i]) > 1]
+    by_key: dict[tuple[str, ...], int] = {}
+    for i in full:
+        uf.union(i, by_key.setdefault(keys[i], i))
+    reps = list(by_key.items())
+    for key, i in reps:  # "Costa da Silva" inside "Joao Pedro Costa da Silva"
+        supers = [j for other, j in reps if other != key and set(key) < set(other)]
+        if len(supers) == 1:
+            uf.union(i, supers[0])
+    for i in people:
+        if len(keys[i]) == 1:
+            target = _full_name_for(keys[i][0], mentions[i].start, reps, mentions)
+            if target is not None:
+                uf.union(i, target)
+
+
+def _full_name_for(
+    key: str, pos: int, reps: list[tuple[tuple[str, ...], int]], mentions: Sequence[Mention]
+) -> int | None:
+    """The full name a lone surname or first name belongs to (the nearest earlier one wins)."""
+    for position in (-1, 0, None):
+        hits = [j for k, j in reps if (key in k if position is None else k[position] == key)]
+        if hits:
+            before = [j for j in hits if mentions[j].start <= pos]
+            return max(before, key=lambda j: mentions[j].start) if before else hits[0]
+    return None
+
+
+def _key(mention: Mention) -> tuple[str, str]:
+    kind = kind_of(mention.label)
+    name = mention_name(mention)
+    if kind == "PERSON":
+        return kind, " ".join(names.person_key(name))
+    if kind == "ORG":
+        return kind, names.metonym_key(name) or names.org_key(name)
+    if kind == "PLACE":
+        return kind, names.place_key(name)
+    return kind, name.lower()
+
+
+def _join_by_key(mentions: Sequence[Mention], uf: UnionFind[int]) -> None:
+    first: dict[tuple[str, str], int] = {}
+    for i, m in enumerate(mentions):
+        key = _key(m)
+        if key[1]:
+            uf.union(i, first.setdefault(key, i))
+
+
+def _join_orgs(mentions: Sequence[Mention], uf: UnionFind[int]) -> None:
+    """Acronyms to their expansions, and partial names to the one full name containing them."""
+    orgs = [i for i, m in enumerate(mentions) if kind_of(m.label) == "ORG"]
+    expansions = acronym_table(mention_name(mentions[i]) for i in orgs)
+    keys = {i: org_key_expanded(mention_name(mentions[i]), expansions) for i in orgs}
+    reps: dict[str, int] = {}
+    for i in orgs:
+        uf.union(i, reps.setdefault(keys[i], i))
+    for key, i in reps.items():
+        tokens = set(key.split())
+        supers = [j for other, j in reps.items() if other != key and _qualifies(tokens, other)]
+        if len(supers) == 1 and tokens:
+            uf.union(i, supers[0])
+    _join_short_forms(mentions, orgs, uf)
+
+
+def _join_short_forms(mentions: Sequence[Mention], orgs: list[int], uf: UnionFind[int]) -> None:
+    """A one-word name that opens exactly one longer name: "Helix" -> "Helix Motors"."""
+    longer: dict[str, set[int]] = {}
+    shorts = [
+        i for i, m in enumerate(mentions) if m.label == "NORP" and names.country_of(m.text) is None
+    ]
+    for i in orgs:
+        toks = names.words(mention_name(mentions[i]))
+        if len(toks) > 1:
+            longer.setdefault(toks[0].casefold(), set()).add(uf.find(i))
+    for i in orgs + shorts:
+        toks = names.words(mention_name(mentions[i]))
+        targets = longer.get(toks[0].casefold(), set()) if len(toks) == 1 else set()
+        if len(targets) == 1 and not names.is_acronym(toks[0]):
+            uf.union(i, next(iter(targets)))
+
+
+def _qualifies(tokens: set[str], fuller: str) -> bool:
+    """True when ``fuller`` is ``tokens`` plus a country: "Foreign Ministry" in "Russian ~"."""
+    extra = set(fuller.split()) - tokens
+    if not extra or not tokens < set(fuller.split()):
+        return False
+    countries = {w for c in resources.institutions().country_aliases.values() for w in c.split()}
+    countries |= {w for c in resources.institutions().demonyms.values() for w in c.split()}
+    return extra <= countries
+
+
+def acronym_table(org_names: Iterable[str]) -> dict[str, str]:
+    """Acronym -> org key of the full names it abbreviates ("MFA" -> "foreign ministry")."""
+    table: dict[str, str] = {}
+    for name in org_names:
+        core = " ".join(w for w in names.words(name) if names.country_of(w) is None)
+        acronym = names.acronym_of(core)
+        if len(acronym) >= 2 and not names.is_acronym(core):
+            table.setdefault(acronym, names.org_key(core))
+    return table
+
+
+def org_key_expanded(name: str, expansions: dict[str, str]) -> str:
+    """Org key with acronym words replaced by their expansions ("Russian MFA")."""
+    metonym = names.metonym_key(name)
+    if metonym:
+        return metonym
+    parts = []
+    for word in names.words(name):
+        bare = word.replace(".", "")
+        parts.append(expansions.get(bare, word) if names.is_acronym(word) else word)
+    return names.org_key(" ".join(parts))
+
+
+def _entity(doc_id: str, members: list[Mention]) -> Entity:
+    labels = Counter(m.label for m in members)
+    label = "PERSON" if labels["PERSON"] else labels.most_common(1)[0][0]
+    name = canonical_name(
+        [mention_name(m) for m in members if m.label == label] or [mention_name(m) for m in members]
+    )
+    aliases = tuple(sorted({mention_name(m) for m in members}))
+    return Entity(
+        id=short_id("ent", doc_id, label, name),
+        name=name,
+        type=label,
+        aliases=aliases,
+        mentions=tuple(members),
+    )
+
+
+def canonical_name(candidates: Sequence[str]) -> str:
+    """The fullest non-acronym name; ties go to the most frequent, then the first."""
+    counts = Counter(candidates)
+    order = {name: i for i, name in reversed(list(enumerate(candidates)))}
+
+    def rank(name: str) -> tuple[int, int, int, int]:
+        return (not names.is_acronym(name), len(names.words(name)), counts[name], -order[name])
+
+    return max(counts, key=rank)
+
+
+def cluster_identity(parts: Sequence[Entity]) -> tuple[str, str, str]:
+    """Corpus id, canonical name and type of entities that are one identity."""
+    types = Counter(p.type for p in parts)
+    label = "PERSON" if types["PERSON"] else types.most_common(1)[0][0]
+    candidates = [p.name for p in parts for _ in p.mentions] or [p.name for p in parts]
+    name = canonical_name(candidates)
+    return short_id("ent", label, name), name, label

@@ -1,0 +1,135 @@
+"""Entity mentions: spaCy NER, cleaned, relabelled and propagated through the document."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.tokens import Doc
+
+from narrascope.extract import names, resources
+from narrascope.models import Mention
+
+LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+_CAPITAL = re.compile(r"^[A-Z]")
+
+
+def find_mentions(sdoc: Doc) -> list[Mention]:
+    """Named-entity mentions of people, organisations and places, with clean offsets."""
+    text = sdoc.text
+    found: list[Mention] = []
+    for ent in sdoc.ents:
+        if ent.label_ not in LABELS:
+            continue
+        mention = _clean(text, ent.start_char, ent.end_char, ent.label_)
+        if mention is not None:
+            found.append(mention)
+    found = relabel(found)
+    found += acronyms_in_brackets(text, found)
+    return sorted(found + propagate(text, found), key=lambda m: (m.start, m.end))
+
+
+_BRACKETED = re.compile(r"\s*\(([A-Z][A-Z&.]{1,7})\)")
+
+
+def acronyms_in_brackets(text: str, mentions: Iterable[Mention]) -> list[Mention]:
+    """ "World Meteorological Organization (WMO)": the acronym is a mention of the same body."""
+    extra = []
+    for m in mentions:
+        if m.label not in {"ORG", "GPE", "FAC"}:
+            continue
+        match = _BRACKETED.match(text, m.end)
+        if match and names.acronym_of(m.text).startswith(match.group(1).replace(".", "")[:1]):
+            extra.append(Mention(match.group(1), match.start(1), match.end(1), "ORG"))
+    return extra
+
+
+def _clean(text: str, start: int, end: int, label: str) -> Mention | None:
+    start, end = names.trim_span(text, start, end)
+    surface = text[start:end]
+    if not surface or not _CAPITAL.match(surface) or "\n" in surface:
+        return None
+    if label == "PERSON":  # titles glued to the name by NER: "Spokeswoman Maria Ivanova"
+        bare = names.strip_titles(surface)
+        offset = surface.rfind(bare) if bare else -1
+        if bare and offset > 0:
+            start, surface = start + offset, bare
+            end = start + len(bare)
+    if names.metonym_key(surface) is not None:
+        label = "ORG"
+    return Mention(text=surface, start=start, end=end, label=label)
+
+
+def relabel(mentions: list[Mention]) -> list[Mention]:
+    """One-word mentions that repeat a person's name part are people ("Ivanova" tagged ORG)."""
+    parts: set[str] = set()
+    for m in mentions:
+        toks = names.words(m.text)
+        if m.label == "PERSON" and len(toks) > 1:
+            parts.update(names.translit_key(t) for t in (toks[0], toks[-1]))
+    singles = {
+        names.translit_key(m.text)
+        for m in mentions
+        if m.label == "PERSON" and len(names.words(m.text)) == 1
+    }
+    out = []
+    for m in mentions:
+        toks = names.words(m.text)
+        if (
+            m.label != "PERSON"
+            and names.country_of(m.text) is None
+            and _name_like(toks)
+            and (
+                (len(toks) == 1 and names.translit_key(m.text) in parts)
+                or (1 < len(toks) <= 3 and names.translit_key(toks[-1]) in singles | parts)
+            )
+        ):
+            m = Mention(m.text, m.start, m.end, "PERSON")
+        out.append(m)
+    return out
+
+
+def _name_like(toks: list[str]) -> bool:
+    """Capitalised words that are not all capitals (acronyms) nor institution words."""
+    stop = resources.institutions().stop_words
+    return all(t[:1].isupper() and not t.isupper() for t in toks) and not any(
+        t.lower() in stop or names.country_of(t) for t in toks
+    )
+
+
+def propagate(text: str, mentions: Iterable[Mention]) -> list[Mention]:
+    """Further occurrences of names NER found once but missed elsewhere."""
+    known: dict[str, str] = {}
+    for m in mentions:
+        toks = names.words(m.text)
+        if m.label == "PERSON" and len(toks) > 1 and len(toks[-1]) > 2:
+            known.setdefault(toks[-1], "PERSON")
+        if len(m.text) > 2 and m.label in {"PERSON", "ORG"}:
+            known.setdefault(m.text, m.label)
+    if not known:
+        return []
+    taken = [(m.start, m.end) for m in mentions]
+    alternation = "|".join(re.escape(k) for k in sorted(known, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
+    extra = []
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        if any(s < end and start < e for s, e in taken) or _inside_name(text, start, end):
+            continue
+        extra.append(Mention(match.group(), start, end, known[match.group()]))
+        taken.append((start, end))
+    return extra
+
+
+def _inside_name(text: str, start: int, end: int) -> bool:
+    """True when a capitalised word touches the match, so it is part of a longer name."""
+    before = re.search(r"([A-Z][\w'’-]*)\s$", text[max(0, start - 30) : start])
+    after = re.match(r"\s([A-Z][\w-]*)", text[end : end + 30])
+    lead = before.group(1).lower() if before else ""
+    titled = lead in resources.titles() or names.country_of(lead) is not None
+    return bool(before and lead not in _SENTENCE_WORDS and not titled) or bool(
+        after and after.group(1) not in {"I"}
+    )
+
+
+_SENTENCE_WORDS = frozenset({"the", "a", "an", "and", "but", "as", "when", "while", "if"})

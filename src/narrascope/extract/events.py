@@ -1,0 +1,44 @@
+"""Dated events: a temporal expression, the sentence around it and the entities in it."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+from narrascope.extract.dates import Timex
+from narrascope.models import Event, Mention, Span
+
+
+def build_events(
+    text: str,
+    timexes: Sequence[Timex],
+    sentences: Sequence[tuple[int, int]],
+    mentions: Sequence[Mention],
+) -> list[Event]:
+    """One event per temporal expression, with its sentence and participants."""
+    starts = [s for s, _ in sentences]
+    by_start = sorted(mentions, key=lambda m: m.start)
+    mention_starts = [m.start for m in by_start]
+    events = []
+    for tx in timexes:
+        i = max(0, bisect.bisect_right(starts, tx.start) - 1)
+        s_start, s_end = sentences[i] if sentences else (0, len(text))
+        lo = bisect.bisect_left(mention_starts, s_start)
+        hi = bisect.bisect_left(mention_starts, s_end)
+        participants = tuple(
+            dict.fromkeys(m.entity_id for m in by_start[lo:hi] if m.entity_id is not None)
+        )
+        events.append(
+            Event(
+                date_text=tx.text,
+                date_start=tx.start,
+                date_end=tx.end,
+                value=tx.value,
+                precision=tx.precision,
+                sentence=Span(s_start, s_end, text[s_start:s_end]),
+                relative=tx.relative,
+                anchor=tx.anchor,
+                participants=participants,
+            )
+        )
+    return events

@@ -1,0 +1,183 @@
+"""Corpus-level identity: one canonical entity for each person, organisation or place.
+
+Blocking keeps linking near-linear: records are grouped by exact keys (the
+transliteration key of a surname, the order-free key of an organisation, the
+key of a place), and only distinct name variants inside one block, or surname
+keys that sort next to each other, are compared with rapidfuzz.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from rapidfuzz import fuzz
+
+from narrascope.extract import names
+from narrascope.extract.canonical import (
+    acronym_table,
+    cluster_identity,
+    kind_of,
+    org_key_expanded,
+)
+from narrascope.extract.overrides import apply_overrides
+from narrascope.extract.unionfind import UnionFind
+from narrascope.models import Document, Entity, Quote
+from narrascope.store.base import EntityOverride
+
+FIRST_NAME_SIMILARITY = 80  # rapidfuzz ratio for first-name variants (Aleksandr / Alexander)
+SURNAME_SIMILARITY = 90  # for surname keys that sort next to each other
+NEIGHBOURS = 2  # sorted-neighbourhood window
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """A document-level entity waiting to be linked."""
+
+    doc: int
+    entity: Entity
+
+    @property
+    def kind(self) -> str:
+        return kind_of(self.entity.type)
+
+
+def link_entities(docs: list[Document], overrides: Sequence[EntityOverride] = ()) -> list[Entity]:
+    """Canonical corpus entities; rewrites each document's ids to them."""
+    records = [Record(i, e) for i, doc in enumerate(docs) for e in doc.entities]
+    uf: UnionFind[int] = UnionFind()
+    for i in range(len(records)):
+        uf.find(i)
+    _link_people(records, uf)
+    _link_by_keys(records, uf)
+    groups = [
+        [(records[i], records[i].entity) for i in sorted(members)]
+        for members in uf.groups().values()
+    ]
+    return _rewrite(docs, apply_overrides(groups, overrides))
+
+
+def _person_keys(name: str) -> tuple[str, ...]:
+    return names.person_key(name)
+
+
+def _link_people(records: list[Record], uf: UnionFind[int]) -> None:
+    people = [i for i, r in enumerate(records) if r.kind == "PERSON"]
+    by_full: dict[tuple[str, ...], int] = {}
+    for i in people:
+        key = _person_keys(records[i].entity.name)
+        if key:
+            uf.union(i, by_full.setdefault(key, i))
+    blocks: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for key in by_full:
+        blocks[key[-1]].append(key)
+    for surname in _similar_surnames(sorted(blocks)):
+        blocks[surname[0]].extend(blocks.pop(surname[1], []))
+    for keys in blocks.values():
+        _link_block(keys, by_full, uf)
+
+
+def _similar_surnames(surnames: list[str]) -> list[tuple[str, str]]:
+    """Pairs of near-identical surname keys among sorted neighbours."""
+    pairs = []
+    for i, key in enumerate(surnames):
+        for other in surnames[i + 1 : i + 1 + NEIGHBOURS]:
+            if (
+                len(key) >= 5
+                and key[0] == other[0]
+                and fuzz.ratio(key, other) >= SURNAME_SIMILARITY
+            ):
+                pairs.append((key, other))
+    return pairs
+
+
+def _link_block(
+    keys: list[tuple[str, ...]], by_full: dict[tuple[str, ...], int], uf: UnionFind[int]
+) -> None:
+    full = [k for k in keys if len(k) > 1]
+    for a_i, a in enumerate(full):
+        for b in full[a_i + 1 :]:
+            if _first_names_match(a[0], b[0]):
+                uf.union(by_full[a], by_full[b])
+    groups = {uf.find(by_full[k]) for k in full}
+    for key in keys:
+        if len(key) == 1 and len(groups) == 1:
+            uf.union(by_full[key], next(iter(groups)))
+
+
+def _first_names_match(a: str, b: str) -> bool:
+    if a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
+        return True
+    return fuzz.ratio(a, b) >= FIRST_NAME_SIMILARITY
+
+
+def _link_by_keys(records: list[Record], uf: UnionFind[int]) -> None:
+    """Organisations and places sharing a key; acronyms joined to their one expansion."""
+    orgs = [r.entity for r in records if r.kind == "ORG"]
+    table = acronym_table(a for e in orgs for a in e.aliases if not names.is_acronym(a))
+    first: dict[tuple[str, str], int] = {}
+    for i, rec in enumerate(records):
+        for key in _record_keys(rec, table):
+            uf.union(i, first.setdefault((rec.kind, key), i))
+
+
+def _record_keys(rec: Record, table: dict[str, str]) -> set[str]:
+    """The most specific keys of a record (a bare "Foreign Ministry" links nothing on its own)."""
+    e = rec.entity
+    if rec.kind == "ORG":
+        keys = {org_key_expanded(a, table) for a in e.aliases}
+    elif rec.kind == "PLACE":
+        keys = {names.place_key(a) for a in e.aliases}
+    elif rec.kind == "NORP":
+        keys = {a.lower() for a in e.aliases}
+    else:
+        return set()
+    keys.discard("")
+    return {k for k in keys if not any(set(k.split()) < set(o.split()) for o in keys)}
+
+
+def _rewrite(docs: list[Document], clusters: list[list[tuple[Record, Entity]]]) -> list[Entity]:
+    """Give every cluster a corpus id and name, and rewrite documents to use them."""
+    per_doc: dict[int, list[tuple[Entity, str, str]]] = defaultdict(list)
+    corpus: list[Entity] = []
+    for members in clusters:
+        cid, name, label = cluster_identity([part for _, part in members])
+        aliases = tuple(sorted({a for _, part in members for a in part.aliases}))
+        documents = tuple(dict.fromkeys(docs[rec.doc].id for rec, _ in members))
+        corpus.append(Entity(cid, name, label, aliases=aliases, documents=documents))
+        for rec, part in members:
+            per_doc[rec.doc].append((part, cid, name))
+    for i, doc in enumerate(docs):
+        _rewrite_doc(doc, per_doc[i])
+    corpus.sort(key=lambda e: (-len(e.documents), e.name))
+    return corpus
+
+
+def _rewrite_doc(doc: Document, parts: list[tuple[Entity, str, str]]) -> None:
+    merged: dict[str, Entity] = {}
+    local: dict[str, str] = {}
+    for part, cid, cname in parts:
+        local.setdefault(part.id, cid)
+        mentions = tuple(replace(m, entity_id=cid) for m in part.mentions)
+        if cid in merged:
+            prev = merged[cid]
+            mentions = tuple(sorted(prev.mentions + mentions, key=lambda m: m.start))
+            aliases = tuple(sorted(set(prev.aliases) | set(part.aliases)))
+            merged[cid] = replace(prev, mentions=mentions, aliases=aliases)
+        else:
+            merged[cid] = replace(part, id=cid, name=cname, mentions=mentions)
+    doc.entities = sorted(merged.values(), key=lambda e: e.mentions[0].start if e.mentions else 0)
+    doc.quotes = [_relink_quote(q, local, merged) for q in doc.quotes]
+    doc.events = [
+        replace(ev, participants=tuple(dict.fromkeys(local.get(p, p) for p in ev.participants)))
+        for ev in doc.events
+    ]
+
+
+def _relink_quote(q: Quote, local: dict[str, str], merged: dict[str, Entity]) -> Quote:
+    if q.speaker_entity_id is None:
+        return q
+    cid = local.get(q.speaker_entity_id, q.speaker_entity_id)
+    entity = merged.get(cid)
+    return replace(q, speaker_entity_id=cid, speaker_name=entity.name if entity else q.speaker_name)

@@ -1,0 +1,146 @@
+"""Name normalisation: titles, possessives, transliteration keys, acronyms, institution keys."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from anyascii import anyascii
+
+from narrascope.extract import resources
+
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_EDGE = re.compile(r"^[\s\"“”‘’'(\[–—-]+|[\s\"“”‘’'),.:;!?\]–—-]+$")
+_ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$")
+_WORD = re.compile(r"[\w'’.-]+")
+PARTICLES = frozenset(
+    {
+        "da",
+        "de",
+        "del",
+        "der",
+        "di",
+        "dos",
+        "du",
+        "el",
+        "al",
+        "la",
+        "le",
+        "van",
+        "von",
+        "bin",
+        "ibn",
+    }
+)
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``text[start:end]`` past a leading "the", edge punctuation and a possessive."""
+    piece = text[start:end]
+    lead = re.match(r"^(?:[\s\"“”‘’'(\[]+|[Tt]he\s+)+", piece)
+    if lead:
+        start += lead.end()
+    piece = text[start:end]
+    trail = re.search(r"(?:['’]s|['’])?[\s\"“”‘’'),.:;!?\]–—-]*$", piece)
+    if trail and trail.start() > 0:
+        end = start + trail.start()
+    return start, end
+
+
+def words(name: str) -> list[str]:
+    """The word tokens of a name."""
+    return _WORD.findall(name)
+
+
+def strip_titles(name: str) -> str:
+    """Drop leading titles, roles and demonyms.
+
+    "Russian President Vladimir Putin" -> "Vladimir Putin".
+    """
+    toks = words(_EDGE.sub("", name))
+    toks = [_POSSESSIVE.sub("", t) if i == len(toks) - 1 else t for i, t in enumerate(toks)]
+    known = resources.titles()
+    demonyms = resources.institutions().demonyms
+    changed = True
+    while changed and len(toks) > 1:
+        changed = False
+        for size in (3, 2, 1):
+            head = " ".join(toks[:size]).lower()
+            if len(toks) > size and (
+                head in known or head in demonyms or head in {"the", "u.s.", "us"}
+            ):
+                toks = toks[size:]
+                changed = True
+                break
+    return " ".join(toks)
+
+
+@lru_cache(maxsize=65536)
+def translit_key(token: str) -> str:
+    """A key shared by transliteration variants: Sergei/Sergey, Zelensky/Zelenskyy, Yury/Yuri."""
+    key = anyascii(token).lower()
+    for pattern, replacement in resources.translit_rules():
+        key = pattern.sub(replacement, key)
+    return key
+
+
+def person_key(name: str) -> tuple[str, ...]:
+    """Transliteration keys of the name's words, particles dropped."""
+    toks = [t for t in words(name) if t.lower() not in PARTICLES]
+    return tuple(k for k in (translit_key(t) for t in toks) if k)
+
+
+def is_acronym(text: str) -> bool:
+    """True for "NATO", "U.S.", "MFA"."""
+    return bool(_ACRONYM.match(text.replace(" ", "")))
+
+
+def acronym_of(name: str) -> str:
+    """Initials of a name's content words: "Ministry of Foreign Affairs" -> "MFA"."""
+    stop = resources.institutions().stop_words
+    initials = [w[0] for w in words(name) if w.lower() not in stop and w[0].isalpha()]
+    return "".join(initials).upper()
+
+
+def _plain(name: str) -> str:
+    text = anyascii(_EDGE.sub("", name)).lower()
+    text = re.sub(r"^the\s+", "", text)
+    return _POSSESSIVE.sub("", text).strip()
+
+
+def place_key(name: str) -> str:
+    """Key of a place: "the Russian Federation" and "Russia" share one."""
+    plain = _plain(name)
+    aliases = resources.institutions().country_aliases
+    return aliases.get(plain, aliases.get(plain.replace(".", ""), plain.replace(".", "")))
+
+
+def metonym_key(name: str) -> str | None:
+    """Institution a building metonym stands for ("Kremlin" -> "presidency russia")."""
+    return resources.institutions().metonyms.get(_plain(name))
+
+
+def org_key(name: str) -> str:
+    """Order-free key of an organisation.
+
+    "Ministry of Foreign Affairs of Russia" and "Russian Foreign Ministry" share one.
+    """
+    inst = resources.institutions()
+    text = _plain(name).replace("'s ", " ").replace("’s ", " ")
+    for pattern, replacement in inst.org_rewrites:
+        text = pattern.sub(replacement, text)
+    toks: list[str] = []
+    for tok in re.findall(r"[a-z0-9.]+", text):
+        tok = tok.strip(".") if len(tok) > 3 else tok
+        if tok in inst.stop_words or not tok:
+            continue
+        country = inst.demonyms.get(tok) or inst.country_aliases.get(tok)
+        toks.extend(country.split() if country else [tok])
+    return " ".join(sorted(set(toks)))
+
+
+def country_of(name: str) -> str | None:
+    """The country a demonym or country name points to, if any."""
+    inst = resources.institutions()
+    plain = _plain(name)
+    return inst.demonyms.get(plain) or inst.country_aliases.get(plain)

@@ -1,0 +1,121 @@
+"""Quotation-mark spans in text: curly and straight marks, quotes running over paragraphs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OPENERS = "“„«"
+CLOSERS = "”»"
+_PARAGRAPH = re.compile(r"\n\s*\n|\n")
+_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))‘(?=\S)")
+_SINGLE_CLOSE = re.compile(r"(?<=\S)’(?=[\s,.;:!?)\]—–]|$)")
+
+
+@dataclass(frozen=True, slots=True)
+class MarkedSpan:
+    """The content between an opening and a closing mark (marks excluded)."""
+
+    start: int
+    end: int
+    paragraphs: int = 1  # how many paragraphs the quote runs over
+
+
+def find_marked_spans(text: str) -> list[MarkedSpan]:
+    """Every top-level quotation in ``text``.
+
+    A paragraph that ends inside a quotation continues it when the next
+    paragraph opens with a quotation mark (the newspaper convention for
+    multi-paragraph quotes); otherwise the quote closes at the paragraph end.
+    """
+    paragraphs = _paragraphs(text)
+    spans: list[MarkedSpan] = []
+    pending: tuple[int, int] | None = None  # (content start, paragraphs so far)
+    for p_start, p_end in paragraphs:
+        opened, closed = _scan_paragraph(text, p_start, p_end)
+        if pending is not None:
+            if opened and opened[0][0] == _first_char(text, p_start, p_end):
+                first = opened.pop(0)
+                if first[1] is None:
+                    pending = (pending[0], pending[1] + 1)
+                    continue
+                spans.append(MarkedSpan(pending[0], first[1], pending[1] + 1))
+            else:
+                spans.append(
+                    MarkedSpan(pending[0], _trim_end(text, pending[0], p_start), pending[1])
+                )
+            pending = None
+        for start, end in opened:
+            if end is None:
+                pending = (start + 1, 1)
+            else:
+                spans.append(MarkedSpan(start + 1, end, 1))
+        spans.extend(closed)
+    if pending is not None:
+        spans.append(MarkedSpan(pending[0], _trim_end(text, pending[0], len(text)), pending[1]))
+    return [s for s in spans if s.end > s.start]
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for match in _PARAGRAPH.finditer(text):
+        out.append((pos, match.start()))
+        pos = match.end()
+    out.append((pos, len(text)))
+    return [(s, e) for s, e in out if text[s:e].strip()]
+
+
+def _first_char(text: str, start: int, end: int) -> int:
+    piece = text[start:end]
+    return start + (len(piece) - len(piece.lstrip()))
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    return start + len(text[start:end].rstrip())
+
+
+def _scan_paragraph(
+    text: str, start: int, end: int
+) -> tuple[list[tuple[int, int | None]], list[MarkedSpan]]:
+    """Openers with their closer (None when the paragraph ends inside the quote)."""
+    pairs: list[tuple[int, int | None]] = []
+    open_at: int | None = None
+    straight_open = False
+    for i in range(start, end):
+        ch = text[i]
+        if ch in OPENERS and open_at is None:
+            open_at = i
+        elif ch in CLOSERS and open_at is not None and not straight_open:
+            pairs.append((open_at, i))
+            open_at = None
+        elif ch == '"':
+            if open_at is None and _opens(text, i):
+                open_at, straight_open = i, True
+            elif open_at is not None and straight_open:
+                pairs.append((open_at, i))
+                open_at, straight_open = None, False
+    if open_at is not None:
+        pairs.append((open_at, None))
+    singles = [] if pairs else _single_quotes(text, start, end)
+    return pairs, singles
+
+
+def _opens(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([—–-:") and not after.isspace()
+
+
+def _single_quotes(text: str, start: int, end: int) -> list[MarkedSpan]:
+    """British-style ‘…’ quotations in a paragraph that has no double quotes."""
+    spans: list[MarkedSpan] = []
+    pos = start
+    while True:
+        opener = _SINGLE_OPEN.search(text, pos, end)
+        if opener is None:
+            return spans
+        closer = _SINGLE_CLOSE.search(text, opener.end(), end)
+        if closer is None:
+            return spans
+        spans.append(MarkedSpan(opener.end(), closer.start(), 1))
+        pos = closer.end()

@@ -1,0 +1,292 @@
+"""Attributed quotes: direct, partial and reported speech, each with its speaker."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from narrascope.extract import resources
+from narrascope.extract.quotemarks import MarkedSpan, find_marked_spans
+from narrascope.extract.speakers import Speaker, SpeakerContext, resolve_token
+from narrascope.models import Mention, Quote, QuoteKind
+
+_CLIMB = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep", "relcl", "acl", "ccomp"})
+_EDGE_PUNCT = " \n\t,;:.–—-\"“”‘’'"
+HEAD_TOKENS = 8  # a cue this close to the start of the next sentence still attributes
+MIN_PARTIAL_TOKENS = 4  # shorter quoted phrases with no speech cue are scare quotes
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A quote before entity ids are known, with the mention its speaker points to."""
+
+    quote: Quote
+    mention: Mention | None
+
+
+def find_quotes(sdoc: Doc, mentions: list[Mention]) -> list[Attribution]:
+    """Direct, partial and indirect quotes of a parsed document, in text order."""
+    text = sdoc.text
+    marked = find_marked_spans(text)
+    ctx = SpeakerContext(sdoc, list(mentions), [(m.start, m.end) for m in marked])
+    found: list[Attribution] = []
+    for span in marked:
+        attribution = _marked_quote(span, ctx)
+        if attribution is not None:
+            found.append(attribution)
+            if attribution.quote.speaker_start is not None and attribution.mention is not None:
+                ctx.last_speaker = _speaker_of(attribution)
+    found.extend(_reported(sdoc, ctx, marked))
+    return sorted(found, key=lambda a: (a.quote.start, a.quote.end))
+
+
+def _speaker_of(a: Attribution) -> Speaker:
+    q = a.quote
+    return Speaker(q.speaker or "", q.speaker_start or 0, q.speaker_end or 0, a.mention, "")
+
+
+def _kind(text: str, span: MarkedSpan) -> QuoteKind:
+    content = text[span.start : span.end].strip()
+    before = text[: max(0, span.start - 1)].rstrip()
+    n_words = len(content.split())
+    if (
+        span.paragraphs > 1
+        or not before
+        or before[-1] in ":\n"
+        or before.endswith(("said", "says"))
+    ):
+        return "direct"
+    if text[max(0, span.start - 2) : span.start - 1].isspace() and before[-1] in ".!?":
+        return "direct"  # the quote opens a sentence: 'he said. "Enough is enough."'
+    if content[:1].isupper() and (n_words >= 6 or (n_words >= 4 and content[-1:] in ".,!?…")):
+        return "direct"
+    return "partial"
+
+
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'’-]{2,}(?:,[^–—\n]{0,40}?)?\s*(?:\([^)\n]{1,40}\))?\s*[–—-]+\s+"
+)
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets without edge punctuation and without a leading dateline ("MOSCOW, May 3 (X) –")."""
+    dateline = _DATELINE.match(text[start:end])
+    if dateline:
+        start += dateline.end()
+    while start < end and text[start] in _EDGE_PUNCT:
+        start += 1
+    while end > start and text[end - 1] in " \n\t,;:–—-\"“”‘’'":
+        end -= 1
+    return start, end
+
+
+def _marked_quote(span: MarkedSpan, ctx: SpeakerContext) -> Attribution | None:
+    kind = _kind(ctx.text, span)
+    frame = _frame(span, ctx)
+    cue, speaker = _cue_speaker(frame, span, ctx, partial=kind == "partial")
+    if speaker is None and kind == "direct":
+        cue, speaker = _nearby_speaker(span, ctx)
+    if speaker is None and kind == "partial":
+        speaker = _sentence_speaker(span, ctx)
+        cue = "subject of the sentence" if speaker is not None else None
+    start, end = _trimmed(ctx.text, span.start, span.end)
+    if kind == "partial" and cue is None and len(ctx.text[start:end].split()) < MIN_PARTIAL_TOKENS:
+        return None
+    return _attribution(ctx.text, start, end, kind, cue, speaker)
+
+
+def _attribution(
+    text: str, start: int, end: int, kind: QuoteKind, cue: str | None, speaker: Speaker | None
+) -> Attribution:
+    quote = Quote(
+        text=text[start:end],
+        start=start,
+        end=end,
+        kind=kind,
+        cue=cue,
+        speaker=speaker.text if speaker else None,
+        speaker_start=speaker.start if speaker else None,
+        speaker_end=speaker.end if speaker else None,
+        reason=speaker.reason if speaker else "no speech cue or speaker near the quote",
+    )
+    return Attribution(quote, speaker.mention if speaker else None)
+
+
+def _frame(span: MarkedSpan, ctx: SpeakerContext) -> list[Token]:
+    """Tokens of the sentences the quote touches, outside every quotation."""
+    sdoc = ctx.sdoc
+    first = sdoc.char_span(span.start, span.end, alignment_mode="expand")
+    if first is None:
+        return []
+    lo, hi = ctx.sent_of(first[0]).start, ctx.sent_of(first[-1]).end
+    return [t for t in sdoc[lo:hi] if not ctx.in_quote(t.idx) and not t.is_punct]
+
+
+def _cue_speaker(
+    frame: list[Token], span: MarkedSpan, ctx: SpeakerContext, *, partial: bool
+) -> tuple[str | None, Speaker | None]:
+    cue = resources.cues()
+    verbs = cue.speech_verbs | (cue.framing_verbs if partial else frozenset())
+    cands = [t for t in frame if t.lower_ in verbs and t.pos_ in {"VERB", "AUX"}]
+    cands.sort(key=lambda t: (not _governs(t, span), _distance(t, span)))
+    for verb in cands:
+        subject = subject_of(verb)
+        if subject is not None:
+            return verb.text, resolve_token(subject, ctx)
+    for tok in frame:
+        according = _according_object(tok)
+        if according is not None:
+            return "according to", resolve_token(according, ctx)
+    return None, None
+
+
+def _sentence_speaker(span: MarkedSpan, ctx: SpeakerContext) -> Speaker | None:
+    """A partial quote with no speech verb: the named person the sentence is about
+    ("X rejected the demands as “detached from reality”")."""
+    inside = ctx.sdoc.char_span(span.start, span.end, alignment_mode="expand")
+    if inside is None:
+        return None
+    root = ctx.sent_of(inside[0]).root
+    subject = subject_of(root) if root.pos_ in {"VERB", "AUX"} else None
+    if subject is None:
+        return None
+    found = resolve_token(subject, ctx)
+    if found.mention is None or found.mention.label != "PERSON":
+        return None
+    return Speaker(
+        found.text, found.start, found.end, found.mention, f"{found.reason}; sentence subject"
+    )
+
+
+def _governs(verb: Token, span: MarkedSpan) -> bool:
+    return any(span.start <= t.idx < span.end for t in verb.children)
+
+
+def _distance(tok: Token, span: MarkedSpan) -> int:
+    return min(abs(tok.idx - span.end), abs(tok.idx - span.start))
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a cue verb, climbing through "quoted as saying", conjuncts and clauses."""
+    for _ in range(4):
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects:  # the nearest one: "MOSCOW – A senior official stated"
+            child = min(subjects, key=lambda c: abs(c.i - verb.i))
+            if child.lower_ in {"who", "which", "that"} and verb.dep_ == "relcl":
+                return verb.head
+            return child
+        for child in verb.children:
+            if child.dep_ == "agent":  # "was told by X"
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+        if verb.dep_ not in _CLIMB or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def _according_object(tok: Token) -> Token | None:
+    if tok.lower_ != "according":
+        return None
+    for to in tok.children:
+        if to.lower_ == "to":
+            for obj in to.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def _nearby_speaker(span: MarkedSpan, ctx: SpeakerContext) -> tuple[str | None, Speaker | None]:
+    """A quote with no cue of its own: "X said:" just before, a short "she added." after,
+    or the speaker of the quote it continues."""
+    sdoc = ctx.sdoc
+    inside = sdoc.char_span(span.start, span.end, alignment_mode="expand")
+    if inside is None:
+        return None, None
+    first_sent, last_sent = ctx.sent_of(inside[0]), ctx.sent_of(inside[-1])
+    if first_sent.start > 0:
+        previous = ctx.sent_of(sdoc[first_sent.start - 1])
+        found = _sentence_cue(previous, span, ctx) if previous.text.rstrip().endswith(":") else None
+        if found is not None:
+            return found
+    if last_sent.end < len(sdoc):  # "...,” / Ana Silva remarked, adding ..."
+        following = ctx.sent_of(sdoc[last_sent.end])
+        found = _sentence_cue(following[:HEAD_TOKENS], span, ctx)
+        if found is not None:
+            return found
+    last = ctx.last_speaker
+    if last is not None and span.start - last.end < 1200:
+        return None, Speaker(
+            last.text, last.start, last.end, last.mention, "continues the previous quote"
+        )
+    return None, None
+
+
+def _sentence_cue(
+    sent: Span, span: MarkedSpan, ctx: SpeakerContext
+) -> tuple[str | None, Speaker | None] | None:
+    frame = [t for t in sent if not ctx.in_quote(t.idx)]
+    cue, speaker = _cue_speaker(frame, span, ctx, partial=False)
+    return (cue, speaker) if speaker is not None else None
+
+
+def _reported(sdoc: Doc, ctx: SpeakerContext, marked: Iterable[MarkedSpan]) -> list[Attribution]:
+    """Reported speech: "X asserted that ...", "..., X said", "according to X, ..."."""
+    direct = [(m.start, m.end) for m in marked if _kind(ctx.text, m) == "direct"]
+    cue = resources.cues()
+    out: list[Attribution] = []
+    for sent in ctx.sents:
+        clauses: list[Attribution] = []
+        according: list[tuple[Token, Token]] = []
+        for tok in sent:
+            if ctx.in_quote(tok.idx):
+                continue
+            if tok.lower_ in cue.indirect_verbs and tok.pos_ == "VERB":
+                clauses.extend(_clause_quote(tok, ctx, direct))
+            elif (obj := _according_object(tok)) is not None:
+                according.append((tok, obj))
+        out.extend(clauses)
+        if not clauses:  # else "according to X" names the source of the report
+            for tok, obj in according:
+                out.extend(_according_quote(sent, tok, obj, ctx, direct))
+    return out
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _clause_quote(
+    verb: Token, ctx: SpeakerContext, direct: list[tuple[int, int]]
+) -> list[Attribution]:
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    subject = subject_of(verb)
+    if not clauses or subject is None:
+        return []
+    clause = clauses[0]
+    tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.i == clause.left_edge.i)]
+    start, end = _trimmed(ctx.text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+    if end - start < 12 or _overlaps(start, end, direct) or start <= subject.idx < end:
+        return []
+    return [_attribution(ctx.text, start, end, "indirect", verb.text, resolve_token(subject, ctx))]
+
+
+def _according_quote(
+    sent: Span, according: Token, obj: Token, ctx: SpeakerContext, direct: list[tuple[int, int]]
+) -> list[Attribution]:
+    phrase = {t.i for t in according.subtree}
+    rest = [t for t in sent if t.i not in phrase]
+    if not rest:
+        return []
+    start, end = _trimmed(ctx.text, rest[0].idx, rest[-1].idx + len(rest[-1].text))
+    if min(phrase) > rest[0].i:  # "..., according to X." : the clause before it
+        last = max(t.idx + len(t.text) for t in rest if t.i < min(phrase))
+        start, end = _trimmed(ctx.text, rest[0].idx, last)
+    if end - start < 12 or _overlaps(start, end, direct):
+        return []
+    speaker = resolve_token(obj, ctx)
+    return [_attribution(ctx.text, start, end, "indirect", "according to", speaker)]

@@ -1,0 +1,121 @@
+"""Access to the general data files in ``narrascope/resources/extract``."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from narrascope.errors import ExtractionError
+
+_PACKAGE = "narrascope"
+
+
+def _read(name: str) -> str:
+    try:
+        return resources.files(_PACKAGE).joinpath("resources", "extract", name).read_text("utf-8")
+    except (FileNotFoundError, ModuleNotFoundError) as exc:
+        raise ExtractionError(f"resource extract/{name} is missing from the package") from exc
+
+
+def _json(name: str) -> dict[str, Any]:
+    data = json.loads(_read(name))
+    if not isinstance(data, dict):
+        raise ExtractionError(f"resource extract/{name} must hold a JSON object")
+    return data
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """Speech and attribution cues."""
+
+    speech_verbs: frozenset[str]
+    indirect_verbs: frozenset[str]
+    passive_cues: frozenset[str]
+    framing_verbs: frozenset[str]
+    according_to: tuple[str, ...]
+    document_nouns: frozenset[str]
+    pronouns: dict[str, str]
+    female_words: frozenset[str]
+    male_words: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Institutions:
+    """Metonyms, organisation-name rewrites, demonyms and country aliases."""
+
+    metonyms: dict[str, str]
+    org_rewrites: tuple[tuple[re.Pattern[str], str], ...]
+    stop_words: frozenset[str]
+    demonyms: dict[str, str]
+    country_aliases: dict[str, str]
+
+
+@cache
+def titles() -> frozenset[str]:
+    """Lowercase titles and roles stripped from person names."""
+    lines = (line.strip() for line in _read("titles.txt").splitlines())
+    return frozenset(line.lower() for line in lines if line and not line.startswith("#"))
+
+
+@cache
+def cues() -> Cues:
+    """The cue lexicon."""
+    data = _json("cues.json")
+    return Cues(
+        speech_verbs=frozenset(data["speech_verbs"]),
+        indirect_verbs=frozenset(data["indirect_verbs"]),
+        passive_cues=frozenset(data["passive_cues"]),
+        framing_verbs=frozenset(data["framing_verbs"]),
+        according_to=tuple(data["according_to"]),
+        document_nouns=frozenset(data["document_nouns"]),
+        pronouns=dict(data["pronouns"]),
+        female_words=frozenset(data["female_words"]),
+        male_words=frozenset(data["male_words"]),
+    )
+
+
+@cache
+def translit_rules() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Ordered regex rewrites folding transliteration variants."""
+    return tuple((re.compile(pat), rep) for pat, rep in _json("translit.json")["rules"])
+
+
+@cache
+def institutions() -> Institutions:
+    """Institution naming data."""
+    data = _json("institutions.json")
+    return Institutions(
+        metonyms=dict(data["metonyms"]),
+        org_rewrites=tuple((re.compile(p), r) for p, r in data["org_rewrites"]),
+        stop_words=frozenset(data["stop_words"]),
+        demonyms=dict(data["demonyms"]),
+        country_aliases=dict(data["country_aliases"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Temporal:
+    """Calendar vocabulary."""
+
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    seasons: dict[str, str]
+    numbers: dict[str, float]
+    future_cues: tuple[str, ...]
+
+
+@cache
+def temporal() -> Temporal:
+    """Month, weekday, season and number words."""
+    data = _json("temporal.json")
+    return Temporal(
+        months=dict(data["months"]),
+        weekdays=dict(data["weekdays"]),
+        seasons=dict(data["seasons"]),
+        numbers={k: float(v) for k, v in data["numbers"].items()},
+        future_cues=tuple(data["future_cues"]),
+    )

@@ -1,0 +1,299 @@
+"""Who a speaker phrase points to: a name, a pronoun, a description or a document's author."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from narrascope.extract import names, resources
+from narrascope.models import Mention
+
+SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_ROLE_SUFFIX = re.compile(r"(?:man|woman|person|ist|er|or|ian|ant|ent)$")
+_WINDOW = 1500  # characters searched back for an antecedent
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A resolved speaker: the phrase as written and the mention it points to."""
+
+    text: str
+    start: int
+    end: int
+    mention: Mention | None
+    reason: str
+
+
+@dataclass(slots=True)
+class SpeakerContext:
+    """What speaker resolution reads about one document."""
+
+    sdoc: Doc
+    mentions: list[Mention]
+    quoted: list[tuple[int, int]]  # spans inside quotation marks
+    text: str = ""
+    starts: list[int] = field(default_factory=list)
+    sents: list[Span] = field(default_factory=list)
+    sent_starts: list[int] = field(default_factory=list)
+    gender: dict[str, str] = field(default_factory=dict)
+    descriptors: dict[int, frozenset[str]] = field(default_factory=dict)
+    last_speaker: Speaker | None = None
+
+    def __post_init__(self) -> None:
+        self.mentions.sort(key=lambda m: m.start)
+        self.text = self.sdoc.text  # Doc.text is rebuilt from the tokens on every access
+        self.starts = [m.start for m in self.mentions]
+        self.sents = list(self.sdoc.sents)  # Token.sent scans the whole doc: look up here
+        self.sent_starts = [s.start for s in self.sents]
+        self.descriptors = {i: _descriptors(self, m) for i, m in enumerate(self.mentions)}
+        self.gender = _genders(self)
+
+    def mention_at(self, start: int, end: int) -> Mention | None:
+        """The mention overlapping ``[start, end)``, if any."""
+        i = bisect.bisect_right(self.starts, end - 1) - 1
+        while i >= 0 and self.mentions[i].end > start - 60:
+            m = self.mentions[i]
+            if m.start < end and start < m.end:
+                return m
+            i -= 1
+        return None
+
+    def sent_of(self, tok: Token) -> Span:
+        """The sentence of a token (cached; ``Token.sent`` is linear in the document)."""
+        return self.sents[bisect.bisect_right(self.sent_starts, tok.i) - 1]
+
+    def in_quote(self, pos: int) -> bool:
+        """True when ``pos`` lies inside quotation marks."""
+        return any(s <= pos < e for s, e in self.quoted)
+
+    def before(self, pos: int, labels: frozenset[str]) -> list[tuple[int, Mention]]:
+        """Mentions with ``labels`` ending before ``pos``, nearest first, outside quotes."""
+        i = bisect.bisect_left(self.starts, pos) - 1
+        out = []
+        while i >= 0 and self.mentions[i].start > pos - _WINDOW:
+            m = self.mentions[i]
+            if m.label in labels and m.end <= pos and not self.in_quote(m.start):
+                out.append((i, m))
+            i -= 1
+        return out
+
+
+def _person_key(mention: Mention) -> str:
+    toks = names.person_key(names.strip_titles(mention.text))
+    return toks[-1] if toks else ""
+
+
+def _descriptors(ctx: SpeakerContext, mention: Mention) -> frozenset[str]:
+    """Role words said of a mention: "Spokeswoman X", "X, the ministry's spokeswoman"."""
+    if mention.label != "PERSON":
+        return frozenset()
+    sdoc = ctx.sdoc
+    span = sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return frozenset()
+    words: set[str] = set()
+    sent_start = ctx.sent_of(span[0]).start
+    for tok in reversed(list(sdoc[max(sent_start, span.start - 5) : span.start])):
+        if tok.pos_ not in {"NOUN", "PROPN", "ADJ"} and tok.lower_ not in resources.titles():
+            break
+        words.add(tok.lower_)
+    head = span.root
+    for child in head.children:
+        if child.dep_ == "appos":
+            words.update(t.lower_ for t in child.subtree if t.pos_ in {"NOUN", "ADJ"})
+    if head.dep_ == "appos":
+        words.update(t.lower_ for t in head.head.subtree if t.pos_ == "NOUN" and t.i < span.start)
+    return frozenset(words)
+
+
+def _genders(ctx: SpeakerContext) -> dict[str, str]:
+    """Gender of people: from role words, and from sentences naming one person
+    and using pronouns of one gender."""
+    cue = resources.cues()
+    out: dict[str, str] = {}
+    for i, m in enumerate(ctx.mentions):
+        if m.label != "PERSON":
+            continue
+        desc = ctx.descriptors.get(i, frozenset())
+        if desc & cue.female_words:
+            out.setdefault(_person_key(m), "f")
+        elif desc & cue.male_words:
+            out.setdefault(_person_key(m), "m")
+    for sent in ctx.sents:
+        people = {
+            _person_key(m)
+            for m in ctx.mentions
+            if m.label == "PERSON" and sent.start_char <= m.start < sent.end_char
+        }
+        pron = {
+            cue.pronouns[t.lower_]
+            for t in sent
+            if t.lower_ in cue.pronouns
+            and cue.pronouns[t.lower_] in "mf"
+            and not ctx.in_quote(t.idx)
+        }
+        if len(people) == 1 and len(pron) == 1:
+            out.setdefault(people.pop(), pron.pop())
+    return out
+
+
+def resolve_token(tok: Token, ctx: SpeakerContext) -> Speaker:
+    """Resolve a subject (or ``according to`` object) token to a speaker."""
+    start, end = _phrase(tok)
+    text = ctx.text[start:end]
+    mention = ctx.mention_at(tok.idx, tok.idx + len(tok.text))
+    if mention is not None:
+        return Speaker(text, start, end, mention, "named")
+    if tok.pos_ == "PRON" or tok.lower_ in resources.cues().pronouns:
+        return _pronoun(tok, ctx, start, end)
+    children = sorted(
+        tok.children,
+        key=lambda c: (
+            ("appos", "compound", "poss").index(c.dep_)
+            if c.dep_ in {"appos", "compound", "poss"}
+            else 3
+        ),
+    )
+    for child in children:  # "the spokeswoman, Maria X," / "the agency TASS" / "X's lawyer"
+        if child.dep_ in {"appos", "compound", "poss"}:
+            inner = ctx.mention_at(child.idx, child.idx + len(child.text))
+            if inner is not None and inner.label in SPEAKER_LABELS:
+                return Speaker(text, start, end, inner, f"{child.dep_} of '{tok.text}'")
+    noun = tok.lower_
+    if noun in resources.cues().document_nouns:
+        return _document(tok, ctx, start, end)
+    if tok.pos_ == "PROPN" and tok.text[:1].isupper():
+        name_start = _name_start(tok)
+        found = Mention(ctx.text[name_start:end], name_start, end, "PERSON")
+        return Speaker(text, start, end, found, "named (missed by the entity recogniser)")
+    return _description(tok, ctx, start, end)
+
+
+def _phrase(tok: Token) -> tuple[int, int]:
+    """Offsets of the speaker noun phrase without relative clauses or appositives."""
+    left = tok
+    for child in tok.lefts:
+        if child.dep_ in {"det", "compound", "amod", "poss", "nummod", "case", "nmod"}:
+            left = child if child.i < left.i else left
+    first = tok.doc[left.left_edge.i if left is not tok else tok.i]
+    return first.idx, tok.idx + len(tok.text)
+
+
+def _name_start(tok: Token) -> int:
+    first = tok
+    for child in tok.lefts:
+        if child.dep_ in {"compound", "flat"} and child.pos_ == "PROPN":
+            first = child if child.i < first.i else first
+    while first.i < tok.i and first.text.lower().rstrip(".") in resources.titles():
+        first = tok.doc[first.i + 1]
+    return first.idx
+
+
+def _pronoun(tok: Token, ctx: SpeakerContext, start: int, end: int) -> Speaker:
+    cue = resources.cues()
+    gender = cue.pronouns.get(tok.lower_, "")
+    if gender in {"n", "p"}:
+        labels = frozenset({"ORG", "GPE", "NORP"}) if gender == "n" else SPEAKER_LABELS
+        found = ctx.before(tok.idx, labels)
+        mention = found[0][1] if found else None
+        reason = (
+            f"pronoun '{tok.text}' -> nearest organisation"
+            if mention
+            else "pronoun with no antecedent"
+        )
+        return Speaker(tok.text, start, end, mention, reason)
+    people = ctx.before(tok.idx, frozenset({"PERSON"}))
+    known = [m for _, m in people if ctx.gender.get(_person_key(m)) == gender]
+    unknown = [m for _, m in people if _person_key(m) not in ctx.gender]
+    if known:
+        return Speaker(tok.text, start, end, known[0], f"pronoun '{tok.text}' -> same gender")
+    if unknown:
+        return Speaker(tok.text, start, end, unknown[0], f"pronoun '{tok.text}' -> nearest person")
+    return Speaker(tok.text, start, end, None, f"pronoun '{tok.text}' has no antecedent")
+
+
+def _description(tok: Token, ctx: SpeakerContext, start: int, end: int) -> Speaker:
+    """ "The spokeswoman" -> the person last described so; "the ministry" -> that organisation."""
+    text = ctx.text[start:end]
+    noun = tok.lower_
+    stems = {noun, re.sub(r"(?:wo)?man$|person$", "", noun)}
+    for idx, m in reversed(list(enumerate(ctx.mentions))):
+        if m.end > tok.idx or m.label != "PERSON":
+            continue
+        desc = ctx.descriptors.get(idx, frozenset())
+        if noun in desc or any(re.sub(r"(?:wo)?man$|person$", "", d) in stems for d in desc):
+            return Speaker(text, start, end, m, f"description '{text}' -> person so described")
+    for _, m in ctx.before(tok.idx, frozenset({"ORG", "GPE", "NORP"})):
+        if noun in m.text.lower():
+            return Speaker(text, start, end, m, f"description '{text}' -> organisation named so")
+    for child in tok.children:  # "analysts at the institute", "a spokesman for the ministry"
+        if child.dep_ == "prep" and child.lower_ in {"at", "of", "from", "for", "with"}:
+            for obj in child.children:
+                found = _mention_in(obj, ctx)
+                if found is not None and found.label in {"ORG", "GPE", "NORP"}:
+                    return Speaker(text, start, end, found, f"'{text}' -> their organisation")
+    return Speaker(text, start, end, None, f"unnamed speaker: '{text}'")
+
+
+def _document(tok: Token, ctx: SpeakerContext, start: int, end: int) -> Speaker:
+    """ "The statement read" -> the statement's author."""
+    text = ctx.text[start:end]
+    author = _author_near(tok, ctx)
+    if author is not None:
+        return Speaker(text, start, end, author, f"document '{tok.text}' -> its author")
+    for other in reversed(ctx.sdoc[: tok.i]):
+        if other.lower_ == tok.lower_ and not ctx.in_quote(other.idx):
+            author = _author_near(other, ctx) or _sentence_subject(other, ctx)
+            if author is not None:
+                return Speaker(
+                    text, start, end, author, f"document '{tok.text}' -> author named earlier"
+                )
+    last = ctx.last_speaker
+    if last is not None and last.mention is not None:
+        return Speaker(text, start, end, last.mention, f"document '{tok.text}' -> previous speaker")
+    return Speaker(text, start, end, None, f"document '{tok.text}' with no known author")
+
+
+def _author_near(tok: Token, ctx: SpeakerContext) -> Mention | None:
+    for child in tok.children:
+        if child.dep_ in {"poss", "compound"}:
+            found = _mention_in(child, ctx)
+            if found is not None:
+                return found
+        if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
+            for obj in child.children:
+                found = _mention_in(obj, ctx)
+                if found is not None:
+                    return found
+    return None
+
+
+def _mention_in(tok: Token, ctx: SpeakerContext) -> Mention | None:
+    span = tok.doc[tok.left_edge.i : tok.right_edge.i + 1]
+    for i in range(bisect.bisect_left(ctx.starts, span.start_char), len(ctx.mentions)):
+        m = ctx.mentions[i]
+        if m.start >= span.end_char:
+            break
+        if m.label in SPEAKER_LABELS:
+            return m
+    return None
+
+
+def _sentence_subject(tok: Token, ctx: SpeakerContext) -> Mention | None:
+    """Who issued the document: "X said in a statement", "X issued a statement", else
+    the sentence's first named subject."""
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"} and child.i != tok.i:
+            found = ctx.mention_at(child.idx, child.idx + len(child.text))
+            if found is not None and found.label in SPEAKER_LABELS:
+                return found
+    for cand in ctx.sent_of(tok):
+        if cand.dep_ == "nsubj" and cand.head.pos_ == "VERB" and cand.i != tok.i:
+            found = ctx.mention_at(cand.idx, cand.idx + len(cand.text))
+            if found is not None and found.label in SPEAKER_LABELS:
+                return found
+    return None

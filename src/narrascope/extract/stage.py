@@ -1,0 +1,101 @@
+"""The extraction stage: entities, quotes and dated events for each document."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+
+from spacy.tokens import Doc as SpacyDoc
+
+from narrascope.extract.canonical import document_entities
+from narrascope.extract.dates import find_timexes
+from narrascope.extract.entities import find_mentions
+from narrascope.extract.events import build_events
+from narrascope.extract.nlp import load_nlp
+from narrascope.extract.quotes import Attribution, find_quotes
+from narrascope.models import Document, Entity, Mention, Quote
+from narrascope.pipeline import BaseStage
+
+
+def extract_parsed(doc: Document, sdoc: SpacyDoc) -> Document:
+    """Fill ``entities``, ``quotes`` and ``events`` of ``doc`` from its spaCy parse."""
+    mentions = find_mentions(sdoc)
+    attributions = find_quotes(sdoc, mentions)
+    mentions = _with_speakers(mentions, attributions)
+    entities, linked = document_entities(doc.id, mentions)
+    sentences = sentence_spans(sdoc, doc.text)
+    timexes = find_timexes(doc.text, doc.published, sentences)
+    doc.entities = entities
+    doc.quotes = _speakers_to_entities(attributions, linked, entities)
+    doc.events = build_events(doc.text, timexes, sentences, linked)
+    return doc
+
+
+def sentence_spans(sdoc: SpacyDoc, text: str) -> list[tuple[int, int]]:
+    """spaCy sentences, also cut at line breaks (headings and paragraphs are not joined)."""
+    out = []
+    for sent in sdoc.sents:
+        pos = sent.start_char
+        for line in text[sent.start_char : sent.end_char].split("\n"):
+            if line.strip():
+                lead = len(line) - len(line.lstrip())
+                out.append((pos + lead, pos + len(line.rstrip())))
+            pos += len(line) + 1
+    return out
+
+
+def _with_speakers(mentions: list[Mention], attributions: list[Attribution]) -> list[Mention]:
+    """Add speakers the entity recogniser missed ("Ivanova said") as mentions."""
+    taken = {(m.start, m.end) for m in mentions}
+    extra = []
+    for a in attributions:
+        m = a.mention
+        if m is not None and (m.start, m.end) not in taken:
+            if not any(s < m.end and m.start < e for s, e in taken):
+                extra.append(m)
+            taken.add((m.start, m.end))
+    return sorted(mentions + extra, key=lambda m: (m.start, m.end))
+
+
+def _speakers_to_entities(
+    attributions: list[Attribution], linked: list[Mention], entities: list[Entity]
+) -> list[Quote]:
+    by_span = {(m.start, m.end): m.entity_id for m in linked}
+    names = {e.id: e.name for e in entities}
+    quotes = []
+    for a in attributions:
+        q, m = a.quote, a.mention
+        entity_id = by_span.get((m.start, m.end)) if m is not None else None
+        if entity_id is None and m is not None:
+            entity_id = next(
+                (x.entity_id for x in linked if x.start < m.end and m.start < x.end), None
+            )
+        if entity_id is not None:
+            q = replace(q, speaker_entity_id=entity_id, speaker_name=names.get(entity_id))
+        elif q.speaker is not None and q.reason and not q.reason.startswith("unnamed"):
+            q = replace(q, reason=f"{q.reason}; no entity found")
+        quotes.append(q)
+    return quotes
+
+
+class ExtractStage(BaseStage):
+    """spaCy-backed extraction of entities, attributed quotes and dated events."""
+
+    name = "extract"
+    requires = ("text",)
+    assigns = ("entities", "quotes", "events")
+
+    def __init__(self, *, n_process: int = 1) -> None:
+        self.n_process = n_process
+
+    def __call__(self, doc: Document) -> Document:
+        return next(iter(self.pipe([doc], batch_size=1)))
+
+    def pipe(self, docs: Iterable[Document], batch_size: int = 64) -> Iterator[Document]:
+        """Parse documents in batches with ``nlp.pipe`` and extract from each parse."""
+        nlp = load_nlp()
+        stream = ((doc.text, doc) for doc in docs)
+        for sdoc, doc in nlp.pipe(
+            stream, as_tuples=True, batch_size=batch_size, n_process=self.n_process
+        ):
+            yield extract_parsed(doc, sdoc)

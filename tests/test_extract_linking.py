@@ -1,0 +1,77 @@
+"""Corpus-level identities: spelling variants joined, overrides applied, documents rewritten."""
+
+from __future__ import annotations
+
+import pytest
+
+from narrascope.extract import extract_documents, link_entities
+from narrascope.models import Document
+from narrascope.store.base import EntityOverride
+
+TEXTS = {
+    "a": (
+        "Foreign Minister Sergei Lavrov met Yury Ushakov in Moscow. “We are ready,” Lavrov said. "
+        "The Russian Ministry of Foreign Affairs published the transcript."
+    ),
+    "b": (
+        "Sergey Lavrov, the foreign minister, did not travel. The MFA of Russia, known as the "
+        "Russian Foreign Ministry, said the trip was cancelled. Yuri Ushakov stayed in Moscow."
+    ),
+    "c": "Anna Lavrova opened the exhibition in Kazan on Friday.",
+}
+
+
+@pytest.fixture(scope="module")
+def parsed() -> list[Document]:
+    docs = [Document(id=k, source=k, raw=t, text=t) for k, t in TEXTS.items()]
+    return list(extract_documents(docs))
+
+
+def _fresh(parsed: list[Document]) -> list[Document]:
+    from copy import deepcopy
+
+    return deepcopy(parsed)
+
+
+def _entity(entities, name):
+    return next(e for e in entities if name in e.aliases)
+
+
+def test_extract_linking_transliteration_variants_are_one_entity(parsed: list[Document]) -> None:
+    docs = _fresh(parsed)
+    entities = link_entities(docs)
+    lavrov = _entity(entities, "Sergei Lavrov")
+    assert "Sergey Lavrov" in lavrov.aliases
+    assert set(lavrov.documents) == {"a", "b"}
+    assert _entity(entities, "Yury Ushakov") is _entity(entities, "Yuri Ushakov")
+    assert "Anna Lavrova" not in lavrov.aliases
+
+
+def test_extract_linking_rewrites_document_ids(parsed: list[Document]) -> None:
+    docs = _fresh(parsed)
+    entities = link_entities(docs)
+    ids = {e.id for e in entities}
+    for doc in docs:
+        for e in doc.entities:
+            assert e.id in ids
+            assert all(m.entity_id == e.id for m in e.mentions)
+        for q in doc.quotes:
+            assert q.speaker_entity_id is None or q.speaker_entity_id in ids
+    quote = docs[0].quotes[0]
+    assert quote.speaker_entity_id == _entity(entities, "Sergei Lavrov").id
+
+
+def test_extract_linking_merge_and_split_overrides(parsed: list[Document]) -> None:
+    docs = _fresh(parsed)
+    merged = link_entities(docs, [EntityOverride("merge", "Anna Lavrova", "Sergei Lavrov")])
+    assert "Anna Lavrova" in _entity(merged, "Sergei Lavrov").aliases
+    docs = _fresh(parsed)
+    split = link_entities(docs, [EntityOverride("split", "Sergei Lavrov", "Sergey Lavrov")])
+    assert "Sergey Lavrov" not in _entity(split, "Sergei Lavrov").aliases
+    assert _entity(split, "Sergey Lavrov").documents == ("b",)
+
+
+def test_extract_linking_is_stable_across_runs(parsed: list[Document]) -> None:
+    first = {e.name: e.id for e in link_entities(_fresh(parsed))}
+    second = {e.name: e.id for e in link_entities(_fresh(parsed))}
+    assert first == second
