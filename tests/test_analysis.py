@@ -17,18 +17,25 @@ def test_analysis_api_returns_corpus_with_all_documents(examples_dir: Path) -> N
     outlets = {doc.outlet for doc in corpus.documents}
     assert {"Daily Meridian", "Green Horizon"} <= outlets  # given in the JSONL
     for doc in corpus.documents:
-        assert doc.text and doc.language == "en"
+        assert doc.text
+        assert doc.language == "en"
 
 
-def test_analysis_bad_file_is_recorded_and_batch_goes_on(examples_dir: Path, tmp_path: Path) -> None:
+def test_analysis_bad_file_is_recorded_and_batch_goes_on(
+    examples_dir: Path, tmp_path: Path
+) -> None:
     bad = tmp_path / "truncated.jsonl"
-    bad.write_text('{"text": "A complete line about the talks in Geneva that ended."}\n{"text": "cut')
+    bad.write_text(
+        '{"text": "A complete line about the talks in Geneva that ended."}\n{"text": "cut'
+    )
     corpus = narrascope.analyze([examples_dir, bad])
     assert len(corpus.documents) == 7
     assert [f.source for f in corpus.failures] == [f"{bad}:2"]
 
 
-def test_analysis_resume_analyses_only_missing_documents(examples_dir: Path, tmp_path: Path) -> None:
+def test_analysis_resume_analyses_only_missing_documents(
+    examples_dir: Path, tmp_path: Path
+) -> None:
     settings = Settings(db=str(tmp_path / "r.db"), stages=("narrascope.extract.v1",))
     store = open_store(settings.db)
     try:

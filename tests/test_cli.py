@@ -21,11 +21,11 @@ def invoke(*args: str) -> Result:
     return result
 
 
-def test_cli_analyze_seeds_output_validates_against_schema(
-    seeds_dir: Path, tmp_path: Path
-) -> None:
+def test_cli_analyze_seeds_output_validates_against_schema(seeds_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "r.json"
-    result = invoke("analyze", str(seeds_dir), "--db", str(tmp_path / "s.db"), "--out", str(out), "-q")
+    result = invoke(
+        "analyze", str(seeds_dir), "--db", str(tmp_path / "s.db"), "--out", str(out), "-q"
+    )
     assert result.exit_code == 0
     data = json.loads(out.read_text())
     validate_output(data)
@@ -78,12 +78,16 @@ def test_cli_search_show_export(analysed_db: Path, tmp_path: Path) -> None:
 
     for fmt in ("jsonl", "csv", "parquet"):
         target = tmp_path / f"docs.{fmt}"
-        exported = invoke("export", "--db", db, "--format", fmt, "--table", "documents", "-o", str(target))
+        exported = invoke(
+            "export", "--db", db, "--format", fmt, "--table", "documents", "-o", str(target)
+        )
         assert exported.exit_code == 0
         assert target.stat().st_size > 0
     assert pq.read_table(tmp_path / "docs.parquet").num_rows >= 5
     quotes = tmp_path / "quotes.csv"
-    assert invoke("export", "--db", db, "-f", "csv", "-t", "quotes", "-o", str(quotes)).exit_code == 0
+    assert (
+        invoke("export", "--db", db, "-f", "csv", "-t", "quotes", "-o", str(quotes)).exit_code == 0
+    )
 
 
 def test_cli_show_unknown_document_is_a_clear_error(tmp_path: Path) -> None:

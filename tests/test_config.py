@@ -43,7 +43,7 @@ def test_config_invalid_values(key: str, value: object) -> None:
 def test_config_invalid_file(tmp_path: Path) -> None:
     path = tmp_path / "broken.toml"
     path.write_text("workers = = 2")
-    with pytest.raises(ConfigError, match="broken.toml"):
+    with pytest.raises(ConfigError, match=r"broken\.toml"):
         load_settings(path, environ={})
 
 

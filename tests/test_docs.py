@@ -24,7 +24,8 @@ def test_docs_settings_reference_is_current() -> None:
 def test_docs_readme_opens_with_the_two_commands() -> None:
     readme = (ROOT / "README.md").read_text()
     block = readme.split("```bash", 1)[1].split("```", 1)[0]
-    assert "make demo" in block and "make test" in block
+    assert "make demo" in block
+    assert "make test" in block
     ci = (ROOT / ".ci" / "run").read_text()
     assert re.search(r"^make test$", ci, re.MULTILINE), ".ci/run must call README's test command"
 

@@ -25,7 +25,12 @@ def test_output_schema_copy_in_docs_is_current() -> None:
 
 
 def test_output_validation_names_the_problem() -> None:
-    bad = {"narrascope_version": "x", "documents": [{"id": 3}], "entities": [], "stories": [],
-           "contradictions": []}
+    bad = {
+        "narrascope_version": "x",
+        "documents": [{"id": 3}],
+        "entities": [],
+        "stories": [],
+        "contradictions": [],
+    }
     with pytest.raises(NarrascopeError, match="documents/0"):
         validate_output(bad)

@@ -22,25 +22,63 @@ from narrascope.serde import from_dict, to_dict
 
 texts = st.text(max_size=40)
 spans = st.builds(Span, st.integers(0, 1000), st.integers(0, 1000), texts)
-mentions = st.builds(Mention, texts, st.integers(0, 99), st.integers(0, 99), st.sampled_from(["PERSON", "ORG"]),
-                     st.none() | texts)
-entities = st.builds(Entity, texts, texts, st.sampled_from(["PERSON", "ORG", "GPE"]),
-                     st.lists(texts, max_size=3).map(tuple), st.lists(mentions, max_size=3).map(tuple))
-quotes = st.builds(Quote, texts, st.integers(0, 99), st.integers(0, 99),
-                   st.sampled_from(["direct", "partial", "indirect"]), st.none() | texts)
-events = st.builds(Event, texts, st.integers(0, 9), st.integers(0, 9), st.just("2022-03-29"),
-                   st.sampled_from(["day", "month", "year"]), spans)
-narratives = st.builds(NarrativeLabel, texts, st.sampled_from(["coarse", "fine"]),
-                       st.floats(0, 1), st.lists(spans, max_size=2).map(tuple))
+mentions = st.builds(
+    Mention,
+    texts,
+    st.integers(0, 99),
+    st.integers(0, 99),
+    st.sampled_from(["PERSON", "ORG"]),
+    st.none() | texts,
+)
+entities = st.builds(
+    Entity,
+    texts,
+    texts,
+    st.sampled_from(["PERSON", "ORG", "GPE"]),
+    st.lists(texts, max_size=3).map(tuple),
+    st.lists(mentions, max_size=3).map(tuple),
+)
+quotes = st.builds(
+    Quote,
+    texts,
+    st.integers(0, 99),
+    st.integers(0, 99),
+    st.sampled_from(["direct", "partial", "indirect"]),
+    st.none() | texts,
+)
+events = st.builds(
+    Event,
+    texts,
+    st.integers(0, 9),
+    st.integers(0, 9),
+    st.just("2022-03-29"),
+    st.sampled_from(["day", "month", "year"]),
+    spans,
+)
+narratives = st.builds(
+    NarrativeLabel,
+    texts,
+    st.sampled_from(["coarse", "fine"]),
+    st.floats(0, 1),
+    st.lists(spans, max_size=2).map(tuple),
+)
 documents = st.builds(
     Document,
-    id=st.text(min_size=1, max_size=16), source=texts, raw=texts, text=texts,
+    id=st.text(min_size=1, max_size=16),
+    source=texts,
+    raw=texts,
+    text=texts,
     title=st.none() | texts,
-    boilerplate=st.lists(st.builds(Boilerplate, texts, st.integers(0, 9), st.integers(0, 9), texts), max_size=2),
-    offsets=st.lists(st.tuples(st.integers(0, 9), st.integers(0, 9), st.integers(0, 9)), max_size=3)
-    .map(lambda runs: OffsetMap(tuple(runs))),
-    entities=st.lists(entities, max_size=2), quotes=st.lists(quotes, max_size=2),
-    events=st.lists(events, max_size=2), narratives=st.lists(narratives, max_size=2),
+    boilerplate=st.lists(
+        st.builds(Boilerplate, texts, st.integers(0, 9), st.integers(0, 9), texts), max_size=2
+    ),
+    offsets=st.lists(
+        st.tuples(st.integers(0, 9), st.integers(0, 9), st.integers(0, 9)), max_size=3
+    ).map(lambda runs: OffsetMap(tuple(runs))),
+    entities=st.lists(entities, max_size=2),
+    quotes=st.lists(quotes, max_size=2),
+    events=st.lists(events, max_size=2),
+    narratives=st.lists(narratives, max_size=2),
 )
 
 

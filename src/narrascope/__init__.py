@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 
-from narrascope.analysis import analyze, analyse_stored, connect_stored, ingest_paths, load_corpus
+from narrascope.analysis import analyse_stored, analyze, connect_stored, ingest_paths, load_corpus
 from narrascope.config import Settings, load_settings
 from narrascope.errors import (
     CleaningError,
@@ -73,8 +73,8 @@ __all__ = [
     "Settings",
     "Span",
     "StageError",
-    "Story",
     "StoreError",
+    "Story",
     "Technique",
     "Tone",
     "__version__",

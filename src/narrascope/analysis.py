@@ -38,9 +38,7 @@ class RunReport:
         return 1 if self.failures else 0
 
 
-def _clean_all(
-    items: Iterable[RawArticle | Failure], report: RunReport
-) -> Iterator[Document]:
+def _clean_all(items: Iterable[RawArticle | Failure], report: RunReport) -> Iterator[Document]:
     from narrascope.clean import clean_article
 
     for item in items:

@@ -23,18 +23,46 @@ DEFAULT_STAGES = ("narrascope.extract.v1", "narrascope.characterise.v1")
 class Settings:
     """Run settings. Build with :func:`load_settings` or keyword arguments."""
 
-    db: str = field(default="narrascope.db", metadata={"help": "Store: SQLite file path, ':memory:' or postgresql:// URL."})
-    stages: tuple[str, ...] = field(default=DEFAULT_STAGES, metadata={"help": "Per-document stages, by registered name, in order."})
-    workers: int = field(default=1, metadata={"help": "Worker processes for the local runner (models load once per worker)."})
+    db: str = field(
+        default="narrascope.db",
+        metadata={"help": "Store: SQLite file path, ':memory:' or postgresql:// URL."},
+    )
+    stages: tuple[str, ...] = field(
+        default=DEFAULT_STAGES,
+        metadata={"help": "Per-document stages, by registered name, in order."},
+    )
+    workers: int = field(
+        default=1,
+        metadata={"help": "Worker processes for the local runner (models load once per worker)."},
+    )
     engine: str = field(default="local", metadata={"help": "Runner: 'local' or 'ray'."})
-    ray_address: str | None = field(default=None, metadata={"help": "Ray cluster address (engine 'ray'); None starts a local Ray."})
-    batch_size: int = field(default=64, metadata={"help": "Documents per batch (model batching and store commits)."})
-    max_bytes: int = field(default=10_000_000, metadata={"help": "Largest input file accepted, in bytes."})
-    timeout: float = field(default=20.0, metadata={"help": "Timeout in seconds for fetching URLs and feeds."})
-    taxonomy: str | None = field(default=None, metadata={"help": "Path of a user taxonomy file replacing the built-in ones."})
-    model_dir: str | None = field(default=None, metadata={"help": "Folder of models trained with 'narrascope train'."})
-    connect: bool = field(default=True, metadata={"help": "Run corpus-level linking: entities, stories, contradictions."})
-    strict: bool = field(default=False, metadata={"help": "Stop at the first failing document instead of recording it."})
+    ray_address: str | None = field(
+        default=None,
+        metadata={"help": "Ray cluster address (engine 'ray'); None starts a local Ray."},
+    )
+    batch_size: int = field(
+        default=64, metadata={"help": "Documents per batch (model batching and store commits)."}
+    )
+    max_bytes: int = field(
+        default=10_000_000, metadata={"help": "Largest input file accepted, in bytes."}
+    )
+    timeout: float = field(
+        default=20.0, metadata={"help": "Timeout in seconds for fetching URLs and feeds."}
+    )
+    taxonomy: str | None = field(
+        default=None, metadata={"help": "Path of a user taxonomy file replacing the built-in ones."}
+    )
+    model_dir: str | None = field(
+        default=None, metadata={"help": "Folder of models trained with 'narrascope train'."}
+    )
+    connect: bool = field(
+        default=True,
+        metadata={"help": "Run corpus-level linking: entities, stories, contradictions."},
+    )
+    strict: bool = field(
+        default=False,
+        metadata={"help": "Stop at the first failing document instead of recording it."},
+    )
 
     def __post_init__(self) -> None:
         if self.workers < 1:
@@ -74,7 +102,9 @@ def _layer(base: Settings, values: Mapping[str, Any], origin: str) -> Settings:
     known = {f.name for f in fields(Settings)}
     unknown = sorted(set(values) - known)
     if unknown:
-        raise ConfigError(f"{origin}: unknown setting(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+        raise ConfigError(
+            f"{origin}: unknown setting(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}"
+        )
     try:
         return replace(base, **{k: _coerce(k, v) for k, v in values.items() if v is not None})
     except (TypeError, ValueError) as exc:
@@ -91,9 +121,7 @@ def load_settings(
     if config_file is not None:
         settings = _layer(settings, _read_file(Path(config_file)), str(config_file))
     env = os.environ if environ is None else environ
-    from_env = {
-        name: env[var] for name, _, _, var in setting_table() if var in env
-    }
+    from_env = {name: env[var] for name, _, _, var in setting_table() if var in env}
     settings = _layer(settings, from_env, "environment")
     return _layer(settings, dict(overrides or {}), "options")
 

@@ -7,7 +7,9 @@ import click
 from narrascope.config import setting_table
 
 
-def _commands(group: click.Group, ctx: click.Context, prefix: str) -> list[tuple[str, click.Command]]:
+def _commands(
+    group: click.Group, ctx: click.Context, prefix: str
+) -> list[tuple[str, click.Command]]:
     found: list[tuple[str, click.Command]] = []
     for name in sorted(group.list_commands(ctx)):
         command = group.get_command(ctx, name)

@@ -22,11 +22,20 @@ Row = dict[str, Any]
 
 def _document_rows(doc: Document) -> Iterator[Row]:
     yield {
-        "id": doc.id, "source": doc.source, "url": doc.url, "title": doc.title,
-        "outlet": doc.outlet, "author": doc.author, "published": doc.published,
-        "language": doc.language, "duplicate_of": doc.duplicate_of, "text": doc.text,
-        "n_boilerplate": len(doc.boilerplate), "n_entities": len(doc.entities),
-        "n_quotes": len(doc.quotes), "n_events": len(doc.events),
+        "id": doc.id,
+        "source": doc.source,
+        "url": doc.url,
+        "title": doc.title,
+        "outlet": doc.outlet,
+        "author": doc.author,
+        "published": doc.published,
+        "language": doc.language,
+        "duplicate_of": doc.duplicate_of,
+        "text": doc.text,
+        "n_boilerplate": len(doc.boilerplate),
+        "n_entities": len(doc.entities),
+        "n_quotes": len(doc.quotes),
+        "n_events": len(doc.events),
         "narratives": ";".join(n.label for n in doc.narratives),
         "explanation": doc.explanation,
     }
@@ -35,9 +44,13 @@ def _document_rows(doc: Document) -> Iterator[Row]:
 def _finding_rows(field: str) -> Callable[[Document], Iterator[Row]]:
     def rows(doc: Document) -> Iterator[Row]:
         for item in getattr(doc, field):
-            flat = {"doc_id": doc.id, "outlet": doc.outlet}
+            flat: Row = {"doc_id": doc.id, "outlet": doc.outlet}
             for key, value in to_dict(item).items():
-                flat[key] = value if isinstance(value, str | int | float | bool | None) else json.dumps(value, ensure_ascii=False)
+                flat[key] = (
+                    value
+                    if isinstance(value, str | int | float | bool | None)
+                    else json.dumps(value, ensure_ascii=False)
+                )
             yield flat
 
     return rows
@@ -46,8 +59,16 @@ def _finding_rows(field: str) -> Callable[[Document], Iterator[Row]]:
 def _mention_rows(doc: Document) -> Iterator[Row]:
     for ent in doc.entities:
         for m in ent.mentions:
-            yield {"doc_id": doc.id, "entity_id": ent.id, "entity": ent.name, "type": ent.type,
-                   "text": m.text, "start": m.start, "end": m.end, "label": m.label}
+            yield {
+                "doc_id": doc.id,
+                "entity_id": ent.id,
+                "entity": ent.name,
+                "type": ent.type,
+                "text": m.text,
+                "start": m.start,
+                "end": m.end,
+                "label": m.label,
+            }
 
 
 DOCUMENT_TABLES: dict[str, Callable[[Document], Iterator[Row]]] = {
@@ -82,8 +103,12 @@ def iter_rows(store: Store, table: str) -> Iterator[Row]:
     else:
         raise ConfigError(f"unknown table {table!r}; tables: {', '.join(TABLES)}")
     for item in items:
-        yield {k: v if isinstance(v, str | int | float | bool | None) else json.dumps(v, ensure_ascii=False)
-               for k, v in to_dict(item).items()}
+        yield {
+            k: v
+            if isinstance(v, str | int | float | bool | None)
+            else json.dumps(v, ensure_ascii=False)
+            for k, v in to_dict(item).items()
+        }
 
 
 def export_table(store: Store, table: str, fmt: str, path: str | Path) -> int:

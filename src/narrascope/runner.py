@@ -158,7 +158,8 @@ class PoolRunner:
         self.failures: list[Failure] = []
         ctx = mp.get_context("spawn" if settings.strict else "forkserver")
         self._pool = ctx.Pool(
-            settings.workers, initializer=_init_worker,
+            settings.workers,
+            initializer=_init_worker,
             initargs=(settings, stage_modules(settings)),
         )
 
@@ -173,9 +174,7 @@ class PoolRunner:
         while pending:
             yield self._collect(pending.popleft())
 
-    def _collect(
-        self, result: AsyncResult[tuple[list[Document], list[Failure]]]
-    ) -> list[Document]:
+    def _collect(self, result: AsyncResult[tuple[list[Document], list[Failure]]]) -> list[Document]:
         done, failures = result.get()
         self.failures.extend(failures)
         return done

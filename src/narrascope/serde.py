@@ -50,7 +50,7 @@ def _convert(tp: Any, value: Any) -> Any:
         options = [arg for arg in get_args(tp) if arg is not type(None)]
         return _convert(options[0], value) if len(options) == 1 else value
     if tp is models.OffsetMap:
-        return models.OffsetMap(tuple(tuple(seg) for seg in value))  # type: ignore[misc]
+        return models.OffsetMap(tuple(tuple(seg) for seg in value))
     if dataclasses.is_dataclass(tp) and isinstance(tp, type):
         hints = _hints(tp)
         kwargs = {

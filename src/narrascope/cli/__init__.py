@@ -27,8 +27,13 @@ COMMAND_MODULES = (
 
 @click.group(cls=NarrascopeGroup, context_settings=CONTEXT_SETTINGS)
 @click.version_option(package_name="narrascope")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
-              help="TOML or JSON settings file (NARRASCOPE_* variables and flags override it).")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="TOML or JSON settings file (NARRASCOPE_* variables and flags override it).",
+)
 @click.pass_context
 def cli(ctx: click.Context, config_file: str | None) -> None:
     """Narrascope: how a story is told across news outlets."""

@@ -37,7 +37,10 @@ class NarrascopeGroup(click.Group):
 def db_option(func: F) -> F:
     """``--db``: the store (SQLite path or postgresql:// URL)."""
     return click.option(
-        "--db", default=None, envvar="NARRASCOPE_DB", show_envvar=True,
+        "--db",
+        default=None,
+        envvar="NARRASCOPE_DB",
+        show_envvar=True,
         help="Store: SQLite file (default narrascope.db) or postgresql:// URL.",
     )(func)
 

@@ -29,7 +29,7 @@ paths_argument = click.argument("paths", nargs=-1, required=True)
 
 
 @contextmanager
-def _bar(quiet: bool, desc: str) -> Iterator[tqdm]:  # type: ignore[type-arg]
+def _bar(quiet: bool, desc: str) -> Iterator[tqdm]:
     bar = tqdm(desc=desc, unit="doc", disable=quiet, leave=False, dynamic_ncols=True)
     try:
         yield bar
@@ -56,22 +56,53 @@ def _finish(report: RunReport, quiet: bool, verb: str) -> None:
 @click.command()
 @paths_argument
 @db_option
-@click.option("-o", "--out", type=click.Path(dir_okay=False), help="Write the result JSON here ('-' for stdout).")
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(dir_okay=False),
+    help="Write the result JSON here ('-' for stdout).",
+)
 @click.option("-w", "--workers", type=click.IntRange(1, 64), default=None, help="Worker processes.")
 @click.option("--engine", type=click.Choice(["local", "ray"]), default=None, help="Runner engine.")
 @click.option("--ray-address", default=None, help="Ray cluster address (with --engine ray).")
-@click.option("--max-bytes", type=click.IntRange(1), default=None, help="Largest input file, in bytes.")
-@click.option("--taxonomy", type=click.Path(exists=True, dir_okay=False), default=None, help="User taxonomy file.")
-@click.option("--no-connect", is_flag=True, help="Skip corpus-level linking (stories, contradictions).")
+@click.option(
+    "--max-bytes", type=click.IntRange(1), default=None, help="Largest input file, in bytes."
+)
+@click.option(
+    "--taxonomy",
+    type=click.Path(exists=True, dir_okay=False),
+    default=None,
+    help="User taxonomy file.",
+)
+@click.option(
+    "--no-connect", is_flag=True, help="Skip corpus-level linking (stories, contradictions)."
+)
 @quiet_option
 @click.pass_context
-def analyze(ctx: click.Context, paths: tuple[str, ...], db: str | None, out: str | None,
-            workers: int | None, engine: str | None, ray_address: str | None,
-            max_bytes: int | None, taxonomy: str | None, no_connect: bool, quiet: bool) -> None:
+def analyze(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    db: str | None,
+    out: str | None,
+    workers: int | None,
+    engine: str | None,
+    ray_address: str | None,
+    max_bytes: int | None,
+    taxonomy: str | None,
+    no_connect: bool,
+    quiet: bool,
+) -> None:
     """Ingest, clean, analyse and connect articles (files, folders, URLs, feeds or '-')."""
-    settings = settings_from(ctx, db=db, workers=workers, engine=engine, ray_address=ray_address,
-                             max_bytes=max_bytes, taxonomy=taxonomy,
-                             connect=False if no_connect else None)
+    settings = settings_from(
+        ctx,
+        db=db,
+        workers=workers,
+        engine=engine,
+        ray_address=ray_address,
+        max_bytes=max_bytes,
+        taxonomy=taxonomy,
+        connect=False if no_connect else None,
+    )
     store = open_store(settings.db)
     try:
         with _bar(quiet, "ingest") as bar:
@@ -92,11 +123,14 @@ def analyze(ctx: click.Context, paths: tuple[str, ...], db: str | None, out: str
 @click.command()
 @paths_argument
 @db_option
-@click.option("--max-bytes", type=click.IntRange(1), default=None, help="Largest input file, in bytes.")
+@click.option(
+    "--max-bytes", type=click.IntRange(1), default=None, help="Largest input file, in bytes."
+)
 @quiet_option
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[str, ...], db: str | None, max_bytes: int | None,
-           quiet: bool) -> None:
+def ingest(
+    ctx: click.Context, paths: tuple[str, ...], db: str | None, max_bytes: int | None, quiet: bool
+) -> None:
     """Read, clean and store articles without analysing them."""
     settings = settings_from(ctx, db=db, max_bytes=max_bytes)
     store = open_store(settings.db)
@@ -120,12 +154,25 @@ def search(ctx: click.Context, query: str, db: str | None, limit: int, as_json: 
         hits = store.search(query, limit=limit)
     for hit in hits:
         if as_json:
-            click.echo(json.dumps(hit.__dict__ if hasattr(hit, "__dict__") else {
-                "doc_id": hit.doc_id, "title": hit.title, "outlet": hit.outlet,
-                "published": hit.published, "snippet": hit.snippet, "score": hit.score,
-            }, ensure_ascii=False))
+            click.echo(
+                json.dumps(
+                    hit.__dict__
+                    if hasattr(hit, "__dict__")
+                    else {
+                        "doc_id": hit.doc_id,
+                        "title": hit.title,
+                        "outlet": hit.outlet,
+                        "published": hit.published,
+                        "snippet": hit.snippet,
+                        "score": hit.score,
+                    },
+                    ensure_ascii=False,
+                )
+            )
         else:
-            click.echo(f"{hit.doc_id}  {hit.published or '':<10}  {hit.outlet or '-'}  {hit.title or ''}")
+            click.echo(
+                f"{hit.doc_id}  {hit.published or '':<10}  {hit.outlet or '-'}  {hit.title or ''}"
+            )
             click.echo(f"    {hit.snippet}")
     if not hits and not as_json:
         click.echo("no match", err=True)
@@ -152,7 +199,10 @@ def _show_text(doc: Document, raw: bool) -> str:
         lines += ["", f"== entities ({len(doc.entities)}) =="]
         for ent in doc.entities:
             aliases = ", ".join(a for a in ent.aliases if a != ent.name)
-            lines.append(f"  {ent.type:<6} {ent.name}  x{len(ent.mentions)}" + (f"  ({aliases})" if aliases else ""))
+            lines.append(
+                f"  {ent.type:<6} {ent.name}  x{len(ent.mentions)}"
+                + (f"  ({aliases})" if aliases else "")
+            )
     if doc.quotes:
         lines += ["", f"== quotes ({len(doc.quotes)}) =="]
         for q in doc.quotes:
@@ -161,7 +211,8 @@ def _show_text(doc: Document, raw: bool) -> str:
     if doc.events:
         lines += ["", f"== dated events ({len(doc.events)}) =="]
         for ev in doc.events:
-            lines.append(f"  {ev.value:<12} {ev.date_text!r}: {textwrap.shorten(ev.sentence.text, 80, placeholder='…')}")
+            sentence = textwrap.shorten(ev.sentence.text, 80, placeholder="…")
+            lines.append(f"  {ev.value:<12} {ev.date_text!r}: {sentence}")
     if doc.narratives:
         lines += ["", "== narratives =="]
         for n in doc.narratives:
@@ -199,7 +250,9 @@ def show(ctx: click.Context, doc_id: str, db: str | None, as_json: bool, raw: bo
 
 @click.command("export")
 @db_option
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
+@click.option(
+    "-f", "--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True
+)
 @click.option("-t", "--table", type=click.Choice(TABLES), default="documents", show_default=True)
 @click.option("-o", "--output", default="-", show_default=True, help="Output file ('-' = stdout).")
 @click.pass_context

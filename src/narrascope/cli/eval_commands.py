@@ -30,8 +30,12 @@ def run_evaluation(task: str, gold: str, pred: str | None) -> dict[str, float]:
 @click.command("eval")
 @click.argument("task", type=click.Choice(sorted(TASKS)))
 @click.option("--gold", required=True, type=click.Path(exists=True), help="Gold file or folder.")
-@click.option("--pred", type=click.Path(exists=True), default=None,
-              help="Predictions in the task's format; omitted: run Narrascope on the gold articles.")
+@click.option(
+    "--pred",
+    type=click.Path(exists=True),
+    default=None,
+    help="Predictions in the task's format; omitted: run Narrascope on the gold articles.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def eval_cmd(task: str, gold: str, pred: str | None, as_json: bool) -> None:
     """Score a task with its official metrics (SemEval samples-F1, quote speaker F1, ...)."""

@@ -26,7 +26,9 @@ def open_store(url: str | Path | None = None) -> Store:
     if text.startswith("sqlite:///"):
         text = text[len("sqlite:///") :]
     elif "://" in text:
-        raise StoreError(f"unsupported store URL {text!r}: use a file path, sqlite:/// or postgresql://")
+        raise StoreError(
+            f"unsupported store URL {text!r}: use a file path, sqlite:/// or postgresql://"
+        )
     from narrascope.store.sqlite import SQLiteStore
 
     return SQLiteStore(text)

@@ -70,7 +70,11 @@ class Store(Protocol):
         ...
 
     def iter_documents(
-        self, flt: DocumentFilter | None = None, *, with_findings: bool = True, batch_size: int = 500
+        self,
+        flt: DocumentFilter | None = None,
+        *,
+        with_findings: bool = True,
+        batch_size: int = 500,
     ) -> Iterator[Document]: ...
 
     def list_documents(
@@ -96,7 +100,9 @@ class Store(Protocol):
         """Replace the corpus-level canonical entities."""
         ...
 
-    def list_entities(self, *, query: str | None = None, limit: int = 100, offset: int = 0) -> list[Entity]: ...
+    def list_entities(
+        self, *, query: str | None = None, limit: int = 100, offset: int = 0
+    ) -> list[Entity]: ...
 
     def get_entity(self, entity_id: str) -> Entity: ...
 
@@ -108,7 +114,9 @@ class Store(Protocol):
 
     def save_contradictions(self, items: Iterable[Contradiction]) -> None: ...
 
-    def list_contradictions(self, *, story_id: str | None = None, limit: int = 100, offset: int = 0) -> list[Contradiction]: ...
+    def list_contradictions(
+        self, *, story_id: str | None = None, limit: int = 100, offset: int = 0
+    ) -> list[Contradiction]: ...
 
     def add_override(self, override: EntityOverride) -> None: ...
 

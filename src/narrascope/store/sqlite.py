@@ -6,6 +6,7 @@ process-wide lock; each thread reads through its own connection.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 import threading
@@ -107,10 +108,8 @@ class SQLiteStore:
     def close(self) -> None:
         """Close every connection this store opened."""
         for conn in self._connections:
-            try:
+            with contextlib.suppress(sqlite3.Error):  # closing is best effort
                 conn.close()
-            except sqlite3.Error:  # pragma: no cover - closing is best effort
-                pass
         self._connections.clear()
         self._shared = None
         self._local = threading.local()
@@ -152,9 +151,7 @@ class SQLiteStore:
         if statements:
             self._write(statements)
 
-    def _analysis_statements(
-        self, doc: Document, version: str
-    ) -> list[tuple[str, Sequence[Any]]]:
+    def _analysis_statements(self, doc: Document, version: str) -> list[tuple[str, Sequence[Any]]]:
         statements: list[tuple[str, Sequence[Any]]] = [
             (
                 "INSERT INTO analyses(doc_id, version, payload, analysed_at) VALUES (?,?,?,?) "
@@ -259,8 +256,14 @@ class SQLiteStore:
             (match, limit, offset),
         )
         return [
-            SearchHit(row["id"], row["title"], row["outlet"], row["published"],
-                      row["snip"], -float(row["score"]))
+            SearchHit(
+                row["id"],
+                row["title"],
+                row["outlet"],
+                row["published"],
+                row["snip"],
+                -float(row["score"]),
+            )
             for row in rows
         ]
 
@@ -290,8 +293,7 @@ class SQLiteStore:
             pattern = f"%{codec.like_escape(query)}%"
             params = [pattern, pattern]
         rows = self._query(
-            f"SELECT payload FROM entities{where} ORDER BY n_documents DESC, name "
-            "LIMIT ? OFFSET ?",
+            f"SELECT payload FROM entities{where} ORDER BY n_documents DESC, name LIMIT ? OFFSET ?",
             [*params, limit, offset],
         )
         return [from_dict(Entity, json.loads(row[0])) for row in rows]
@@ -336,7 +338,8 @@ class SQLiteStore:
         for item in items:
             statements.append(
                 (
-                    "INSERT INTO contradictions(id, story_id, confidence, payload) VALUES (?,?,?,?)",
+                    "INSERT INTO contradictions(id, story_id, confidence, payload) "
+                    "VALUES (?,?,?,?)",
                     (item.id, item.story_id, item.confidence, json.dumps(to_dict(item))),
                 )
             )
