@@ -37,7 +37,12 @@ lint: setup
 	$(BIN)/mypy
 
 bench: setup
-	$(BIN)/python bench/run_all.py
+	$(BIN)/python bench/bench_clean.py --n 10000
+	$(BIN)/python bench/bench_extract.py --n 10000 --rounds 10 --n-process 2
+	$(BIN)/python bench/bench_characterise.py --n 10000 --embedder static
+	$(BIN)/python bench/bench_stories.py --sizes 1000 10000 100000 --embed-sample 200
+	$(BIN)/python bench/bench_api.py --docs 100000 --clients 4 --seconds 30
+	$(BIN)/python bench/bench_pipeline.py --sizes 1000 10000 --systems narrascope narrascope-w2 ray-1 ray-2 peer spacy
 
 clean:
 	rm -rf $(OUT) .pytest_cache .mypy_cache .ruff_cache

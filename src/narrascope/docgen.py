@@ -7,6 +7,20 @@ import click
 from narrascope.config import setting_table
 
 
+def _context(
+    command: click.Command, name: str, parent: click.Context | None = None
+) -> click.Context:
+    """A help context that does not depend on the terminal it runs in."""
+    return click.Context(
+        command,
+        info_name=name,
+        parent=parent,
+        help_option_names=["-h", "--help"],
+        terminal_width=100,
+        max_content_width=100,
+    )
+
+
 def _commands(
     group: click.Group, ctx: click.Context, prefix: str
 ) -> list[tuple[str, click.Command]]:
@@ -18,7 +32,7 @@ def _commands(
         full = f"{prefix} {name}"
         found.append((full, command))
         if isinstance(command, click.Group):
-            sub_ctx = click.Context(command, info_name=name, parent=ctx)
+            sub_ctx = _context(command, name, parent=ctx)
             found.extend(_commands(command, sub_ctx, full))
     return found
 
@@ -27,7 +41,7 @@ def cli_reference() -> str:
     """Markdown reference of every command, from the commands' own help."""
     from narrascope.cli import cli
 
-    root = click.Context(cli, info_name="narrascope")
+    root = _context(cli, "narrascope")
     parts = [
         "# Command-line reference\n",
         "Generated from the commands' own `--help` by `python -m narrascope.docgen`; "
@@ -35,7 +49,7 @@ def cli_reference() -> str:
         "```\n" + cli.get_help(root) + "\n```\n",
     ]
     for full, command in _commands(cli, root, "narrascope"):
-        ctx = click.Context(command, info_name=full)
+        ctx = _context(command, full)
         parts.append(f"## {full}\n\n```\n{command.get_help(ctx)}\n```\n")
     return "\n".join(parts)
 

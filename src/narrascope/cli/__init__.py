@@ -43,13 +43,7 @@ def cli(ctx: click.Context, config_file: str | None) -> None:
 
 register_core(cli)
 for _name in COMMAND_MODULES:
-    try:
-        _module = importlib.import_module(_name)
-    except ModuleNotFoundError as _exc:  # an optional command module not written yet
-        if _exc.name != _name:
-            raise
-        continue
-    _module.register(cli)
+    importlib.import_module(_name).register(cli)
 
 
 def main(argv: list[str] | None = None) -> Any:
