@@ -50,3 +50,20 @@ def test_analysis_resume_analyses_only_missing_documents(
         assert store.count_documents() == 6
     finally:
         store.close()
+
+
+def test_analysis_examples_connect_story_and_planted_contradiction(examples_dir: Path) -> None:
+    corpus = narrascope.analyze(examples_dir)
+    by_size = sorted(corpus.stories, key=lambda s: len(s.documents), reverse=True)
+    swap, climate = by_size[0], by_size[1]
+    assert len(swap.documents) == 5
+    assert {"Northwire", "Voice of Eurasia", "Kyiv Ledger"} <= set(swap.outlets)
+    assert climate.outlets == ("Green Horizon",)
+    syndicated = [doc for doc in corpus.documents if doc.duplicate_of]
+    assert [doc.outlet for doc in syndicated] == ["Daily Meridian"]
+    dates = [c for c in corpus.contradictions if c.kind == "date"]
+    assert dates, "the planted arrival-date contradiction (June 9 vs June 10) is missing"
+    for item in dates:
+        assert "June 10" in item.span_a.text + item.span_b.text
+        assert "June 9" in item.span_a.text + item.span_b.text
+    assert all(c.kind != "number" for c in corpus.contradictions)
