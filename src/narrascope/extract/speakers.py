@@ -41,6 +41,7 @@ class SpeakerContext:
     gender: dict[str, str] = field(default_factory=dict)
     descriptors: dict[int, frozenset[str]] = field(default_factory=dict)
     last_speaker: Speaker | None = None
+    recovered: list[Mention] = field(default_factory=list)  # names the recogniser missed
 
     def __post_init__(self) -> None:
         self.mentions.sort(key=lambda m: m.start)
@@ -78,6 +79,13 @@ class SpeakerContext:
             if m.label in labels and m.end <= pos and not self.in_quote(m.start):
                 out.append((i, m))
             i -= 1
+        extra = [
+            (-1, m)
+            for m in self.recovered
+            if m.label in labels and pos - _WINDOW < m.start and m.end <= pos
+        ]
+        if extra:  # speakers found by name after the recogniser missed them
+            out = sorted(out + extra, key=lambda item: pos - item[1].end)
         return out
 
 
@@ -168,6 +176,7 @@ def resolve_token(tok: Token, ctx: SpeakerContext) -> Speaker:
     if tok.pos_ == "PROPN" and tok.text[:1].isupper():
         name_start = _name_start(tok)
         found = Mention(ctx.text[name_start:end], name_start, end, "PERSON")
+        ctx.recovered.append(found)  # later pronouns may refer to this person
         return Speaker(text, start, end, found, "named (missed by the entity recogniser)")
     return _description(tok, ctx, start, end)
 
