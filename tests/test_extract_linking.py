@@ -75,3 +75,22 @@ def test_extract_linking_is_stable_across_runs(parsed: list[Document]) -> None:
     first = {e.name: e.id for e in link_entities(_fresh(parsed))}
     second = {e.name: e.id for e in link_entities(_fresh(parsed))}
     assert first == second
+
+
+def test_extract_linking_one_word_person_tagged_as_place_elsewhere_is_the_place() -> None:
+    from narrascope.extract import link_entities
+    from narrascope.models import Document, Entity, Mention
+
+    def doc(i: int, name: str, label: str) -> Document:
+        text = f"Officials in {name} said talks would go on."
+        start = text.index(name)
+        mention = Mention(name, start, start + len(name), label, f"e{i}")
+        entity = Entity(f"e{i}", name, label, aliases=(name,), mentions=(mention,))
+        return Document(id=f"d{i}", source=f"s{i}", raw=text, text=text, entities=[entity])
+
+    docs = [doc(1, "Lviv", "PERSON"), doc(2, "Lviv", "GPE"), doc(3, "Horvath", "PERSON")]
+    entities = {e.name: e for e in link_entities(docs)}
+    assert entities["Lviv"].type == "GPE"
+    assert set(entities["Lviv"].documents) == {"d1", "d2"}
+    assert docs[0].entities[0].mentions[0].label == "GPE"
+    assert entities["Horvath"].type == "PERSON"  # no place of that name: stays a person

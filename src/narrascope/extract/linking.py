@@ -45,7 +45,9 @@ class Record:
 
 def link_entities(docs: list[Document], overrides: Sequence[EntityOverride] = ()) -> list[Entity]:
     """Canonical corpus entities; rewrites each document's ids to them."""
-    records = [Record(i, e) for i, doc in enumerate(docs) for e in doc.entities]
+    records = _retype_places(
+        [Record(i, e) for i, doc in enumerate(docs) for e in doc.entities]
+    )
     uf: UnionFind[int] = UnionFind()
     for i in range(len(records)):
         uf.find(i)
@@ -56,6 +58,32 @@ def link_entities(docs: list[Document], overrides: Sequence[EntityOverride] = ()
         for members in uf.groups().values()
     ]
     return _rewrite(docs, apply_overrides(groups, overrides))
+
+
+def _retype_places(records: list[Record]) -> list[Record]:
+    """A one-word "person" whose name the corpus also tags as a place is that place.
+
+    The small recogniser often tags a capital as PERSON in one article and as GPE
+    in another; a name that is never more than one word is not a person's full
+    name, so the place reading wins.
+    """
+    places = {
+        names.place_key(alias): rec.entity.type
+        for rec in records
+        if rec.kind == "PLACE"
+        for alias in rec.entity.aliases
+    }
+    places.pop("", None)
+    out = []
+    for rec in records:
+        entity = rec.entity
+        if rec.kind == "PERSON" and all(len(a.split()) == 1 for a in entity.aliases):
+            label = places.get(names.place_key(entity.name))
+            if label is not None:
+                mentions = tuple(replace(m, label=label) for m in entity.mentions)
+                rec = Record(rec.doc, replace(entity, type=label, mentions=mentions))
+        out.append(rec)
+    return out
 
 
 def _person_keys(name: str) -> tuple[str, ...]:
