@@ -8,15 +8,19 @@ version, so a rerun skips what is done and never duplicates.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from narrascope.config import Settings
 from narrascope.errors import CleaningError, NarrascopeError
-from narrascope.models import Corpus, Document, Failure, RawArticle
+from narrascope.models import Corpus, Document, Failure, OffsetMap, RawArticle
 from narrascope.runner import create_runner, pipeline_version
 from narrascope.store import Store, open_store
+
+if TYPE_CHECKING:
+    from narrascope.extract.linking import Part
 
 Progress = Callable[[int], None]
 
@@ -131,22 +135,81 @@ def _record_new_failures(store: Store, failures: list[Failure], recorded: int) -
 
 
 def connect_stored(store: Store, settings: Settings) -> None:
-    """Corpus-level steps: canonical entities across documents, stories, contradictions."""
-    docs = list(store.iter_documents(batch_size=settings.batch_size))
-    if not docs:
-        return
-    from narrascope.extract import link_entities
+    """Corpus-level steps: canonical entities across documents, stories, contradictions.
 
-    entities = link_entities(docs, store.list_overrides())
+    Entity linking streams (see :func:`link_stored`). Stories still need every
+    document's text at once (near-duplicates are found across the whole corpus),
+    so that step holds the corpus, though not the raw input, which it never reads.
+    Only documents that a step changed are written back, batch by batch.
+    """
+    if link_stored(store, settings):
+        _connect_stories(store, settings)
+
+
+def link_stored(store: Store, settings: Settings) -> int:
+    """Link entities across the stored corpus in bounded memory; returns the documents seen.
+
+    The first pass keeps a projection (each document's id and document-level
+    entities, no text); the second relinks the stored documents batch by batch
+    and rewrites only those whose entity ids changed. Never more than
+    ``settings.batch_size`` full documents are held at once.
+    """
+    from narrascope.extract import plan_links
+
+    projection = [
+        Document(id=doc.id, source="", raw="", text="", entities=doc.entities)
+        for doc in store.iter_documents(batch_size=settings.batch_size)
+    ]
+    if not projection:
+        return 0
+    entities, parts = plan_links(projection, store.list_overrides())
+    seen = len(projection)
+    del projection
     store.save_entities(entities)
+    changed = (
+        doc
+        for doc in store.iter_documents(batch_size=settings.batch_size)
+        if doc.id in parts and _relinked(doc, parts[doc.id])  # later arrivals: next run
+    )
+    _save_in_batches(store, changed, settings)
+    return seen
+
+
+def _relinked(doc: Document, parts: Sequence[Part]) -> bool:
+    """Relink ``doc`` to corpus entity ids; whether anything changed."""
+    from narrascope.extract import relink_document
+
+    before = (doc.entities, doc.quotes, doc.events)
+    relink_document(doc, parts)
+    return (doc.entities, doc.quotes, doc.events) != before
+
+
+def _connect_stories(store: Store, settings: Settings) -> None:
     from narrascope.stories import connect
 
+    docs = []
+    for doc in store.iter_documents(batch_size=settings.batch_size):
+        doc.raw, doc.boilerplate, doc.offsets = "", [], OffsetMap()  # unread, never rewritten
+        docs.append(doc)
+    before = {doc.id: doc.duplicate_of for doc in docs}
     stories, contradictions = connect(docs)
-    version = pipeline_version(settings)
-    for start in range(0, len(docs), settings.batch_size):  # bounded transactions
-        store.save_analyses(docs[start : start + settings.batch_size], version)
+    changed = (doc for doc in docs if doc.duplicate_of != before[doc.id])
+    _save_in_batches(store, changed, settings)
     store.save_stories(stories)
     store.save_contradictions(contradictions)
+
+
+def _save_in_batches(store: Store, docs: Iterable[Document], settings: Settings) -> None:
+    """Write findings back in bounded transactions of ``settings.batch_size`` documents."""
+    version = pipeline_version(settings)
+    batch: list[Document] = []
+    for doc in docs:
+        batch.append(doc)
+        if len(batch) >= settings.batch_size:
+            store.save_analyses(batch, version)
+            batch = []
+    if batch:
+        store.save_analyses(batch, version)
 
 
 def load_corpus(store: Store, ids: Iterable[str] | None = None) -> Corpus:

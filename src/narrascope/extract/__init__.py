@@ -4,6 +4,8 @@ Public API::
 
     extract_documents(docs, n_process=1, batch_size=64) -> Iterator[Document]
     link_entities(docs, overrides=()) -> list[Entity]
+    plan_links(docs, overrides=()) -> (entities, parts by document id)
+    relink_document(doc, parts) -> None
     build_timeline(docs) -> list[TimelineEntry]
 """
 
@@ -11,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from narrascope.extract.linking import link_entities
+from narrascope.extract.linking import link_entities, plan_links, relink_document
 from narrascope.extract.stage import ExtractStage
 from narrascope.extract.timeline import TimelineEntry, build_timeline
 from narrascope.models import Document
@@ -22,6 +24,8 @@ __all__ = [
     "build_timeline",
     "extract_documents",
     "link_entities",
+    "plan_links",
+    "relink_document",
 ]
 
 

@@ -43,11 +43,38 @@ class Record:
         return kind_of(self.entity.type)
 
 
+Part = tuple[Entity, str, str]  # a document-level entity, its corpus id and canonical name
+
+
 def link_entities(docs: list[Document], overrides: Sequence[EntityOverride] = ()) -> list[Entity]:
     """Canonical corpus entities; rewrites each document's ids to them."""
-    records = _retype_places(
-        [Record(i, e) for i, doc in enumerate(docs) for e in doc.entities]
-    )
+    corpus, parts = _link(docs, overrides)
+    for i, doc in enumerate(docs):
+        relink_document(doc, parts.get(i, []))
+    return corpus
+
+
+def plan_links(
+    docs: Sequence[Document], overrides: Sequence[EntityOverride] = ()
+) -> tuple[list[Entity], dict[str, list[Part]]]:
+    """Canonical corpus entities, and for each document id the parts to relink it with.
+
+    Reads only ``id`` and ``entities`` of the documents (texts may be empty), so a
+    caller can link a corpus from a projection and relink the full documents
+    later, batch by batch, with :func:`relink_document`.
+    """
+    corpus, parts = _link(docs, overrides)
+    by_id: dict[str, list[Part]] = defaultdict(list)
+    for i, doc_parts in parts.items():
+        by_id[docs[i].id].extend(doc_parts)
+    return corpus, dict(by_id)
+
+
+def _link(
+    docs: Sequence[Document], overrides: Sequence[EntityOverride]
+) -> tuple[list[Entity], dict[int, list[Part]]]:
+    """Corpus entities and, per document index, its parts (blocking, rapidfuzz, overrides)."""
+    records = _retype_places([Record(i, e) for i, doc in enumerate(docs) for e in doc.entities])
     uf: UnionFind[int] = UnionFind()
     for i in range(len(records)):
         uf.find(i)
@@ -57,7 +84,7 @@ def link_entities(docs: list[Document], overrides: Sequence[EntityOverride] = ()
         [(records[i], records[i].entity) for i in sorted(members)]
         for members in uf.groups().values()
     ]
-    return _rewrite(docs, apply_overrides(groups, overrides))
+    return _plan(docs, apply_overrides(groups, overrides))
 
 
 def _retype_places(records: list[Record]) -> list[Record]:
@@ -165,9 +192,11 @@ def _record_keys(rec: Record, table: dict[str, str]) -> set[str]:
     return {k for k in keys if not any(set(k.split()) < set(o.split()) for o in keys)}
 
 
-def _rewrite(docs: list[Document], clusters: list[list[tuple[Record, Entity]]]) -> list[Entity]:
-    """Give every cluster a corpus id and name, and rewrite documents to use them."""
-    per_doc: dict[int, list[tuple[Entity, str, str]]] = defaultdict(list)
+def _plan(
+    docs: Sequence[Document], clusters: list[list[tuple[Record, Entity]]]
+) -> tuple[list[Entity], dict[int, list[Part]]]:
+    """Give every cluster a corpus id and name; the parts each document is relinked with."""
+    per_doc: dict[int, list[Part]] = defaultdict(list)
     corpus: list[Entity] = []
     for members in clusters:
         cid, name, label = cluster_identity([part for _, part in members])
@@ -176,13 +205,12 @@ def _rewrite(docs: list[Document], clusters: list[list[tuple[Record, Entity]]]) 
         corpus.append(Entity(cid, name, label, aliases=aliases, documents=documents))
         for rec, part in members:
             per_doc[rec.doc].append((part, cid, name))
-    for i, doc in enumerate(docs):
-        _rewrite_doc(doc, per_doc[i])
     corpus.sort(key=lambda e: (-len(e.documents), e.name))
-    return corpus
+    return corpus, dict(per_doc)
 
 
-def _rewrite_doc(doc: Document, parts: list[tuple[Entity, str, str]]) -> None:
+def relink_document(doc: Document, parts: Sequence[Part]) -> None:
+    """Rewrite a document's entities, quote speakers and event participants to corpus ids."""
     merged: dict[str, Entity] = {}
     local: dict[str, str] = {}
     for part, cid, cname in parts:
