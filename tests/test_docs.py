@@ -34,3 +34,15 @@ def test_docs_links_in_readme_exist() -> None:
     readme = (ROOT / "README.md").read_text()
     for target in re.findall(r"\]\(((?:docs/)[^)#]+)\)", readme):
         assert (ROOT / target).exists(), target
+
+
+def test_docs_cli_reference_ignores_earlier_direct_invocations() -> None:
+    from click.testing import CliRunner
+
+    from narrascope.cli import cli
+
+    for name in cli.list_commands(None):  # type: ignore[arg-type]
+        command = cli.get_command(None, name)  # type: ignore[arg-type]
+        assert command is not None
+        CliRunner().invoke(command, ["--help"])  # caches a help option without "-h"
+    assert (DOCS / "cli.md").read_text() == cli_reference()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 import click
 
 from narrascope.config import setting_table
@@ -10,7 +12,13 @@ from narrascope.config import setting_table
 def _context(
     command: click.Command, name: str, parent: click.Context | None = None
 ) -> click.Context:
-    """A help context that does not depend on the terminal it runs in."""
+    """A help context that depends neither on the terminal nor on earlier invocations.
+
+    click caches each command's help option on first use; a copy without that
+    cache always renders ``-h, --help`` as the ``narrascope`` group does.
+    """
+    command = copy.copy(command)
+    command._help_option = None
     return click.Context(
         command,
         info_name=name,
@@ -46,11 +54,11 @@ def cli_reference() -> str:
         "# Command-line reference\n",
         "Generated from the commands' own `--help` by `python -m narrascope.docgen`; "
         "a test fails when this page is out of date.\n",
-        "```\n" + cli.get_help(root) + "\n```\n",
+        "```\n" + root.command.get_help(root) + "\n```\n",
     ]
     for full, command in _commands(cli, root, "narrascope"):
         ctx = _context(command, full)
-        parts.append(f"## {full}\n\n```\n{command.get_help(ctx)}\n```\n")
+        parts.append(f"## {full}\n\n```\n{ctx.command.get_help(ctx)}\n```\n")
     return "\n".join(parts)
 
 
