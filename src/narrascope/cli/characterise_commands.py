@@ -3,11 +3,34 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
 from narrascope.errors import NarrascopeError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+taxonomy_option = click.option(
+    "--taxonomy",
+    "taxonomies",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="User taxonomy file replacing the built-in one of its kind.",
+)
+
+
+def embedder_option(help_text: str) -> Callable[[F], F]:
+    """``--embedder static|minilm`` with a command-specific help text."""
+    return click.option(
+        "--embedder",
+        type=click.Choice(["static", "minilm"]),
+        default="static",
+        show_default=True,
+        help=help_text,
+    )
 
 
 @click.command("train")
@@ -31,20 +54,8 @@ from narrascope.errors import NarrascopeError
     default=None,
     help="Model file or folder (default: the user cache, used by later runs).",
 )
-@click.option(
-    "--embedder",
-    type=click.Choice(["static", "minilm"]),
-    default="static",
-    show_default=True,
-    help="Sentence embeddings to train on.",
-)
-@click.option(
-    "--taxonomy",
-    "taxonomies",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="User taxonomy file replacing the built-in one of its kind.",
-)
+@embedder_option("Sentence embeddings to train on.")
+@taxonomy_option
 def train_command(
     labels: tuple[str, ...],
     docs: str | None,
@@ -67,26 +78,14 @@ def train_command(
 
 @click.command("narratives")
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
-@click.option(
-    "--taxonomy",
-    "taxonomies",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="User taxonomy file replacing the built-in one of its kind.",
-)
+@taxonomy_option
 @click.option(
     "--model",
     default="auto",
     show_default=True,
     help="Trained model file or folder; 'auto' uses the default if present; 'none' for zero-shot.",
 )
-@click.option(
-    "--embedder",
-    type=click.Choice(["static", "minilm"]),
-    default="static",
-    show_default=True,
-    help="Sentence embeddings.",
-)
+@embedder_option("Sentence embeddings.")
 def narratives_command(
     files: tuple[str, ...], taxonomies: tuple[str, ...], model: str, embedder: str
 ) -> None:
