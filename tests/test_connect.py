@@ -44,11 +44,17 @@ class CountingStore:
 
     def iter_documents(self, *args: Any, **kwargs: Any) -> Iterator[Document]:
         for doc in self.inner.iter_documents(*args, **kwargs):
-            self.peak = max(self.peak, len(self.alive))  # held by callers before this one
-            tracked = _Tracked(**{f.name: getattr(doc, f.name) for f in fields(Document)})
-            self.alive.add(tracked)
             self.streamed += 1
-            yield tracked
+            yield self._track(doc)
+
+    def get_document(self, doc_id: str) -> Document:
+        return self._track(self.inner.get_document(doc_id))
+
+    def _track(self, doc: Document) -> Document:
+        self.peak = max(self.peak, len(self.alive))  # held by callers before this one
+        tracked = _Tracked(**{f.name: getattr(doc, f.name) for f in fields(Document)})
+        self.alive.add(tracked)
+        return tracked
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.inner, name)
@@ -106,6 +112,24 @@ def test_connect_link_holds_at_most_batch_size_documents(analysed: Path, tmp_pat
         assert link_stored(counting, settings) == n_docs
         assert counting.streamed >= 2 * n_docs  # projection pass, then the relink pass
         assert 0 < counting.peak <= BATCH
+    finally:
+        inner.close()
+
+
+def test_connect_stories_hold_a_batch_or_one_story_of_documents(
+    analysed: Path, tmp_path: Path
+) -> None:
+    """Duplicates, stories and contradictions stream too: no step holds the corpus."""
+    settings = Settings(batch_size=BATCH, stages=STAGES)
+    inner = copy_of(analysed, tmp_path, "stories.db")
+    try:
+        n_docs = inner.count_documents()
+        counting = CountingStore(inner)
+        connect_stored(counting, settings)
+        largest = max(len(s.documents) for s in inner.list_stories(limit=1000))
+        assert largest < n_docs - BATCH, "the corpus should hold more than one story"
+        assert counting.streamed >= 3 * n_docs  # link projection, relink, duplicates
+        assert 0 < counting.peak <= max(BATCH, largest)
     finally:
         inner.close()
 

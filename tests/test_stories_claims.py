@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from narrascope.clean import clean_article
 from narrascope.extract import extract_documents, link_entities
 from narrascope.models import Claim, Document, RawArticle
@@ -99,3 +101,40 @@ def test_stories_claims_other_languages_give_none() -> None:
         id="r", source="r", raw="Текст", text="Министр заявил о переговорах.", language="ru"
     )
     assert extract_claims(doc) == []
+
+
+def test_stories_claims_stored_by_extraction_match_a_fresh_parse() -> None:
+    """One parse: the extraction stage's claims equal those of a full spaCy parse."""
+    from dataclasses import replace
+
+    docs = analyse(
+        ("North Post", "2024-04-02",
+         "Foreign Minister Ana Brandt said Chile sent 14 officials to Lima on Monday.\n"
+         "No direct talks have taken place since March 2022, Brandt added."),
+        ("South Daily", "2024-04-03",
+         "Chile dispatched 15 officials to the Lima talks on Tuesday, Brandt said."),
+    )
+    for doc in docs:
+        assert doc.claims, "the extraction stage stores claims"
+        assert all("{e" in c.key or "name:" not in c.key for c in doc.claims)
+        stored = {(c.key, c.value) for c in extract_claims(doc)}
+        parsed = {(c.key, c.value) for c in extract_claims(replace(doc, claims=[]))}
+        assert stored == parsed
+        assert not any("{e" in key for key, _ in stored), "entity slots are resolved"
+
+
+def test_stories_claims_survive_the_store_without_repeating_their_text(tmp_path: Path) -> None:
+    import sqlite3
+
+    from narrascope.store import open_store
+
+    (doc,) = analyse(("Wire", "2024-06-04", "Chile sent 14 officials to the talks in Lima."))
+    store = open_store(str(tmp_path / "c.db"))
+    store.add_documents([doc])
+    store.save_analyses([doc], "v")
+    again = store.get_document(doc.id)
+    store.close()
+    with sqlite3.connect(tmp_path / "c.db") as conn:
+        (findings,) = conn.execute("SELECT payload FROM analyses").fetchone()
+    assert "Chile sent 14 officials" not in findings
+    assert again.claims == doc.claims

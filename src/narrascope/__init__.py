@@ -47,7 +47,7 @@ from narrascope.models import (
 from narrascope.output import corpus_to_dict, validate_output, write_output
 from narrascope.store import open_store
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = [
     "Boilerplate",

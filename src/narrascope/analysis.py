@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from narrascope.config import Settings
 from narrascope.errors import CleaningError, NarrascopeError
-from narrascope.models import Corpus, Document, Failure, OffsetMap, RawArticle
+from narrascope.models import Corpus, Document, Failure, RawArticle
 from narrascope.runner import create_runner, pipeline_version
 from narrascope.store import Store, open_store
 
@@ -66,9 +66,22 @@ def ingest_paths(
     report: RunReport | None = None,
 ) -> RunReport:
     """Read, clean and store articles; already stored ones are a no-op."""
+    report = report or RunReport()
+    for batch in ingest_batches(paths, store, settings, report=report):
+        if progress:
+            progress(len(batch))
+    return report
+
+
+def ingest_batches(
+    paths: Iterable[str | Path], store: Store, settings: Settings, *, report: RunReport
+) -> Iterator[list[Document]]:
+    """Read, clean and store articles batch by batch; yields each batch once committed.
+
+    A batch holds every usable input of it, newly stored or stored before.
+    """
     from narrascope.ingest import IngestOptions, iter_sources
 
-    report = report or RunReport()
     options = IngestOptions(max_bytes=settings.max_bytes, timeout=settings.timeout)
     seen: set[str] = set()
     batch: list[Document] = []
@@ -82,13 +95,13 @@ def ingest_paths(
         if len(batch) >= settings.batch_size:
             report.added += len(store.add_documents(batch))
             recorded = _record_new_failures(store, report.failures, recorded)
+            yield batch
             batch = []
-        if progress:
-            progress(1)
     if batch:
         report.added += len(store.add_documents(batch))
     _record_new_failures(store, report.failures, recorded)
-    return report
+    if batch:
+        yield batch
 
 
 def analyse_stored(
@@ -96,19 +109,29 @@ def analyse_stored(
     settings: Settings,
     *,
     ids: Iterable[str] | None = None,
+    source: Iterable[Document] | None = None,
     progress: Progress | None = None,
     report: RunReport | None = None,
 ) -> RunReport:
-    """Run the per-document stages on stored documents not yet analysed by this version."""
+    """Run the per-document stages on stored documents not yet analysed by this version.
+
+    ``source`` supplies the documents (already stored) instead of reading the
+    store: :func:`run` passes the ingest stream, so analysis starts with the
+    first stored batch rather than after the last.
+    """
     report = report or RunReport()
     version = pipeline_version(settings)
     done = store.analysed_ids(version)
     wanted = None if ids is None else set(ids)
 
     def todo() -> Iterator[Document]:
-        for doc in store.iter_documents(with_findings=False, batch_size=settings.batch_size):
+        docs = source
+        if docs is None:
+            docs = store.iter_documents(with_findings=False, batch_size=settings.batch_size)
+        for doc in docs:
             if doc.id in done or (wanted is not None and doc.id not in wanted):
                 continue
+            done.add(doc.id)
             yield doc
 
     runner = create_runner(settings)
@@ -127,6 +150,26 @@ def analyse_stored(
     return report
 
 
+def ingest_and_analyse(
+    paths: Iterable[str | Path],
+    store: Store,
+    settings: Settings,
+    *,
+    progress: Progress | None = None,
+    report: RunReport | None = None,
+) -> RunReport:
+    """Ingest and analyse in one stream: batches are analysed as soon as they are stored.
+
+    Then documents stored but not analysed by an earlier (interrupted) run are
+    analysed too, as :func:`analyse_stored` alone would.
+    """
+    report = report or RunReport()
+    batches = ingest_batches(paths, store, settings, report=report)
+    stream = (doc for batch in batches for doc in batch)
+    analyse_stored(store, settings, source=stream, progress=progress, report=report)
+    return analyse_stored(store, settings, progress=progress, report=report)
+
+
 def _record_new_failures(store: Store, failures: list[Failure], recorded: int) -> int:
     """Store the failures after the first ``recorded`` (kept per batch: a crash loses none)."""
     if len(failures) > recorded:
@@ -137,10 +180,11 @@ def _record_new_failures(store: Store, failures: list[Failure], recorded: int) -
 def connect_stored(store: Store, settings: Settings) -> None:
     """Corpus-level steps: canonical entities across documents, stories, contradictions.
 
-    Entity linking streams (see :func:`link_stored`). Stories still need every
-    document's text at once (near-duplicates are found across the whole corpus),
-    so that step holds the corpus, though not the raw input, which it never reads.
-    Only documents that a step changed are written back, batch by batch.
+    Both steps stream: entity linking from a projection (:func:`link_stored`),
+    stories and contradictions in three passes that keep a signature per
+    document and a centroid per story, never the texts
+    (:func:`narrascope.stories.streaming.connect_store`). Only documents that a
+    step changed are written back, batch by batch.
     """
     if link_stored(store, settings):
         _connect_stories(store, settings)
@@ -185,18 +229,13 @@ def _relinked(doc: Document, parts: Sequence[Part]) -> bool:
 
 
 def _connect_stories(store: Store, settings: Settings) -> None:
-    from narrascope.stories import connect
+    from narrascope.stories.streaming import connect_store
 
-    docs = []
-    for doc in store.iter_documents(batch_size=settings.batch_size):
-        doc.raw, doc.boilerplate, doc.offsets = "", [], OffsetMap()  # unread, never rewritten
-        docs.append(doc)
-    before = {doc.id: doc.duplicate_of for doc in docs}
-    stories, contradictions = connect(docs)
-    changed = (doc for doc in docs if doc.duplicate_of != before[doc.id])
-    _save_in_batches(store, changed, settings)
-    store.save_stories(stories)
-    store.save_contradictions(contradictions)
+    connect_store(
+        store,
+        batch_size=settings.batch_size,
+        save=lambda docs: _save_in_batches(store, docs, settings),
+    )
 
 
 def _save_in_batches(store: Store, docs: Iterable[Document], settings: Settings) -> None:
@@ -234,8 +273,7 @@ def run(
     progress: Progress | None = None,
 ) -> RunReport:
     """Ingest, analyse and connect; returns what happened."""
-    report = ingest_paths(paths, store, settings, progress=None, report=RunReport())
-    analyse_stored(store, settings, progress=progress, report=report)
+    report = ingest_and_analyse(paths, store, settings, progress=progress)
     if settings.connect:
         connect_stored(store, settings)
     return report

@@ -206,6 +206,7 @@ class Document:
     entities: list[Entity] = field(default_factory=list)  # document-level identities
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)  # entity slots as {eN} placeholders
     narratives: list[NarrativeLabel] = field(default_factory=list)
     roles: list[RoleAssignment] = field(default_factory=list)
     techniques: list[Technique] = field(default_factory=list)

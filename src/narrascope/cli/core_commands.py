@@ -10,7 +10,13 @@ from contextlib import contextmanager
 import click
 from tqdm import tqdm
 
-from narrascope.analysis import RunReport, analyse_stored, connect_stored, ingest_paths, load_corpus
+from narrascope.analysis import (
+    RunReport,
+    connect_stored,
+    ingest_and_analyse,
+    ingest_paths,
+    load_corpus,
+)
 from narrascope.cli.common import (
     EXIT_NOTHING_USABLE,
     EXIT_SOME_FAILED,
@@ -105,10 +111,8 @@ def analyze(
     )
     store = open_store(settings.db)
     try:
-        with _bar(quiet, "ingest") as bar:
-            report = ingest_paths(paths, store, settings, progress=bar.update)
         with _bar(quiet, "analyse") as bar:
-            analyse_stored(store, settings, progress=bar.update, report=report)
+            report = ingest_and_analyse(paths, store, settings, progress=bar.update)
         if settings.connect and report.seen:
             connect_stored(store, settings)
         if out:

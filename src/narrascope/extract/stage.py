@@ -15,10 +15,11 @@ from narrascope.extract.nlp import load_nlp
 from narrascope.extract.quotes import Attribution, find_quotes
 from narrascope.models import Document, Entity, Mention, Quote
 from narrascope.pipeline import BaseStage
+from narrascope.stories.claims import claims_from_parse
 
 
 def extract_parsed(doc: Document, sdoc: SpacyDoc) -> Document:
-    """Fill ``entities``, ``quotes`` and ``events`` of ``doc`` from its spaCy parse."""
+    """Fill ``entities``, ``quotes``, ``events`` and ``claims`` of ``doc`` from its spaCy parse."""
     mentions = find_mentions(sdoc)
     attributions = find_quotes(sdoc, mentions)
     mentions = _with_speakers(mentions, attributions)
@@ -28,6 +29,7 @@ def extract_parsed(doc: Document, sdoc: SpacyDoc) -> Document:
     doc.entities = entities
     doc.quotes = _speakers_to_entities(attributions, linked, entities)
     doc.events = build_events(doc.text, timexes, sentences, linked)
+    doc.claims = claims_from_parse(doc, sdoc)
     return doc
 
 
@@ -83,7 +85,7 @@ class ExtractStage(BaseStage):
 
     name = "extract"
     requires = ("text",)
-    assigns = ("entities", "quotes", "events")
+    assigns = ("entities", "quotes", "events", "claims")
 
     def __init__(self, *, n_process: int = 1) -> None:
         self.n_process = n_process

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from typing import Any
 
 from narrascope.models import (
     Boilerplate,
+    Claim,
     Document,
     Entity,
     Event,
@@ -15,6 +17,7 @@ from narrascope.models import (
     OffsetMap,
     Quote,
     RoleAssignment,
+    Span,
     Technique,
     Tone,
 )
@@ -25,6 +28,7 @@ FINDING_FIELDS: dict[str, type] = {
     "entities": Entity,
     "quotes": Quote,
     "events": Event,
+    "claims": Claim,
     "narratives": NarrativeLabel,
     "roles": RoleAssignment,
     "techniques": Technique,
@@ -57,8 +61,9 @@ def has_findings(doc: Document) -> bool:
 
 
 def findings_json(doc: Document) -> str:
-    """The findings of a document as one JSON object."""
+    """The findings of a document as one JSON object (claim texts left to the document)."""
     payload = {name: to_dict(getattr(doc, name)) for name in FINDING_FIELDS}
+    payload["claims"] = [_without_text(item) for item in payload["claims"]]
     payload["explanation"] = doc.explanation
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
 
@@ -97,8 +102,21 @@ def row_to_document(row: dict[str, Any], *, with_findings: bool) -> Document:
         data = _json(payload, {})
         for name, cls in FINDING_FIELDS.items():
             setattr(doc, name, [from_dict(cls, item) for item in data.get(name, [])])
+        doc.claims = [_with_text(claim, doc.text) for claim in doc.claims]
         doc.explanation = data.get("explanation")
     return doc
+
+
+def _without_text(claim: dict[str, Any]) -> dict[str, Any]:
+    """A stored claim: its text is a span of the document text, so it is not repeated."""
+    return {**claim, "text": "", "span": {**claim["span"], "text": ""}}
+
+
+def _with_text(claim: Claim, text: str) -> Claim:
+    if claim.text:
+        return claim
+    span = Span(claim.span.start, claim.span.end, text[claim.span.start : claim.span.end])
+    return replace(claim, text=span.text, span=span)
 
 
 def _json(value: Any, default: Any) -> Any:

@@ -1,6 +1,7 @@
 """Claims: the factual statements of an article, normalised for matching across outlets.
 
-Each sentence is parsed once with spaCy; every predicate (root, conjoined,
+Claims are read from the extraction stage's spaCy parse (``Document.claims``,
+entity slots as placeholders resolved after corpus linking); every predicate (root, conjoined,
 complement or adverbial verb) gives claims whose ``key`` is built from lemmas,
 canonical entity keys (``Document.entities`` mentions) and value slots:
 
@@ -19,7 +20,8 @@ and "Russia dispatched 12 negotiators" share a key once the entities are linked.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import replace
 from typing import Any
 
 from narrascope.models import Claim, Document, Event, Span
@@ -32,7 +34,14 @@ from narrascope.stories.lexicon import (
     VERB_SYNONYMS,
 )
 from narrascope.stories.numbers import format_value, parse_number, qualifier
-from narrascope.stories.parsing import ParsedDoc, lemma, make_claim, parse
+from narrascope.stories.parsing import (
+    ParsedDoc,
+    lemma,
+    make_claim,
+    parse,
+    parsed_doc,
+    slot_resolver,
+)
 from narrascope.stories.titles import title_claims
 
 PREDICATE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "relcl"})
@@ -41,17 +50,60 @@ CLAIM_LANGUAGES = frozenset({"en"})
 
 
 def extract_claims(doc: Document, nlp: Any = None) -> list[Claim]:
-    """The normalised claims of one document (English text; others give ``[]``)."""
-    if doc.language is not None and doc.language not in CLAIM_LANGUAGES:
+    """The normalised claims of one document (English text; others give ``[]``).
+
+    Uses the claims the extraction stage stored in ``doc.claims`` (entity slots
+    resolved against the document's current, possibly corpus-linked, entities);
+    a document without them is parsed here.
+    """
+    if not _claims_language(doc):
         return []
-    ctx = parse(doc, nlp)
+    frames = doc.claims if doc.claims else parsed_claims(parse(doc, nlp))
+    resolve = slot_resolver(doc)
+    claims = [
+        replace(c, key=_sorted_parts(resolve(c.key)), subject=_resolve_subject(c, resolve))
+        for c in frames
+    ]
+    claims.extend(quote_claims(doc))
+    unique = {c.id: c for c in claims}
+    return list(unique.values())
+
+
+def claims_from_parse(doc: Document, parsed: Any) -> list[Claim]:
+    """Claims read from spaCy's parse of ``doc.text``, entity slots left as placeholders.
+
+    Called by the extraction stage, so a document is parsed once; the result is
+    stored in ``Document.claims`` and resolved by :func:`extract_claims`.
+    """
+    if not _claims_language(doc):
+        return []
+    return parsed_claims(parsed_doc(doc, parsed))
+
+
+def parsed_claims(ctx: ParsedDoc) -> list[Claim]:
+    """Sentence and title claims of a parsed document (unresolved entity slots)."""
     claims: list[Claim] = []
     for sent in ctx.parsed.sents:
         claims.extend(_sentence_claims(ctx, sent))
     claims.extend(title_claims(ctx))
-    claims.extend(quote_claims(doc))
-    unique = {c.id: c for c in claims}
-    return list(unique.values())
+    return list({c.id: c for c in claims}.values())
+
+
+def _resolve_subject(claim: Claim, resolve: Callable[[str], str]) -> str | None:
+    return _sorted_parts(resolve(claim.subject)) if claim.subject else None
+
+
+def _sorted_parts(key: str) -> str:
+    """Coordinated keys ("a+b") in sorted order, as resolution may have changed it."""
+    if "+" not in key:
+        return key
+    return "|".join(
+        "+".join(sorted(set(part.split("+")))) if "+" in part else part for part in key.split("|")
+    )
+
+
+def _claims_language(doc: Document) -> bool:
+    return doc.language is None or doc.language in CLAIM_LANGUAGES
 
 
 def _sentence_claims(ctx: ParsedDoc, sent: Any) -> Iterator[Claim]:

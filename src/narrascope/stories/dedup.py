@@ -10,7 +10,8 @@ unlike Jaccard, is not lowered by trimming or by chrome added on one side.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -64,6 +65,100 @@ def containment(a: set[bytes], b: set[bytes]) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
+class DuplicateIndex:
+    """Near-duplicates found incrementally, holding MinHash signatures but no texts.
+
+    Documents are added one at a time; a candidate pair proposed by LSH is
+    confirmed on exact shingle sets, recomputed from ``text_of(doc_id)`` when
+    not in a small cache, so memory grows by one signature per document, not by
+    its text.
+    """
+
+    def __init__(
+        self,
+        options: DedupOptions | None = None,
+        text_of: Callable[[str], str] | None = None,
+        cache_size: int = 2048,
+    ) -> None:
+        self.options = options or DedupOptions()
+        self.text_of = text_of
+        self.cache_size = cache_size
+        self._cache: OrderedDict[int, set[bytes]] = OrderedDict()
+        self._lsh = MinHashLSH(threshold=self.options.lsh_threshold, num_perm=self.options.num_perm)
+        self._template = MinHash(num_perm=self.options.num_perm, seed=1)
+        self._signatures = np.zeros((64, self.options.num_perm), dtype=np.uint32)
+        self._parent: list[int] = []
+        self._ids: list[str] = []
+        self._order: list[tuple[int, int, str]] = []
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def add(self, doc: Document) -> None:
+        """Add one document (its text is read now and not kept)."""
+        i = len(self._ids)
+        self._ids.append(doc.id)
+        self._parent.append(i)
+        self._order.append(_canonical_order(doc))
+        if i >= self._signatures.shape[0]:
+            grown = np.zeros((2 * i, self.options.num_perm), dtype=np.uint32)
+            grown[:i] = self._signatures[:i]
+            self._signatures = grown
+        items = shingles(doc.text, self.options.shingle)
+        if len(items) < self.options.min_shingles:
+            return
+        sketch = _minhash(items, self._template)
+        hashes = sketch.hashvalues.astype(np.uint32)  # values are below 2**32
+        self._signatures[i] = hashes
+        candidates = np.fromiter(self._lsh.query(sketch), dtype=np.int64)
+        if candidates.size:  # estimated Jaccard first; exact containment for the plausible
+            estimate = (self._signatures[candidates] == hashes).mean(axis=1)
+            for j in candidates[estimate >= self.options.min_estimate]:
+                if containment(items, self._shingles_of(int(j))) >= self.options.min_containment:
+                    self._union(i, int(j))
+        self._lsh.insert(i, sketch)
+        self._remember(i, items)
+
+    def groups(self) -> list[tuple[str, ...]]:
+        """Groups of near-duplicate ids, canonical copy (earliest, then longest) first."""
+        members: dict[int, list[int]] = {}
+        for i in range(len(self._ids)):
+            members.setdefault(self._find(i), []).append(i)
+        groups = [
+            tuple(self._ids[i] for i in sorted(group, key=self._order.__getitem__))
+            for group in members.values()
+            if len(group) > 1
+        ]
+        return sorted(groups)
+
+    def _shingles_of(self, i: int) -> set[bytes]:
+        items = self._cache.get(i)
+        if items is None:
+            if self.text_of is None:
+                raise ConfigError("DuplicateIndex needs text_of to re-read evicted documents")
+            items = shingles(self.text_of(self._ids[i]), self.options.shingle)
+            self._remember(i, items)
+        return items
+
+    def _remember(self, i: int, items: set[bytes]) -> None:
+        self._cache[i] = items
+        self._cache.move_to_end(i)
+        while len(self._cache) > self.cache_size:
+            self._cache.popitem(last=False)
+
+    def _find(self, i: int) -> int:
+        parent = self._parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def _union(self, i: int, j: int) -> None:
+        ri, rj = self._find(i), self._find(j)
+        if ri != rj:
+            self._parent[max(ri, rj)] = min(ri, rj)
+
+
 def find_duplicates(
     docs: Iterable[Document], options: DedupOptions | None = None
 ) -> list[tuple[str, ...]]:
@@ -72,57 +167,23 @@ def find_duplicates(
     The canonical copy is the earliest published one (then the longest). Documents
     in no group keep ``duplicate_of = None``.
     """
-    opts = options or DedupOptions()
     docs = list(docs)
-    sets = [shingles(doc.text, opts.shingle) for doc in docs]
-    lsh = MinHashLSH(threshold=opts.lsh_threshold, num_perm=opts.num_perm)
-    template = MinHash(num_perm=opts.num_perm, seed=1)
-    signatures = np.zeros((len(docs), opts.num_perm), dtype=np.uint64)
-    parent = np.arange(len(docs))
-    for i, items in enumerate(sets):
-        if len(items) < opts.min_shingles:
-            continue
-        sketch = _minhash(items, template)
-        signatures[i] = sketch.hashvalues
-        candidates = np.fromiter(lsh.query(sketch), dtype=np.int64)
-        if candidates.size:  # estimated Jaccard first; exact containment for the plausible
-            estimate = (signatures[candidates] == sketch.hashvalues).mean(axis=1)
-            for j in candidates[estimate >= opts.min_estimate]:
-                if containment(items, sets[int(j)]) >= opts.min_containment:
-                    _union(parent, i, int(j))
-        lsh.insert(i, sketch)
-    return _groups(docs, parent)
+    by_id = {doc.id: doc for doc in docs}
+    index = DuplicateIndex(options, text_of=lambda doc_id: by_id[doc_id].text)
+    for doc in docs:
+        index.add(doc)
+    groups = index.groups()
+    apply_groups(docs, groups)
+    return groups
 
 
-def _find(parent: np.ndarray, i: int) -> int:
-    while parent[i] != i:
-        parent[i] = parent[parent[i]]
-        i = int(parent[i])
-    return i
-
-
-def _union(parent: np.ndarray, i: int, j: int) -> None:
-    ri, rj = _find(parent, i), _find(parent, j)
-    if ri != rj:
-        parent[max(ri, rj)] = min(ri, rj)
+def apply_groups(docs: Iterable[Document], groups: Iterable[tuple[str, ...]]) -> None:
+    """Set ``duplicate_of`` from duplicate groups (``None`` for documents in none)."""
+    canonical = {copy: group[0] for group in groups for copy in group[1:]}
+    for doc in docs:
+        doc.duplicate_of = canonical.get(doc.id)
 
 
 def _canonical_order(doc: Document) -> tuple[int, int, str]:
     day = day_ordinal(doc.published)
     return (day if day is not None else 10**7, -len(doc.text), doc.id)
-
-
-def _groups(docs: list[Document], parent: np.ndarray) -> list[tuple[str, ...]]:
-    members: dict[int, list[Document]] = {}
-    for i, doc in enumerate(docs):
-        members.setdefault(_find(parent, i), []).append(doc)
-    groups: list[tuple[str, ...]] = []
-    for group in members.values():
-        if len(group) < 2:
-            continue
-        group.sort(key=_canonical_order)
-        for copy in group[1:]:
-            copy.duplicate_of = group[0].id
-        group[0].duplicate_of = None
-        groups.append(tuple(doc.id for doc in group))
-    return sorted(groups)

@@ -1,7 +1,16 @@
-"""The spaCy parse the claim modules share, and claim construction."""
+"""The spaCy parse the claim modules share, and claim construction.
+
+Claims are read from the parse the extraction stage already made (one parse per
+document). Entity slots of a claim key are written as placeholders naming the
+mention's character offset (``{e123}``); :func:`resolve_entity_slots` turns them
+into canonical entity keys once the corpus is linked, so relinking never needs
+a new parse.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -38,14 +47,39 @@ class ParsedDoc:
         return Span(start, end, self.doc.text[start:end])
 
 
-def parse(doc: Document, nlp: Any = None) -> ParsedDoc:
-    """Parse a document for claim extraction."""
+SLOT = re.compile(r"\{e(\d+)\}")
+
+
+def slot(start: int) -> str:
+    """The placeholder of the entity mentioned at character ``start``."""
+    return f"{{e{start}}}"
+
+
+def parsed_doc(doc: Document, parsed: Any) -> ParsedDoc:
+    """Wrap an existing spaCy parse of ``doc.text``; entity slots are placeholders."""
     mentions = sorted(
-        (m.start, m.end, entity_key(entity), entity.type)
+        (m.start, m.end, slot(m.start), entity.type)
         for entity in doc.entities
         for m in entity.mentions
     )
-    return ParsedDoc(doc, (nlp or english_parser())(doc.text), mentions)
+    return ParsedDoc(doc, parsed, mentions)
+
+
+def parse(doc: Document, nlp: Any = None) -> ParsedDoc:
+    """Parse a document for claim extraction (when no stored claims exist)."""
+    return parsed_doc(doc, (nlp or english_parser())(doc.text))
+
+
+def slot_resolver(doc: Document) -> Callable[[str], str]:
+    """A function replacing ``{eN}`` by the key of the entity ``doc`` mentions at offset N."""
+    keys = {m.start: entity_key(e) for e in doc.entities for m in e.mentions}
+
+    def resolve(text: str) -> str:
+        if "{e" not in text:
+            return text
+        return SLOT.sub(lambda match: keys.get(int(match.group(1)), match.group(0)), text)
+
+    return resolve
 
 
 def make_claim(
@@ -64,5 +98,21 @@ def make_claim(
 
 
 def lemma(token: Any) -> str:
-    """Lower-case lemma of a spaCy token."""
-    return str(token.lemma_ or token.text).lower()
+    """Lower-case lemma of a spaCy token.
+
+    The extraction pipeline runs without spaCy's lemmatizer (most tokens never
+    need a lemma); the few that claims read are lemmatised here on demand, with
+    the same rules and the same result as the full pipeline.
+    """
+    value = token.lemma_
+    if not value:
+        lemmatizer = _rule_lemmatizer()
+        value = lemmatizer.rule_lemmatize(token)[0] if lemmatizer is not None else token.text
+    return str(value or token.text).lower()
+
+
+@lru_cache(maxsize=1)
+def _rule_lemmatizer() -> Any:
+    from narrascope.extract.nlp import load_nlp
+
+    return dict(load_nlp().components).get("lemmatizer")

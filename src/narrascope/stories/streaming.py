@@ -1,0 +1,107 @@
+"""Connecting a stored corpus in bounded memory: duplicates, stories, contradictions.
+
+:func:`~narrascope.stories.api.connect` needs every document in memory. This
+module gives the same result from a :class:`~narrascope.store.base.Store` in
+three streaming passes, holding per document only a MinHash signature, a date
+and an id (and per story its centroid), never the corpus' texts:
+
+1. near-duplicates (:class:`~narrascope.stories.dedup.DuplicateIndex`, texts
+   re-read from the store for the rare candidate pairs);
+2. stories, adding documents to a :class:`~narrascope.stories.cluster.StoryIndex`
+   batch by batch in publication order (the order the in-memory path uses);
+3. contradictions, story by story, from the claims the extraction stage stored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+from narrascope.models import Contradiction, Document, Story
+from narrascope.store.base import Store
+from narrascope.stories.cluster import ClusterOptions, StoryIndex
+from narrascope.stories.contradictions import find_contradictions
+from narrascope.stories.dates import document_day
+from narrascope.stories.dedup import DedupOptions, DuplicateIndex
+from narrascope.stories.vectors import Embedder
+
+UNDATED = 10**7  # sorts documents without a date after dated ones, as the index does
+
+
+@dataclass(frozen=True, slots=True)
+class ConnectSummary:
+    """What a streaming connect found."""
+
+    documents: int
+    duplicate_groups: int
+    stories: int
+    contradictions: int
+
+
+def connect_store(
+    store: Store,
+    *,
+    batch_size: int = 256,
+    save: Callable[[list[Document]], None] | None = None,
+    embedder: Embedder | None = None,
+    cluster_options: ClusterOptions | None = None,
+    dedup_options: DedupOptions | None = None,
+) -> ConnectSummary:
+    """Mark near-duplicates, cluster stories and find contradictions of a stored corpus.
+
+    Documents whose ``duplicate_of`` changes are written back with ``save`` (in
+    batches of ``batch_size``); stories and contradictions replace the stored ones.
+    """
+    write = save or (lambda docs: store.save_analyses(docs))
+    canonical, order = _duplicates(store, batch_size, dedup_options)
+    index = StoryIndex(cluster_options, embedder)
+    for batch in _chunks(order, batch_size):
+        docs = [store.get_document(doc_id) for doc_id in batch]
+        changed = [doc for doc in docs if _set_duplicate(doc, canonical.get(doc.id))]
+        if changed:
+            write(changed)
+        index.add(docs)
+        del docs, changed  # before the next batch is read
+    stories = index.stories()
+    store.save_stories(stories)
+    contradictions = sorted(
+        (c for story in stories for c in _story_contradictions(store, story)),
+        key=lambda c: (-c.confidence, c.id),
+    )
+    store.save_contradictions(contradictions)
+    groups = len(set(canonical.values()))
+    return ConnectSummary(len(order), groups, len(stories), len(contradictions))
+
+
+def _duplicates(
+    store: Store, batch_size: int, options: DedupOptions | None
+) -> tuple[dict[str, str], list[str]]:
+    """Copy -> canonical id, and every document id in the order stories are built."""
+    index = DuplicateIndex(options, text_of=lambda doc_id: store.get_document(doc_id).text)
+    days: list[tuple[int, str]] = []
+    for doc in store.iter_documents(with_findings=False, batch_size=batch_size):
+        index.add(doc)
+        day = document_day(doc)
+        days.append((UNDATED if day is None else day, doc.id))
+    canonical = {copy: group[0] for group in index.groups() for copy in group[1:]}
+    days.sort(key=lambda item: (item[0], item[1] in canonical, item[1]))
+    return canonical, [doc_id for _, doc_id in days]
+
+
+def _set_duplicate(doc: Document, canonical: str | None) -> bool:
+    if doc.duplicate_of == canonical:
+        return False
+    doc.duplicate_of = canonical
+    return True
+
+
+def _story_contradictions(store: Store, story: Story) -> list[Contradiction]:
+    if len(story.documents) < 2:
+        return []
+    members = [store.get_document(doc_id) for doc_id in story.documents]
+    return find_contradictions(members, [story])
+
+
+def _chunks(items: Sequence[str], size: int) -> Iterator[list[str]]:
+    for start in range(0, len(items), size):
+        yield list(items[start : start + size])
