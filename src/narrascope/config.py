@@ -16,7 +16,11 @@ from typing import Any
 
 from narrascope.errors import ConfigError
 
-DEFAULT_STAGES = ("narrascope.extract.v1", "narrascope.characterise.v1")
+DEFAULT_STAGES = (
+    "narrascope.extract.v1",
+    "narrascope.characterise.v1",
+    "narrascope.storyvec.v1",
+)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -213,6 +213,7 @@ class Document:
     tone: list[Tone] = field(default_factory=list)
     explanation: str | None = None  # dominant-narrative explanation (<= 80 words)
     duplicate_of: str | None = None  # id of the canonical copy of a near-duplicate
+    story_vector: str | None = None  # title+lead embedding for stories (base64 float16)
 
 
 @dataclass(frozen=True, slots=True)

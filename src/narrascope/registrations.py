@@ -21,6 +21,15 @@ def _extract_v1(**options: Any) -> Stage:
     return cast(Stage, ExtractStage(**options))
 
 
+# --- stories (issue #5) -----------------------------------------------------
+@register_stage("narrascope.storyvec.v1")
+def _storyvec_v1(**options: Any) -> Stage:
+    """The title+lead embedding stories are clustered on (multilingual USE v3)."""
+    from narrascope.stories.stage import StoryVectorStage
+
+    return cast(Stage, StoryVectorStage(**options))
+
+
 # --- characterisation (issue #4) ---------------------------------------------
 @register_stage("narrascope.characterise.v1")
 def _characterise_v1(**options: Any) -> Stage:

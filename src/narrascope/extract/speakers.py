@@ -42,9 +42,18 @@ class SpeakerContext:
     descriptors: dict[int, frozenset[str]] = field(default_factory=dict)
     last_speaker: Speaker | None = None
     recovered: list[Mention] = field(default_factory=list)  # names the recogniser missed
+    _quoted_union: list[tuple[int, int]] = field(default_factory=list)  # merged, sorted
+    _quoted_starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.mentions.sort(key=lambda m: m.start)
+        for start, end in sorted(self.quoted):
+            if self._quoted_union and start <= self._quoted_union[-1][1]:
+                last = self._quoted_union[-1]
+                self._quoted_union[-1] = (last[0], max(last[1], end))
+            else:
+                self._quoted_union.append((start, end))
+        self._quoted_starts = [s for s, _ in self._quoted_union]
         self.text = self.sdoc.text  # Doc.text is rebuilt from the tokens on every access
         self.starts = [m.start for m in self.mentions]
         self.sents = list(self.sdoc.sents)  # Token.sent scans the whole doc: look up here
@@ -68,7 +77,8 @@ class SpeakerContext:
 
     def in_quote(self, pos: int) -> bool:
         """True when ``pos`` lies inside quotation marks."""
-        return any(s <= pos < e for s, e in self.quoted)
+        i = bisect.bisect_right(self._quoted_starts, pos) - 1
+        return i >= 0 and pos < self._quoted_union[i][1]
 
     def before(self, pos: int, labels: frozenset[str]) -> list[tuple[int, Mention]]:
         """Mentions with ``labels`` ending before ``pos``, nearest first, outside quotes."""

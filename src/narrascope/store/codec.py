@@ -57,7 +57,11 @@ def document_row(doc: Document) -> tuple[Any, ...]:
 
 def has_findings(doc: Document) -> bool:
     """Whether any analysis stage filled the document."""
-    return any(getattr(doc, name) for name in FINDING_FIELDS) or doc.explanation is not None
+    return (
+        any(getattr(doc, name) for name in FINDING_FIELDS)
+        or doc.explanation is not None
+        or doc.story_vector is not None
+    )
 
 
 def findings_json(doc: Document) -> str:
@@ -65,6 +69,7 @@ def findings_json(doc: Document) -> str:
     payload = {name: to_dict(getattr(doc, name)) for name in FINDING_FIELDS}
     payload["claims"] = [_without_text(item) for item in payload["claims"]]
     payload["explanation"] = doc.explanation
+    payload["story_vector"] = doc.story_vector
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -104,6 +109,7 @@ def row_to_document(row: dict[str, Any], *, with_findings: bool) -> Document:
             setattr(doc, name, [from_dict(cls, item) for item in data.get(name, [])])
         doc.claims = [_with_text(claim, doc.text) for claim in doc.claims]
         doc.explanation = data.get("explanation")
+        doc.story_vector = data.get("story_vector")
     return doc
 
 

@@ -110,11 +110,12 @@ def _sentence_claims(ctx: ParsedDoc, sent: Any) -> Iterator[Claim]:
     dates = _attach_dates(ctx, sent)
     numbers = _attach_numbers(ctx, sent)
     span = ctx.span(sent.start_char, sent.end_char)
+    event_nouns = _event_nouns(sent)
     for pred in sent:
         if pred.pos_ not in ("VERB", "AUX") or pred.dep_ not in PREDICATE_DEPS:
             continue
         yield from _predicate_claims(
-            ctx, pred, span, dates.get(pred.i, []), numbers.get(pred.i, [])
+            ctx, pred, span, dates.get(pred.i, []), numbers.get(pred.i, []), event_nouns
         )
 
 
@@ -124,6 +125,7 @@ def _predicate_claims(
     span: Span,
     dates: list[tuple[Event, bool]],
     numbers: list[tuple[str, str]],
+    event_nouns: dict[int, Any],
 ) -> Iterator[Claim]:
     doc = ctx.doc
     subject, theme = _arguments(ctx, pred)
@@ -136,7 +138,7 @@ def _predicate_claims(
     if not factual:
         return
     negated = name.startswith("not ")
-    event_class, qualifier = _event_class(pred)
+    event_class, qualifier = _event_class(pred, event_nouns)
     if negated and event_class and not any(since for _, since in dates):
         anchor = _bare_since_anchor(ctx, pred, span)
         if anchor is not None:
@@ -311,18 +313,24 @@ def _factual(pred: Any) -> bool:
     return True
 
 
-def _event_class(pred: Any) -> tuple[str | None, str]:
+def _event_class(pred: Any, event_nouns: dict[int, Any]) -> tuple[str | None, str]:
     """Event class named in a predicate's arguments, and its ordinal qualifier."""
     verb_class = EVENT_VERB_CLASS.get(lemma(pred))
     if verb_class:
         return verb_class, _ordinal(pred)
-    for token in pred.subtree:
-        if token.pos_ != "NOUN" or _governing_verb(token).i != pred.i:
-            continue
-        cls = EVENT_CLASS_OF.get(lemma(token))
-        if cls:
-            return cls, _ordinal(token)
+    noun = event_nouns.get(pred.i)
+    if noun is not None:
+        return EVENT_CLASS_OF[lemma(noun)], _ordinal(noun)
     return None, ""
+
+
+def _event_nouns(sent: Any) -> dict[int, Any]:
+    """The first event noun ("talks", "attack") governed by each verb of a sentence."""
+    found: dict[int, Any] = {}
+    for token in sent:
+        if token.pos_ == "NOUN" and lemma(token) in EVENT_CLASS_OF:
+            found.setdefault(_governing_verb(token).i, token)
+    return found
 
 
 def _ordinal(token: Any) -> str:

