@@ -45,11 +45,15 @@ SYSTEMS: dict[str, list[str]] = {
 }
 
 
-def _tree_rss(proc: psutil.Process) -> int:
+def _tree_sample(proc: psutil.Process, cpu: dict[int, float]) -> int:
+    """Resident memory of the process tree now; records each member's CPU seconds."""
     total = 0
     for p in [proc, *proc.children(recursive=True)]:
         try:
-            total += p.memory_info().rss
+            with p.oneshot():
+                total += p.memory_info().rss
+                times = p.cpu_times()
+                cpu[p.pid] = times.user + times.system
         except psutil.Error:
             continue
     return total
@@ -61,8 +65,13 @@ def _children_cpu() -> float:
 
 
 def measure(command: list[str], log: Path) -> tuple[float, float, int, int]:
-    """Wall seconds, CPU seconds (waited descendants), peak tree RSS and exit code."""
+    """Wall seconds, CPU seconds of the whole tree, peak tree RSS and exit code.
+
+    CPU is the larger of the waited-for children's rusage and the sum over every
+    process seen in the tree (pool and Ray workers are not waited for by us).
+    """
     cpu0 = _children_cpu()
+    seen: dict[int, float] = {}
     start = time.perf_counter()
     with log.open("w") as out:
         proc = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, cwd=ROOT)
@@ -70,9 +79,10 @@ def measure(command: list[str], log: Path) -> tuple[float, float, int, int]:
         peak = 0
         while proc.poll() is None:
             with contextlib.suppress(psutil.Error):
-                peak = max(peak, _tree_rss(ps))
+                peak = max(peak, _tree_sample(ps, seen))
             time.sleep(0.2)
-    return time.perf_counter() - start, _children_cpu() - cpu0, peak, proc.returncode
+    waited = _children_cpu() - cpu0
+    return time.perf_counter() - start, max(waited, sum(seen.values())), peak, proc.returncode
 
 
 def command_for(system: str, corpus: Path, work: Path) -> list[str]:
@@ -82,6 +92,15 @@ def command_for(system: str, corpus: Path, work: Path) -> list[str]:
             Path(f"{db}{suffix}").unlink(missing_ok=True)
         return [*NARRASCOPE, str(corpus), "--db", str(db), "-q", *SYSTEMS[system]]
     return [sys.executable, str(HERE / "peer_stack.py"), system, str(corpus)]
+
+
+def _store_counts(db: Path) -> dict[str, int]:
+    """What a Narrascope run stored: documents, analyses, entities, stories, contradictions."""
+    import sqlite3
+
+    tables = ("documents", "analyses", "entities", "stories", "contradictions")
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        return {t: int(conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]) for t in tables}
 
 
 def run(sizes: list[int], systems: list[str], work: Path) -> list[dict[str, object]]:
@@ -96,6 +115,8 @@ def run(sizes: list[int], systems: list[str], work: Path) -> list[dict[str, obje
                    "articles_per_s": round(size / seconds, 2), "cpu_s": round(cpu, 1),
                    "load_avg": round(os.getloadavg()[0], 1),
                    "peak_rss_mb": round(peak / 2**20), "exit_code": code}
+            if system in SYSTEMS:
+                row.update(_store_counts(work / f"{system}.db"))
             rows.append(row)
             with (work / "results.jsonl").open("a") as out:
                 out.write(json.dumps(row) + "\n")
@@ -104,15 +125,22 @@ def run(sizes: list[int], systems: list[str], work: Path) -> list[dict[str, obje
 
 
 def table(rows: list[dict[str, object]]) -> str:
+    """Markdown: per size and system, throughput, memory, and the two ratios of issue #7."""
     lines = ["| articles | system | wall s | articles/s | CPU s | peak RSS (MB) "
-             "| wall vs narrascope-w2 |", "|---:|---|---:|---:|---:|---:|---:|"]
-    base = {r["articles"]: r["seconds"] for r in rows if r["system"] == "narrascope-w2"}
+             "| cost vs bare spaCy (wall) | peer stack wall / this |",
+             "|---:|---|---:|---:|---:|---:|---:|---:|"]
+    def wall(size: object, system: str) -> float | None:
+        found = [float(r["seconds"]) for r in rows  # type: ignore[arg-type]
+                 if r["articles"] == size and r["system"] == system]
+        return found[-1] if found else None
     for r in rows:
-        ratio = ""
-        if r["articles"] in base:
-            ratio = f"{float(r['seconds']) / float(base[r['articles']]):.2f}×"  # type: ignore[arg-type]
+        seconds = float(r["seconds"])  # type: ignore[arg-type]
+        spacy, peer = wall(r["articles"], "spacy"), wall(r["articles"], "peer")
+        vs_spacy = f"{seconds / spacy:.2f}×" if spacy else ""
+        vs_peer = f"{peer / seconds:.2f}×" if peer else ""
         lines.append(f"| {r['articles']} | {r['system']} | {r['seconds']} | "
-                     f"{r['articles_per_s']} | {r['cpu_s']} | {r['peak_rss_mb']} | {ratio} |")
+                     f"{r['articles_per_s']} | {r['cpu_s']} | {r['peak_rss_mb']} | "
+                     f"{vs_spacy} | {vs_peer} |")
     return "\n".join(lines)
 
 

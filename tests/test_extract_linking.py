@@ -94,3 +94,29 @@ def test_extract_linking_one_word_person_tagged_as_place_elsewhere_is_the_place(
     assert set(entities["Lviv"].documents) == {"d1", "d2"}
     assert docs[0].entities[0].mentions[0].label == "GPE"
     assert entities["Horvath"].type == "PERSON"  # no place of that name: stays a person
+
+
+def test_extract_linking_clusters_ending_with_one_name_and_type_get_one_id() -> None:
+    """Two identities the keys keep apart but that end with the same name are one entity.
+
+    A short name seen alone in one article and, in another, inside a longer alias
+    whose mentions are all of the short form, both come out as "Harlen" (NORP):
+    they must not give two corpus entities with one id (the store would refuse it).
+    """
+    from narrascope.extract import link_entities
+    from narrascope.models import Document, Entity, Mention
+
+    def doc(i: int, aliases: tuple[str, ...]) -> Document:
+        text = "Harlen officials said the Harlen Civil Protection Agency would help."
+        start = text.index("Harlen")
+        mention = Mention("Harlen", start, start + 6, "NORP", f"e{i}")
+        entity = Entity(f"e{i}", "Harlen", "NORP", aliases=aliases, mentions=(mention,))
+        return Document(id=f"d{i}", source=f"s{i}", raw=text, text=text, entities=[entity])
+
+    docs = [doc(1, ("Harlen",)), doc(2, ("Harlen", "Harlen Civil Protection Agency"))]
+    entities = link_entities(docs)
+    ids = [e.id for e in entities]
+    assert len(ids) == len(set(ids))
+    (harlen,) = [e for e in entities if e.name == "Harlen"]
+    assert set(harlen.documents) == {"d1", "d2"}
+    assert docs[0].entities[0].id == docs[1].entities[0].id == harlen.id

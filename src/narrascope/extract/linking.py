@@ -197,15 +197,21 @@ def _plan(
 ) -> tuple[list[Entity], dict[int, list[Part]]]:
     """Give every cluster a corpus id and name; the parts each document is relinked with."""
     per_doc: dict[int, list[Part]] = defaultdict(list)
-    corpus: list[Entity] = []
+    by_id: dict[str, Entity] = {}
     for members in clusters:
         cid, name, label = cluster_identity([part for _, part in members])
-        aliases = tuple(sorted({a for _, part in members for a in part.aliases}))
-        documents = tuple(dict.fromkeys(docs[rec.doc].id for rec, _ in members))
-        corpus.append(Entity(cid, name, label, aliases=aliases, documents=documents))
+        aliases = {a for _, part in members for a in part.aliases}
+        documents = [docs[rec.doc].id for rec, _ in members]
+        same = by_id.get(cid)
+        if same is not None:  # two clusters that end with one type and name are one identity
+            name = same.name
+            aliases |= set(same.aliases)
+            documents = [*same.documents, *documents]
+        unique_docs = tuple(dict.fromkeys(documents))
+        by_id[cid] = Entity(cid, name, label, aliases=tuple(sorted(aliases)), documents=unique_docs)
         for rec, part in members:
             per_doc[rec.doc].append((part, cid, name))
-    corpus.sort(key=lambda e: (-len(e.documents), e.name))
+    corpus = sorted(by_id.values(), key=lambda e: (-len(e.documents), e.name))
     return corpus, dict(per_doc)
 
 
