@@ -83,19 +83,17 @@ class TechniqueDetector:
         margins = self.index.label_sims(vectors) - (vectors @ background.T).max(axis=1)[:, None]
         found: list[Technique] = []
         for row, sentence in enumerate(sentences):
-            cues = [self._cue(col, sentence.text) for col in range(len(self.labels))]
-            found.extend(self._sentence(sentence, margins[row], cues))
+            found.extend(self._sentence(sentence, margins[row]))
         return found
 
-    def _sentence(
-        self, sentence: Span, margins: np.ndarray, cues: list[tuple[int, int] | None]
-    ) -> list[Technique]:
+    def _sentence(self, sentence: Span, margins: np.ndarray) -> list[Technique]:
         cal = self.calibration
         hits: list[Technique] = []
         for col, label in enumerate(self.labels):
             margin = float(margins[col])
-            match = cues[col]
-            if match is not None and margin >= cal.cue_margin:
+            # a cue counts only above cue_margin: below it, no need to search for one
+            match = self._cue(col, sentence.text) if margin >= cal.cue_margin else None
+            if match is not None:
                 start, end = sentence.start + match[0], sentence.start + match[1]
                 hits.append(self._make(label.name, start, end, sentence, 0.5 + margin, "cue"))
             elif margin >= cal.embedding_margin:

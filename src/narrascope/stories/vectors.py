@@ -20,7 +20,7 @@ from narrascope.models import Document
 
 Embedder = Callable[[Sequence[str]], np.ndarray]
 
-LEAD_CHARS = 1200  # title + lead paragraphs carry what the story is about
+LEAD_CHARS = 900  # title + lead paragraphs (about 150 words) say what the story is about
 
 
 @lru_cache(maxsize=2)
