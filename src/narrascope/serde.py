@@ -6,7 +6,7 @@ import dataclasses
 import json
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from functools import cache
 from typing import Any, TypeVar, Union, get_args, get_origin
 
@@ -22,7 +22,7 @@ def to_dict(obj: Any) -> Any:
     """Turn a dataclass (or list/tuple of them) into plain JSON-ready values."""
     if isinstance(obj, PLAIN):
         return obj
-    names = _field_names(type(obj))
+    names = _field_names(typing.cast(Hashable, type(obj)))
     if names is not None:
         if isinstance(obj, models.OffsetMap):
             return [list(seg) for seg in obj.segments]
@@ -54,7 +54,7 @@ def _hints(cls: type) -> dict[str, Any]:
 
 def from_dict(cls: type[T], data: Any) -> T:
     """Rebuild a dataclass of type ``cls`` from :func:`to_dict` output."""
-    return typing.cast(T, _converter(cls)(data))
+    return typing.cast(T, _converter(typing.cast(Hashable, cls))(data))
 
 
 Converter = Callable[[Any], Any]

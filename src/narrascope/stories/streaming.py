@@ -41,25 +41,25 @@ class ConnectSummary:
 def connect_store(
     store: Store,
     *,
+    save: Callable[[list[Document]], None],
     batch_size: int = 256,
-    save: Callable[[list[Document]], None] | None = None,
     embedder: Embedder | None = None,
     cluster_options: ClusterOptions | None = None,
     dedup_options: DedupOptions | None = None,
 ) -> ConnectSummary:
     """Mark near-duplicates, cluster stories and find contradictions of a stored corpus.
 
-    Documents whose ``duplicate_of`` changes are written back with ``save`` (in
-    batches of ``batch_size``); stories and contradictions replace the stored ones.
+    Documents whose ``duplicate_of`` changes are passed to ``save`` (at most
+    ``batch_size`` at a time), which writes them with the caller's pipeline version;
+    stories and contradictions replace the stored ones.
     """
-    write = save or (lambda docs: store.save_analyses(docs))
     canonical, order = _duplicates(store, batch_size, dedup_options)
     index = StoryIndex(cluster_options, embedder)
     for batch in _chunks(order, batch_size):
         docs = [store.get_document(doc_id) for doc_id in batch]
         changed = [doc for doc in docs if _set_duplicate(doc, canonical.get(doc.id))]
         if changed:
-            write(changed)
+            save(changed)
         index.add(docs)
         del docs, changed  # before the next batch is read
     stories = index.stories()
