@@ -12,9 +12,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from narrascope.extract import names, resources
-from narrascope.extract.unionfind import UnionFind
 from narrascope.ids import short_id
 from narrascope.models import Entity, Mention
+from narrascope.unionfind import UnionFind
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 

@@ -22,9 +22,9 @@ from narrascope.extract.canonical import (
     org_key_expanded,
 )
 from narrascope.extract.overrides import apply_overrides
-from narrascope.extract.unionfind import UnionFind
 from narrascope.models import Document, Entity, Quote
 from narrascope.store.base import EntityOverride
+from narrascope.unionfind import UnionFind
 
 FIRST_NAME_SIMILARITY = 80  # rapidfuzz ratio for first-name variants (Aleksandr / Alexander)
 SURNAME_SIMILARITY = 90  # for surname keys that sort next to each other

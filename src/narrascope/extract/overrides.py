@@ -12,9 +12,9 @@ from dataclasses import replace
 from typing import Protocol, TypeVar
 
 from narrascope.extract.canonical import cluster_identity, mention_name
-from narrascope.extract.unionfind import UnionFind
 from narrascope.models import Entity, Mention
 from narrascope.store.base import EntityOverride
+from narrascope.unionfind import UnionFind
 
 
 class _HasEntity(Protocol):

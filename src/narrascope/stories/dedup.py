@@ -20,6 +20,7 @@ from datasketch import MinHash, MinHashLSH
 from narrascope.errors import ConfigError
 from narrascope.models import Document
 from narrascope.stories.dates import day_ordinal
+from narrascope.unionfind import UnionFind
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -87,7 +88,7 @@ class DuplicateIndex:
         self._lsh = MinHashLSH(threshold=self.options.lsh_threshold, num_perm=self.options.num_perm)
         self._template = MinHash(num_perm=self.options.num_perm, seed=1)
         self._signatures = np.zeros((64, self.options.num_perm), dtype=np.uint32)
-        self._parent: list[int] = []
+        self._sets: UnionFind[int] = UnionFind()  # only documents found in a pair
         self._ids: list[str] = []
         self._order: list[tuple[int, int, str]] = []
 
@@ -98,7 +99,6 @@ class DuplicateIndex:
         """Add one document (its text is read now and not kept)."""
         i = len(self._ids)
         self._ids.append(doc.id)
-        self._parent.append(i)
         self._order.append(_canonical_order(doc))
         if i >= self._signatures.shape[0]:
             grown = np.zeros((2 * i, self.options.num_perm), dtype=np.uint32)
@@ -115,18 +115,15 @@ class DuplicateIndex:
             estimate = (self._signatures[candidates] == hashes).mean(axis=1)
             for j in candidates[estimate >= self.options.min_estimate]:
                 if containment(items, self._shingles_of(int(j))) >= self.options.min_containment:
-                    self._union(i, int(j))
+                    self._sets.union(i, int(j))
         self._lsh.insert(i, sketch)
         self._remember(i, items)
 
     def groups(self) -> list[tuple[str, ...]]:
         """Groups of near-duplicate ids, canonical copy (earliest, then longest) first."""
-        members: dict[int, list[int]] = {}
-        for i in range(len(self._ids)):
-            members.setdefault(self._find(i), []).append(i)
         groups = [
             tuple(self._ids[i] for i in sorted(group, key=self._order.__getitem__))
-            for group in members.values()
+            for group in self._sets.groups().values()
             if len(group) > 1
         ]
         return sorted(groups)
@@ -145,18 +142,6 @@ class DuplicateIndex:
         self._cache.move_to_end(i)
         while len(self._cache) > self.cache_size:
             self._cache.popitem(last=False)
-
-    def _find(self, i: int) -> int:
-        parent = self._parent
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def _union(self, i: int, j: int) -> None:
-        ri, rj = self._find(i), self._find(j)
-        if ri != rj:
-            self._parent[max(ri, rj)] = min(ri, rj)
 
 
 def find_duplicates(

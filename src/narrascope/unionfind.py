@@ -1,4 +1,4 @@
-"""A small union-find used to cluster mentions and entities."""
+"""A small union-find: mentions and entities (extraction), near-duplicates (stories)."""
 
 from __future__ import annotations
 
