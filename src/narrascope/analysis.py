@@ -8,6 +8,7 @@ version, so a rerun skips what is done and never duplicates.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -134,10 +135,14 @@ def analyse_stored(
             done.add(doc.id)
             yield doc
 
+    pending = todo()
+    first = next(pending, None)
+    if first is None:  # nothing to do: start no workers and load no models
+        return report
     runner = create_runner(settings)
     recorded = 0
     try:
-        for batch in runner.run(todo()):
+        for batch in runner.run(itertools.chain([first], pending)):
             store.save_analyses(batch, version)  # one transaction: all of the batch or none
             report.analysed += len(batch)
             recorded = _record_new_failures(store, runner.failures, recorded)
