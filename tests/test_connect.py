@@ -47,8 +47,8 @@ class CountingStore:
             self.streamed += 1
             yield self._track(doc)
 
-    def get_document(self, doc_id: str) -> Document:
-        return self._track(self.inner.get_document(doc_id))
+    def get_document(self, doc_id: str, **kwargs: Any) -> Document:
+        return self._track(self.inner.get_document(doc_id, **kwargs))
 
     def _track(self, doc: Document) -> Document:
         self.peak = max(self.peak, len(self.alive))  # held by callers before this one

@@ -15,6 +15,7 @@ import uuid
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -243,6 +244,13 @@ def test_store_roundtrip_of_every_finding_type(store: Store, doc: Document) -> N
     assert doc.id in store.analysed_ids("v-prop")
     (streamed,) = [d for d in store.iter_documents(batch_size=7) if d.id == doc.id]
     assert streamed == doc
+    wanted = frozenset({"entities", "events"})
+    (partial,) = [d for d in store.iter_documents(with_findings=wanted) if d.id == doc.id]
+    assert partial == store.get_document(doc.id, with_findings=wanted)
+    assert (partial.entities, partial.events) == (doc.entities, doc.events)
+    assert (partial.quotes, partial.narratives, partial.tone) == ([], [], [])
+    without = store.get_document(doc.id, with_findings=False)
+    assert without == replace(bare, duplicate_of=doc.duplicate_of)
 
 
 # filters and listing ------------------------------------------------------------------------

@@ -195,6 +195,10 @@ def connect_stored(store: Store, settings: Settings) -> None:
         _connect_stories(store, settings)
 
 
+ENTITIES = frozenset({"entities"})
+RELINKED = frozenset({"entities", "quotes", "events"})
+
+
 def link_stored(store: Store, settings: Settings) -> int:
     """Link entities across the stored corpus in bounded memory; returns the documents seen.
 
@@ -207,7 +211,7 @@ def link_stored(store: Store, settings: Settings) -> int:
 
     projection = [
         Document(id=doc.id, source="", raw="", text="", entities=doc.entities)
-        for doc in store.iter_documents(batch_size=settings.batch_size)
+        for doc in store.iter_documents(with_findings=ENTITIES, batch_size=settings.batch_size)
     ]
     if not projection:
         return 0
@@ -215,12 +219,13 @@ def link_stored(store: Store, settings: Settings) -> int:
     seen = len(projection)
     del projection
     store.save_entities(entities)
-    changed = (
-        doc
-        for doc in store.iter_documents(batch_size=settings.batch_size)
+    changed = (  # read with the findings relinking touches; what changed is written whole
+        doc.id
+        for doc in store.iter_documents(with_findings=RELINKED, batch_size=settings.batch_size)
         if doc.id in parts and _relinked(doc, parts[doc.id])  # later arrivals: next run
     )
-    _save_in_batches(store, changed, settings)
+    whole = (store.get_document(doc_id) for doc_id in changed)
+    _save_in_batches(store, (doc for doc in whole if _relinked(doc, parts[doc.id])), settings)
     return seen
 
 

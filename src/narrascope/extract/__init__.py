@@ -12,11 +12,14 @@ Public API::
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from narrascope.extract.linking import link_entities, plan_links, relink_document
-from narrascope.extract.stage import ExtractStage
 from narrascope.extract.timeline import TimelineEntry, build_timeline
 from narrascope.models import Document
+
+if TYPE_CHECKING:
+    from narrascope.extract.stage import ExtractStage
 
 __all__ = [
     "ExtractStage",
@@ -33,4 +36,15 @@ def extract_documents(
     docs: Iterable[Document], *, n_process: int = 1, batch_size: int = 64
 ) -> Iterator[Document]:
     """Fill entities, quotes and events of each document (spaCy ``nlp.pipe`` batches)."""
+    from narrascope.extract.stage import ExtractStage
+
     return ExtractStage(n_process=n_process).pipe(docs, batch_size=batch_size)
+
+
+def __getattr__(name: str) -> Any:
+    """``ExtractStage`` is imported on first use: corpus linking alone needs no spaCy."""
+    if name == "ExtractStage":
+        from narrascope.extract.stage import ExtractStage
+
+        return ExtractStage
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

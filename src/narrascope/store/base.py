@@ -9,6 +9,12 @@ from typing import Literal, Protocol, runtime_checkable
 from narrascope.models import Contradiction, Document, Entity, Failure, Story
 
 OverrideKind = Literal["merge", "split"]
+Findings = bool | frozenset[str]
+"""Which findings to read: all (``True``), none (``False``), or only the named fields.
+
+A document read with only some findings has the others empty: it is for reading,
+and must not be saved back with ``save_analyses``.
+"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,15 +71,15 @@ class Store(Protocol):
 
     def has_document(self, doc_id: str) -> bool: ...
 
-    def get_document(self, doc_id: str) -> Document:
-        """The document with all findings; raises ``NotFoundError``."""
+    def get_document(self, doc_id: str, *, with_findings: Findings = True) -> Document:
+        """The document with its findings (see :data:`Findings`); raises ``NotFoundError``."""
         ...
 
     def iter_documents(
         self,
         flt: DocumentFilter | None = None,
         *,
-        with_findings: bool = True,
+        with_findings: Findings = True,
         batch_size: int = 500,
     ) -> Iterator[Document]: ...
 

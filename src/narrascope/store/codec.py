@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import replace
 from typing import Any
 
 from narrascope.models import (
@@ -17,12 +16,11 @@ from narrascope.models import (
     OffsetMap,
     Quote,
     RoleAssignment,
-    Span,
     Technique,
     Tone,
 )
 from narrascope.serde import from_dict, to_dict
-from narrascope.store.base import DocumentFilter
+from narrascope.store.base import DocumentFilter, Findings
 
 FINDING_FIELDS: dict[str, type] = {
     "entities": Entity,
@@ -85,8 +83,12 @@ def facets(doc: Document) -> set[tuple[str, str]]:
     return values
 
 
-def row_to_document(row: dict[str, Any], *, with_findings: bool) -> Document:
-    """Rebuild a document from a row (``findings`` column optional)."""
+def row_to_document(row: dict[str, Any], *, with_findings: Findings) -> Document:
+    """Rebuild a document from a row (``findings`` column optional).
+
+    ``with_findings`` names the finding fields to decode (``True``: all); decoding
+    is most of the cost of reading a document, and most readers need few fields.
+    """
     doc = Document(
         id=row["id"],
         source=row["source"],
@@ -105,9 +107,12 @@ def row_to_document(row: dict[str, Any], *, with_findings: bool) -> Document:
     payload = row.get("findings") if with_findings else None
     if payload:
         data = _json(payload, {})
-        for name, cls in FINDING_FIELDS.items():
-            setattr(doc, name, [from_dict(cls, item) for item in data.get(name, [])])
-        doc.claims = [_with_text(claim, doc.text) for claim in doc.claims]
+        wanted = FINDING_FIELDS.keys() if with_findings is True else with_findings
+        for name in wanted:
+            items = data.get(name, [])
+            if name == "claims":
+                items = [_with_text(item, doc.text) for item in items]
+            setattr(doc, name, [from_dict(FINDING_FIELDS[name], item) for item in items])
         doc.explanation = data.get("explanation")
         doc.story_vector = data.get("story_vector")
     return doc
@@ -118,11 +123,13 @@ def _without_text(claim: dict[str, Any]) -> dict[str, Any]:
     return {**claim, "text": "", "span": {**claim["span"], "text": ""}}
 
 
-def _with_text(claim: Claim, text: str) -> Claim:
-    if claim.text:
+def _with_text(claim: dict[str, Any], text: str) -> dict[str, Any]:
+    """A stored claim with its text restored from the document text."""
+    if claim.get("text"):
         return claim
-    span = Span(claim.span.start, claim.span.end, text[claim.span.start : claim.span.end])
-    return replace(claim, text=span.text, span=span)
+    span = claim["span"]
+    quoted = text[span["start"] : span["end"]]
+    return {**claim, "text": quoted, "span": {**span, "text": quoted}}
 
 
 def _json(value: Any, default: Any) -> Any:

@@ -20,7 +20,7 @@ from narrascope.errors import NotFoundError, StoreError
 from narrascope.models import Contradiction, Document, Entity, Failure, Story
 from narrascope.serde import from_dict, to_dict
 from narrascope.store import codec
-from narrascope.store.base import DocumentFilter, EntityOverride, SearchHit
+from narrascope.store.base import DocumentFilter, EntityOverride, Findings, SearchHit
 from narrascope.store.migrations import migrate
 
 _DOC_COLUMNS = (
@@ -175,8 +175,8 @@ class SQLiteStore:
         """Whether a document with this id is stored."""
         return bool(self._query("SELECT 1 FROM documents WHERE id=?", (doc_id,)))
 
-    def get_document(self, doc_id: str) -> Document:
-        """The document with all findings; raises ``NotFoundError``."""
+    def get_document(self, doc_id: str, *, with_findings: Findings = True) -> Document:
+        """The document with its findings (see :data:`Findings`); raises ``NotFoundError``."""
         rows = self._query(
             f"SELECT {_DOC_COLUMNS}, a.payload AS findings FROM documents d "
             "LEFT JOIN analyses a ON a.doc_id = d.id WHERE d.id=?",
@@ -184,7 +184,7 @@ class SQLiteStore:
         )
         if not rows:
             raise NotFoundError(f"no document with id {doc_id!r}")
-        return codec.row_to_document(dict(rows[0]), with_findings=True)
+        return codec.row_to_document(dict(rows[0]), with_findings=with_findings)
 
     def _where(self, flt: DocumentFilter | None) -> tuple[str, list[Any]]:
         clauses, params = codec.filter_clauses(flt, placeholder="?")
@@ -194,7 +194,7 @@ class SQLiteStore:
         self,
         flt: DocumentFilter | None = None,
         *,
-        with_findings: bool = True,
+        with_findings: Findings = True,
         batch_size: int = 500,
     ) -> Iterator[Document]:
         """Stream documents in insertion order, batch by batch (memory stays flat)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
@@ -26,6 +27,7 @@ def outlet_of(doc: Document) -> str:
     return PurePath(doc.source).name if doc.source else doc.id
 
 
+@lru_cache(maxsize=65_536)
 def normalise_name(name: str) -> str:
     """Lower-case ASCII form of a name, for matching across scripts and styles."""
     text = anyascii(unicodedata.normalize("NFKC", name)).lower()

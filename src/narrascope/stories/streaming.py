@@ -26,6 +26,8 @@ from narrascope.stories.dedup import DedupOptions, DuplicateIndex
 from narrascope.stories.vectors import Embedder
 
 UNDATED = 10**7  # sorts documents without a date after dated ones, as the index does
+STORY_FINDINGS = frozenset({"entities", "events"})  # what story clustering reads (+ the vector)
+CLAIM_FINDINGS = frozenset({"entities", "quotes", "claims"})  # what contradictions read
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,10 +58,11 @@ def connect_store(
     canonical, order = _duplicates(store, batch_size, dedup_options)
     index = StoryIndex(cluster_options, embedder)
     for batch in _chunks(order, batch_size):
-        docs = [store.get_document(doc_id) for doc_id in batch]
-        changed = [doc for doc in docs if _set_duplicate(doc, canonical.get(doc.id))]
-        if changed:
-            save(changed)
+        docs = [store.get_document(doc_id, with_findings=STORY_FINDINGS) for doc_id in batch]
+        changed = [doc.id for doc in docs if _set_duplicate(doc, canonical.get(doc.id))]
+        if changed:  # written whole: the documents read above hold only some findings
+            full = [store.get_document(doc_id) for doc_id in changed]
+            save([doc for doc in full if _set_duplicate(doc, canonical.get(doc.id))])
         index.add(docs)
         del docs, changed  # before the next batch is read
     stories = index.stories()
@@ -98,7 +101,9 @@ def _set_duplicate(doc: Document, canonical: str | None) -> bool:
 def _story_contradictions(store: Store, story: Story) -> list[Contradiction]:
     if len(story.documents) < 2:
         return []
-    members = [store.get_document(doc_id) for doc_id in story.documents]
+    members = [
+        store.get_document(doc_id, with_findings=CLAIM_FINDINGS) for doc_id in story.documents
+    ]
     return find_contradictions(members, [story])
 
 
