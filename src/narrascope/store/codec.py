@@ -107,7 +107,7 @@ def row_to_document(row: dict[str, Any], *, with_findings: Findings) -> Document
     payload = row.get("findings") if with_findings else None
     if payload:
         data = _json(payload, {})
-        wanted = FINDING_FIELDS.keys() if with_findings is True else with_findings
+        wanted = with_findings if isinstance(with_findings, frozenset) else FINDING_FIELDS.keys()
         for name in wanted:
             items = data.get(name, [])
             if name == "claims":
