@@ -13,7 +13,9 @@ whole process tree (workers included) every 0.2 s:
     python bench/bench_pipeline.py --sizes 1000 10000 --systems narrascope-w2 peer spacy
 
 Results are appended as JSON lines to ``.bench/results.jsonl`` and printed as a
-Markdown table (articles/s, peak RSS, ratios against narrascope-w2).
+Markdown table (articles/s, peak RSS, ratios against narrascope-w2). Each run also
+writes ``SYSTEM-SIZE.rss.csv``, the tree's resident memory every 10 s, which shows
+whether memory grows over a long run (ingest and analysis, then connect).
 """
 
 from __future__ import annotations
@@ -73,13 +75,22 @@ def measure(command: list[str], log: Path) -> tuple[float, float, int, int]:
     cpu0 = _children_cpu()
     seen: dict[int, float] = {}
     start = time.perf_counter()
-    with log.open("w") as out:
+    trace = log.with_suffix(".rss.csv")  # elapsed s, tree RSS MB: memory over the run
+    with log.open("w") as out, trace.open("w") as rss:
+        rss.write("seconds,rss_mb\n")
         proc = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, cwd=ROOT)
         ps = psutil.Process(proc.pid)
-        peak = 0
+        peak, next_trace = 0, 0.0
         while proc.poll() is None:
+            now = 0
             with contextlib.suppress(psutil.Error):
-                peak = max(peak, _tree_sample(ps, seen))
+                now = _tree_sample(ps, seen)
+            peak = max(peak, now)
+            elapsed = time.perf_counter() - start
+            if elapsed >= next_trace and now:
+                rss.write(f"{elapsed:.0f},{now / 2**20:.0f}\n")
+                rss.flush()
+                next_trace = elapsed + 10
             time.sleep(0.2)
     waited = _children_cpu() - cpu0
     return time.perf_counter() - start, max(waited, sum(seen.values())), peak, proc.returncode
