@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc
 
 from narrascope.extract import names, resources
+from narrascope.extract.doctext import doc_text
 from narrascope.models import Mention
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
@@ -16,7 +17,7 @@ _CAPITAL = re.compile(r"^[A-Z]")
 
 def find_mentions(sdoc: Doc) -> list[Mention]:
     """Named-entity mentions of people, organisations and places, with clean offsets."""
-    text = sdoc.text
+    text = doc_text(sdoc)
     found: list[Mention] = []
     for ent in sdoc.ents:
         if ent.label_ not in LABELS:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from narrascope.extract import resources
+from narrascope.extract.doctext import doc_text
 from narrascope.extract.quotemarks import MarkedSpan, find_marked_spans
 from narrascope.extract.speakers import Speaker, SpeakerContext, resolve_token
 from narrascope.models import Mention, Quote, QuoteKind
@@ -29,7 +30,7 @@ class Attribution:
 
 def find_quotes(sdoc: Doc, mentions: list[Mention]) -> list[Attribution]:
     """Direct, partial and indirect quotes of a parsed document, in text order."""
-    text = sdoc.text
+    text = doc_text(sdoc)
     marked = find_marked_spans(text)
     ctx = SpeakerContext(sdoc, list(mentions), [(m.start, m.end) for m in marked])
     found: list[Attribution] = []

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from narrascope.extract import names, resources
+from narrascope.extract.doctext import doc_text
 from narrascope.models import Mention
 
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -54,7 +55,7 @@ class SpeakerContext:
             else:
                 self._quoted_union.append((start, end))
         self._quoted_starts = [s for s, _ in self._quoted_union]
-        self.text = self.sdoc.text  # Doc.text is rebuilt from the tokens on every access
+        self.text = doc_text(self.sdoc)  # Doc.text is rebuilt from the tokens on every access
         self.starts = [m.start for m in self.mentions]
         self.sents = list(self.sdoc.sents)  # Token.sent scans the whole doc: look up here
         self.sent_starts = [s.start for s in self.sents]

@@ -189,7 +189,7 @@ def _bare_since_anchor(ctx: ParsedDoc, pred: Any, span: Span) -> str | None:
 def _attach_numbers(ctx: ParsedDoc, sent: Any) -> dict[int, list[tuple[str, str]]]:
     """Numbers in a sentence as ``(unit, value)`` by governing verb (dates excluded)."""
     attached: dict[int, list[tuple[str, str]]] = {}
-    for ent in sent.ents:
+    for ent in ctx.ents_in(sent):
         if ent.label_ not in NUMBER_LABELS or _inside_event(ctx, ent.start_char, ent.end_char):
             continue
         value = parse_number(ent.text)

@@ -10,8 +10,9 @@ a new parse.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -35,6 +36,18 @@ class ParsedDoc:
     doc: Document
     parsed: Any
     mentions: list[tuple[int, int, str, str]]  # start, end, key, type
+    ents: tuple[Any, ...] = ()  # the parse's entity spans, built once
+    ent_starts: list[int] = field(default_factory=list)
+
+    def ents_in(self, sent: Any) -> list[Any]:
+        """``sent.ents``: entities wholly inside ``sent`` (spaCy rebuilds all per call)."""
+        found = []
+        for i in range(bisect_left(self.ent_starts, sent.start), len(self.ents)):
+            ent = self.ents[i]
+            if ent.end > sent.end:
+                break
+            found.append(ent)
+        return found
 
     def entity_at(self, start: int, end: int) -> str | None:
         """Key of the first entity mention overlapping ``[start, end)``."""
@@ -62,7 +75,8 @@ def parsed_doc(doc: Document, parsed: Any) -> ParsedDoc:
         for entity in doc.entities
         for m in entity.mentions
     )
-    return ParsedDoc(doc, parsed, mentions)
+    ents = tuple(parsed.ents)
+    return ParsedDoc(doc, parsed, mentions, ents, [ent.start for ent in ents])
 
 
 def parse(doc: Document, nlp: Any = None) -> ParsedDoc:
