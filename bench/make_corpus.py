@@ -36,6 +36,7 @@ from pathlib import Path
 
 VERSION = "narrascope-bench-corpus 2 (stories)"
 MARKER = ".corpus-version"
+TRUTH = ".stories.tsv"  # page -> story it reports (hidden, so ingest skips it)
 FIRST_DAY, LAST_EVENT_DAY = date(2023, 1, 1), date(2025, 12, 18)
 MAX_LAG_DAYS = 10
 
@@ -1188,13 +1189,13 @@ def _story_sizes(n: int, rng: random.Random) -> list[int]:
     return sizes
 
 
-def _event_days(kinds: list[Kind], rng: random.Random) -> list[date]:
+def _event_days(kinds: list[Kind], rng: random.Random, span_days: int | None = None) -> list[date]:
     """Event dates over 2023-2025, stories of one kind spread evenly in time (with jitter).
 
     Real feeds cover far more kinds of event than these templates, so two strikes rarely
     break in the same week; even spacing per kind keeps that true of the synthetic feed.
     """
-    span = (LAST_EVENT_DAY - FIRST_DAY).days
+    span = span_days or (LAST_EVENT_DAY - FIRST_DAY).days
     days = [FIRST_DAY] * len(kinds)
     for kind in KINDS:
         members = [s for s, k in enumerate(kinds) if k is kind]
@@ -1450,13 +1451,18 @@ class Stats:
                 f"planted_contradictions={self.planted} avg_words={avg:.0f}")  # fmt: skip
 
 
-def generate(n: int, out: Path, seed: int = 0) -> Stats:
-    """Write ``n`` pages ``000000.html``... (in publication order) under ``out``."""
+def generate(n: int, out: Path, seed: int = 0, span_days: int | None = None) -> Stats:
+    """Write ``n`` pages ``000000.html``... (in publication order) under ``out``.
+
+    ``span_days`` squeezes the event dates into that many days from 2023-01-01 (denser
+    stories: 100 000 pages over the default span is about 92 pages a day). The story of
+    every page is written to ``.stories.tsv`` (hidden: ingest skips it).
+    """
     plan_rng = random.Random(seed)
     sizes = _story_sizes(n, plan_rng)
     kinds = [KINDS[s % len(KINDS)] for s in range(len(sizes))]
     plan_rng.shuffle(kinds)
-    events = _event_days(kinds, plan_rng)
+    events = _event_days(kinds, plan_rng, span_days)
     stories: list[tuple[Story, list[Plan]]] = []
     for s, size in enumerate(sizes):
         rng = random.Random(seed * 7_919_993 + s)
@@ -1468,6 +1474,9 @@ def generate(n: int, out: Path, seed: int = 0) -> Stats:
         plan.name = f"{i:06d}.html"
 
     stats = Stats(articles=n, stories=len(stories))
+    with (out / TRUTH).open("w", encoding="utf-8") as truth:
+        truth.write("page\tstory\n")
+        truth.writelines(f"{p.name}\tstory-{s}\n" for s, (_, ps) in enumerate(stories) for p in ps)
     for s, (story, plans) in enumerate(stories):
         rng = random.Random(seed * 104_729 + s)
         terse = {k: _terse(v) for k, v in story.slots.items()}  # headlines drop articles
@@ -1491,7 +1500,7 @@ def generate(n: int, out: Path, seed: int = 0) -> Stats:
     return stats
 
 
-def write_corpus(n: int, out: Path, seed: int = 0) -> Path:
+def write_corpus(n: int, out: Path, seed: int = 0, span_days: int | None = None) -> Path:
     """Write ``n`` pages under ``out``; a folder already holding this corpus is kept.
 
     It is kept when it has ``n`` pages and a marker naming this generator and seed;
@@ -1499,14 +1508,14 @@ def write_corpus(n: int, out: Path, seed: int = 0) -> Path:
     """
     out.mkdir(parents=True, exist_ok=True)
     marker = out / MARKER
-    stamp = f"{VERSION} seed={seed} n={n}"
+    stamp = f"{VERSION} seed={seed} n={n}" + (f" span={span_days}" if span_days else "")
     existing = list(out.glob("*.html"))
     if len(existing) == n and marker.exists() and marker.read_text().splitlines()[:1] == [stamp]:
         return out
     marker.unlink(missing_ok=True)
     for page in existing:
         page.unlink()
-    stats = generate(n, out, seed)
+    stats = generate(n, out, seed, span_days)
     marker.write_text(f"{stamp}\n{stats}\n", encoding="utf-8")
     return out
 
@@ -1518,9 +1527,11 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=10_000)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--span-days", type=int, default=None,
+                        help="event dates within this many days (denser stories)")
     args = parser.parse_args()
     start = time.perf_counter()
-    write_corpus(args.n, args.out, args.seed)
+    write_corpus(args.n, args.out, args.seed, args.span_days)
     print(args.out)
     print((args.out / MARKER).read_text().splitlines()[1],
           f"seconds={time.perf_counter() - start:.1f}")  # fmt: skip

@@ -166,3 +166,31 @@ def test_connect_empty_store_does_nothing(store: Store) -> None:
     connect_stored(store, Settings())
     assert store.list_entities() == []
     assert store.list_stories() == []
+
+
+def test_connect_with_a_process_pool_equals_one_process(
+    analysed: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Contradictions shared out to two spawned processes: the same stored result."""
+    from narrascope.stories import streaming
+
+    serial, pooled = (
+        copy_of(analysed, tmp_path, "serial.db"),
+        copy_of(analysed, tmp_path, "pool.db"),
+    )
+    try:
+        connect_stored(serial, Settings(batch_size=BATCH, stages=STAGES))
+        monkeypatch.setattr(streaming, "PARALLEL_MIN_STORIES", 1)
+        monkeypatch.setattr(streaming, "STORIES_PER_TASK", 1)
+        used: list[int] = []
+        pool = streaming._pool
+        monkeypatch.setattr(streaming, "_pool", lambda url, n: used.append(n) or pool(url, n))
+        connect_stored(pooled, Settings(batch_size=BATCH, stages=STAGES, workers=2))
+        assert used == [2]
+        expected, got = snapshot(serial), snapshot(pooled)
+        assert expected["contradictions"], "the corpus should hold contradictions"
+        assert got["contradictions"] == expected["contradictions"]
+        assert got["stories"] == expected["stories"]
+    finally:
+        serial.close()
+        pooled.close()

@@ -105,3 +105,55 @@ def test_stories_cluster_rejects_bad_input(tmp_path: Path) -> None:
         StoryIndex().add(gold_docs("a01"), np.zeros((2, 8), dtype=np.float32))
     with pytest.raises(StoreError):
         StoryIndex.load(tmp_path / "missing")
+
+
+def _event_doc(doc_id: str, text: str, names: tuple[str, ...], published: str) -> Document:
+    entities = []
+    for name in names:
+        start = text.find(name)
+        assert start >= 0, name
+        kind = "PERSON" if " " in name else "GPE"
+        mention = Mention(name, start, start + len(name), kind)
+        entities.append(Entity(id=f"{doc_id}:{name}", name=name, type=kind, mentions=(mention,)))
+    return Document(
+        id=doc_id, source=doc_id, raw=text, text=text, title=None, outlet=doc_id[:2],
+        published=published, language="en", entities=entities,
+    )  # fmt: skip
+
+
+FLOOD = (
+    "Floods struck {town} on Tuesday after a week of heavy rain, forcing hundreds of "
+    "residents from their homes. Mayor {mayor} said emergency crews had worked through "
+    "the night and that the river was expected to peak on Wednesday. "
+    "Schools in {town} will stay closed until further notice."
+)
+
+
+def test_stories_cluster_same_kind_of_event_elsewhere_is_another_story() -> None:
+    """Two floods told in the same words, same week, other town and mayor: two stories."""
+    first = _event_doc(
+        "aa1", FLOOD.format(town="Orlavik", mayor="Petra Ilvesson"),
+        ("Orlavik", "Petra Ilvesson"), "2024-04-02",
+    )  # fmt: skip
+    retold = _event_doc(
+        "bb1",
+        "Hundreds of people in Orlavik spent the night in shelters as the river burst its "
+        "banks. Petra Ilvesson, the town's mayor, said crews were pumping water from the "
+        "streets and warned that the worst could come on Wednesday.",
+        ("Orlavik", "Petra Ilvesson"), "2024-04-03",
+    )  # fmt: skip
+    elsewhere = _event_doc(
+        "cc1", FLOOD.format(town="Kestrelby", mayor="Jonas Marrow"),
+        ("Kestrelby", "Jonas Marrow"), "2024-04-03",
+    )  # fmt: skip
+    stories = cluster_stories([first, retold, elsewhere])
+    assert sorted(sorted(s.documents) for s in stories) == [["aa1", "bb1"], ["cc1"]]
+    merged = cluster_stories([first, retold, elsewhere], StoryIndex(ClusterOptions(min_shared=0.0)))
+    assert len(merged) == 1, "without the entity rule the template text alone joins them"
+
+
+def test_stories_cluster_entity_rule_options_are_checked() -> None:
+    with pytest.raises(ConfigError):
+        ClusterOptions(min_shared=1.5)
+    with pytest.raises(ConfigError):
+        ClusterOptions(text_alone=0.0)

@@ -124,6 +124,8 @@ def analyse_stored(
     version = pipeline_version(settings)
     done = store.analysed_ids(version)
     wanted = None if ids is None else set(ids)
+    if source is None and wanted is None and len(done) >= store.count_documents():
+        return report  # every stored document is analysed (analyses reference documents)
 
     def todo() -> Iterator[Document]:
         docs = source
@@ -245,6 +247,7 @@ def _connect_stories(store: Store, settings: Settings) -> None:
         store,
         batch_size=settings.batch_size,
         save=lambda docs: _save_in_batches(store, docs, settings),
+        workers=settings.workers,
     )
 
 

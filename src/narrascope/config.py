@@ -37,7 +37,10 @@ class Settings:
     )
     workers: int = field(
         default=1,
-        metadata={"help": "Worker processes for the local runner (models load once per worker)."},
+        metadata={
+            "help": "Worker processes for the local runner (models load once per worker)"
+            " and for the contradiction pass of connect."
+        },
     )
     engine: str = field(default="local", metadata={"help": "Runner: 'local' or 'ray'."})
     ray_address: str | None = field(

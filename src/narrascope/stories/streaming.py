@@ -9,15 +9,20 @@ and an id (and per story its centroid), never the corpus' texts:
    re-read from the store for the rare candidate pairs);
 2. stories, adding documents to a :class:`~narrascope.stories.cluster.StoryIndex`
    batch by batch in publication order (the order the in-memory path uses);
-3. contradictions, story by story, from the claims the extraction stage stored.
+3. contradictions, story by story, from the claims the extraction stage stored;
+   with ``workers > 1`` and a store other processes can open, the stories are
+   shared out to a pool of processes, each reading its members from the store.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 
 from narrascope.models import Contradiction, Document, Story
+from narrascope.store import open_store
 from narrascope.store.base import Store
 from narrascope.stories.cluster import ClusterOptions, StoryIndex
 from narrascope.stories.contradictions import find_contradictions
@@ -28,6 +33,8 @@ from narrascope.stories.vectors import Embedder
 UNDATED = 10**7  # sorts documents without a date after dated ones, as the index does
 STORY_FINDINGS = frozenset({"entities", "events"})  # what story clustering reads (+ the vector)
 CLAIM_FINDINGS = frozenset({"entities", "quotes", "claims"})  # what contradictions read
+PARALLEL_MIN_STORIES = 64  # fewer stories with two or more members: not worth a pool
+STORIES_PER_TASK = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,12 +55,14 @@ def connect_store(
     embedder: Embedder | None = None,
     cluster_options: ClusterOptions | None = None,
     dedup_options: DedupOptions | None = None,
+    workers: int = 1,
 ) -> ConnectSummary:
     """Mark near-duplicates, cluster stories and find contradictions of a stored corpus.
 
     Documents whose ``duplicate_of`` changes are passed to ``save`` (at most
     ``batch_size`` at a time), which writes them with the caller's pipeline version;
-    stories and contradictions replace the stored ones.
+    stories and contradictions replace the stored ones. ``workers`` processes
+    share the contradiction pass (same result as one).
     """
     canonical, order = _duplicates(store, batch_size, dedup_options)
     index = StoryIndex(cluster_options, embedder)
@@ -68,8 +77,7 @@ def connect_store(
     stories = index.stories()
     store.save_stories(stories)
     contradictions = sorted(
-        (c for story in stories for c in _story_contradictions(store, story)),
-        key=lambda c: (-c.confidence, c.id),
+        _contradictions(store, stories, workers), key=lambda c: (-c.confidence, c.id)
     )
     store.save_contradictions(contradictions)
     groups = len(set(canonical.values()))
@@ -96,6 +104,42 @@ def _set_duplicate(doc: Document, canonical: str | None) -> bool:
         return False
     doc.duplicate_of = canonical
     return True
+
+
+def _contradictions(store: Store, stories: list[Story], workers: int) -> list[Contradiction]:
+    """Contradictions of every story, in one process or shared out to ``workers``."""
+    multi = [story for story in stories if len(story.documents) >= 2]
+    shareable = not store.url.startswith(":memory:")
+    if workers < 2 or not shareable or len(multi) < PARALLEL_MIN_STORIES:
+        return [c for story in multi for c in _story_contradictions(store, story)]
+    multi.sort(key=lambda story: -len(story.documents))  # big stories first: even shares
+    tasks = [multi[i : i + STORIES_PER_TASK] for i in range(0, len(multi), STORIES_PER_TASK)]
+    with _pool(store.url, workers) as pool:
+        return [c for part in pool.map(_task_contradictions, tasks) for c in part]
+
+
+def _pool(url: str, workers: int) -> Executor:
+    """Spawned processes (no inherited database handles), each with its own store."""
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_open_task_store,
+        initargs=(url,),
+    )
+
+
+_task_store: Store | None = None
+
+
+def _open_task_store(url: str) -> None:
+    global _task_store
+    _task_store = open_store(url)
+
+
+def _task_contradictions(stories: list[Story]) -> list[Contradiction]:
+    if _task_store is None:
+        raise RuntimeError("the contradiction pool was started without a store")
+    return [c for story in stories for c in _story_contradictions(_task_store, story)]
 
 
 def _story_contradictions(store: Store, story: Story) -> list[Contradiction]:
