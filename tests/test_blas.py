@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from thinc.api import NumpyOps
 
+from narrascope.errors import ConfigError
 from narrascope.extract.blas import BLAS_ENV, NumpyBlasOps, blas_backend
 from narrascope.extract.nlp import load_nlp
 
@@ -54,7 +55,7 @@ def test_backend_choice(monkeypatch: pytest.MonkeyPatch) -> None:
     assert blas_backend() == "blis"
     assert blas_backend("numpy") == "numpy"
     monkeypatch.setenv(BLAS_ENV, "mkl")
-    with pytest.raises(ValueError, match=BLAS_ENV):
+    with pytest.raises(ConfigError, match=BLAS_ENV):
         blas_backend()
 
 

@@ -21,6 +21,8 @@ from typing import Any
 from spacy.language import Language
 from thinc.api import NumpyOps
 
+from narrascope.errors import ConfigError
+
 BLAS_ENV = "NARRASCOPE_BLAS"
 BACKENDS = ("numpy", "blis")
 
@@ -61,7 +63,7 @@ def blas_backend(requested: str | None = None) -> str:
     """The backend to use: ``requested``, else ``$NARRASCOPE_BLAS``, else ``numpy``."""
     backend = (requested or os.environ.get(BLAS_ENV) or "numpy").strip().lower()
     if backend not in BACKENDS:
-        raise ValueError(f"{BLAS_ENV} must be one of {', '.join(BACKENDS)}, not {backend!r}")
+        raise ConfigError(f"{BLAS_ENV} must be one of {', '.join(BACKENDS)}, not {backend!r}")
     return backend
 
 

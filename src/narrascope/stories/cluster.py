@@ -10,7 +10,6 @@ and no score at all when the document shares less than ``min_shared`` of its
 entity weight with a story that has entities, unless the text alone is as close
 as ``text_alone`` (reports of the same event name the same places and people;
 two floods in two towns in one week read alike but name different ones),
-
 and joins the best story at or above ``threshold``, else opens a new one.
 Near-duplicates (``Document.duplicate_of``) join their canonical copy's story.
 The index saves to and loads from a directory, so a corpus never has to be
