@@ -17,12 +17,12 @@ from narrascope.clean.html import extract_html
 from narrascope.clean.language import detect_language
 from narrascope.clean.layout import Layout, lay_out
 from narrascope.clean.lexicon import NEUTRAL, load_lexicon
-from narrascope.clean.lines import Line, split_lines
+from narrascope.clean.lines import Line, mark_wrapped, split_lines, word_count
 from narrascope.clean.metadata import Metadata, find_metadata
 from narrascope.clean.offsets import TextBuilder
 from narrascope.clean.options import CleanOptions
 from narrascope.clean.rules import RuleContext
-from narrascope.clean.script import dominant_script
+from narrascope.clean.script import dominant_script, used_scripts
 from narrascope.errors import CleaningError
 from narrascope.ids import content_id
 from narrascope.models import Boilerplate, Document, OffsetMap, RawArticle
@@ -40,7 +40,14 @@ def clean_article(raw: RawArticle, *, options: CleanOptions | None = None) -> Do
         page = extract_html(raw.source, raw.content, raw.url)
         text_raw = page.text
         given = given.over(page.title, page.outlet, page.author, page.published)
-    doc = clean_text(text_raw, source=raw.source, url=raw.url, title=given.title, options=options)
+    doc = clean_text(
+        text_raw,
+        source=raw.source,
+        url=raw.url,
+        title=given.title,
+        options=options,
+        extracted=raw.fmt == "html",
+    )
     doc.id = content_id(raw.content)
     doc.title = given.title or doc.title
     doc.outlet = given.outlet or doc.outlet
@@ -57,17 +64,26 @@ def clean_text(
     url: str | None = None,
     title: str | None = None,
     options: CleanOptions | None = None,
+    extracted: bool = False,
 ) -> Document:
-    """Clean raw scraped text; ``title`` is a known headline to look for."""
+    """Clean raw scraped text; ``title`` is a known headline to look for.
+
+    ``extracted``: ``raw`` is an extractor's main-content text (see
+    :func:`~narrascope.clean.layout.lay_out`)."""
     options = options or CleanOptions()
     lines = split_lines(raw)
     if not lines:
         raise CleaningError(source, "the article is empty")
+    mark_wrapped(lines)
     long_lines = [line.text for line in lines if line.words >= 8] or [x.text for x in lines]
-    ctx = RuleContext(script=dominant_script(long_lines), lexicon=load_lexicon())
-    layout = lay_out(lines, ctx, given_title=title)
+    ctx = RuleContext(
+        script=dominant_script(long_lines),
+        lexicon=load_lexicon(),
+        used=used_scripts(line.text for line in lines),
+    )
+    layout = lay_out(lines, ctx, given_title=title, extracted=extracted)
     text, offsets = _build_text(raw, lines, layout)
-    words = len(text.split())
+    words = word_count(text)
     if words < options.min_words:
         raise CleaningError(source, f"no usable article text after cleaning ({words} words)")
     language = (

@@ -40,14 +40,28 @@ class Layout:
     title: int | None
 
 
-def lay_out(lines: list[Line], ctx: RuleContext, given_title: str | None = None) -> Layout:
-    """Decide, line by line, what is article text and what is chrome."""
+def lay_out(
+    lines: list[Line],
+    ctx: RuleContext,
+    given_title: str | None = None,
+    *,
+    extracted: bool = False,
+) -> Layout:
+    """Decide, line by line, what is article text and what is chrome.
+
+    ``extracted``: the text is an extractor's main-content output (trafilatura
+    on an HTML page), whose markup already placed the body: only the line rules,
+    kickers, related lists, captions and the given title's line are removed, not
+    lines judged by their position around the longest prose segment.
+    """
     reasons = [line_reason(line, ctx) for line in lines]
     kickers = find_kickers(lines)
     for index in kickers.bare:
         reasons[index] = "kicker-prefix"
     _mark_name_lines(lines, reasons)
     _mark_related_lists(lines, reasons)
+    if extracted:
+        return _extracted_layout(lines, reasons, kickers.cuts, given_title)
     segments = _segments(lines, reasons)
     if not segments:
         return Layout(reasons=[r or "no-article-text" for r in reasons], cuts={}, title=None)
@@ -67,14 +81,59 @@ def lay_out(lines: list[Line], ctx: RuleContext, given_title: str | None = None)
     return Layout(reasons=reasons, cuts=kickers.cuts, title=title)
 
 
+def _extracted_layout(
+    lines: list[Line], reasons: list[str | None], cuts: dict[int, int], given: str | None
+) -> Layout:
+    title = None
+    if given:
+        wanted = normalise(given)
+        title = next((line.index for line in lines[:3] if line.norm == wanted), None)
+        if title is not None:
+            _mark_title(lines, reasons, title, title)
+    _label_captions(lines, reasons, 0, len(lines) - 1)
+    return Layout(reasons=reasons, cuts=cuts, title=title)
+
+
 def _is_prose(line: Line, reason: str | None) -> bool:
     return reason is None and line.is_prose
 
 
+MIN_LIST_ITEM_WORDS = 3  # mean words of list items that read as content, not a menu
+
+
+def _structure(lines: list[Line], reasons: list[str | None]) -> set[int]:
+    """Unclaimed tables (two rows or more) and lists of two or more items of
+    three words or more on average: content with the weight of prose."""
+    found: set[int] = set()
+    run: list[Line] = []
+    for line in [*lines, None]:
+        kind = _kind(line) if line is not None and reasons[line.index] is None else None
+        if kind is not None and line is not None and (not run or _kind(run[-1]) == kind):
+            run.append(line)
+            continue
+        if len(run) >= 2 and (
+            _kind(run[0]) == "table"
+            or sum(x.words for x in run) >= MIN_LIST_ITEM_WORDS * len(run)
+        ):
+            found.update(x.index for x in run)
+        run = [line] if kind is not None and line is not None else []
+    return found
+
+
+def _kind(line: Line) -> str | None:
+    return "table" if line.is_table_row else "list" if line.is_list_item else None
+
+
 def _segments(lines: list[Line], reasons: list[str | None]) -> list[list[int]]:
-    """Runs of prose lines, split at gaps; only the substantial ones are kept."""
+    """Runs of prose lines (tables and lists count as prose), split at gaps;
+    only the substantial ones are kept."""
     runs: list[list[int]] = []
-    prose = [line for line in lines if _is_prose(line, reasons[line.index])]
+    structure = _structure(lines, reasons)
+    prose = [
+        line
+        for line in lines
+        if _is_prose(line, reasons[line.index]) or line.index in structure
+    ]
     if not prose:  # a brief without full sentences: take the unclaimed longer lines
         prose = [line for line in lines if reasons[line.index] is None and line.words >= 5]
     for line in prose:

@@ -18,8 +18,17 @@ STRIP_CHARS = "".join(chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspac
 _NEWLINE = re.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 _NON_WORD = re.compile(r"[\W_]+")  # as narrascope.clean.lexicon.normalise
 _WORD = re.compile(r"\w+(?:[’'.\-]\w+)*")
-_SENTENCE_END = re.compile(r"[.!?…](?:[\"'’”»)\]]*)$")
-_LETTER_START = re.compile(r"^[\"'“‘«(\[]?[^\W\d_]")
+_SENTENCE_END = re.compile(r"[.!?…。！？｡।॥؟۔](?:[\"'’”»)\]」』）]*)$")
+_LETTER_START = re.compile(r"^[\"'“‘«(\[「『]?[^\W\d_]")
+# Scripts written without spaces between words: their length is counted in
+# characters (two characters for one word), not in space-separated tokens.
+_UNSPACED = re.compile(
+    "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0eff"
+    "\u1000-\u109f\u1780-\u17ff]"
+)
+CHARS_PER_WORD = 2
+_TABLE_ROW = re.compile(r"^\|.*\|.*\|$|^[^\t]+(?:\t+[^\t]+){2,}$")
+_LIST_ITEM = re.compile(r"^(?:[-•*▪·◦–]\s+|\(?\d{1,3}[.)]\s+|\(?[a-z][)]\s+)(?=\S)")
 
 
 @dataclass(slots=True)
@@ -33,6 +42,7 @@ class Line:
     block: int  # blank-line separated block number
     words: int
     sentence_end: bool  # ends like a sentence (. ! ? …, maybe quoted)
+    wrapped: bool = False  # part of a hard-wrapped paragraph (see mark_wrapped)
     _norm: str | None = None
 
     @property
@@ -44,8 +54,18 @@ class Line:
 
     @property
     def is_prose(self) -> bool:
-        """Reads like running text: a full sentence or a long line."""
-        return self.words >= 20 or (self.words >= 5 and self.sentence_end)
+        """Reads like running text: a full sentence, a long line or a wrapped paragraph."""
+        return self.words >= 20 or (self.words >= 5 and self.sentence_end) or self.wrapped
+
+    @property
+    def is_table_row(self) -> bool:
+        """A row of a table as extractors write it ("| a | b |" or tab-separated cells)."""
+        return _TABLE_ROW.match(self.text) is not None
+
+    @property
+    def is_list_item(self) -> bool:
+        """A bulleted or numbered list item ("- item", "1) item", "2. item")."""
+        return _LIST_ITEM.match(self.text) is not None
 
     @property
     def is_headline_shaped(self) -> bool:
@@ -56,8 +76,13 @@ class Line:
 
 
 def word_count(text: str) -> int:
-    """Number of word tokens in ``text``."""
-    return len(_WORD.findall(text))
+    """Number of words in ``text``: space-separated tokens, and one word per two
+    characters of a script written without spaces (Chinese, Japanese, Thai...)."""
+    count = len(_WORD.findall(text))
+    if text.isascii():
+        return count
+    unspaced = len(_UNSPACED.findall(text))
+    return count + unspaced // CHARS_PER_WORD if unspaced else count
 
 
 def make_line(raw: str, start: int, end: int, index: int, block: int) -> Line:
@@ -97,3 +122,41 @@ def _add(raw: str, start: int, end: int, lines: list[Line], block: int) -> bool:
     finish = begin + len(stripped.rstrip(STRIP_CHARS))
     lines.append(make_line(raw, begin, finish, len(lines), block))
     return False
+
+
+_CONTINUES = re.compile(r"[,;:\-–—(]$|\b(?:the|a|an|of|to|in|on|at|for|and|or|but|with|by|from|that)$")
+_LOWER_START = re.compile(r"^[\"'“‘«(]?[^\W\d_]")
+WRAPPED_MIN_WORDS = 20
+
+
+def _continues(first: Line, second: Line) -> bool:
+    """``second`` carries on the sentence ``first`` breaks off (a hard line wrap)."""
+    if first.sentence_end or first.block != second.block or first.words < 3:
+        return False
+    if second.is_list_item or second.is_table_row or first.is_table_row:
+        return False
+    if _CONTINUES.search(first.text.casefold()):
+        return True
+    start = _LOWER_START.match(second.text)
+    return start is not None and start.group()[-1].islower()
+
+
+def mark_wrapped(lines: list[Line]) -> None:
+    """Flag lines of hard-wrapped paragraphs: chains of lines that carry on one
+    another's sentences, 20 words or more in all, with a sentence end."""
+    chain: list[Line] = []
+    for line in [*lines, None]:
+        if line is not None and chain and _continues(chain[-1], line):
+            chain.append(line)
+            continue
+        if len(chain) >= 2 and _wrapped_chain(chain):
+            for member in chain:
+                member.wrapped = True
+        chain = [line] if line is not None else []
+
+
+def _wrapped_chain(chain: list[Line]) -> bool:
+    words = sum(line.words for line in chain)
+    return words >= WRAPPED_MIN_WORDS and any(
+        line.sentence_end or ". " in line.text for line in chain
+    )

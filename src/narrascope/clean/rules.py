@@ -52,6 +52,7 @@ _TAGS = re.compile(
     r"mots[- ]clés|schlagworte|etiquetas)\s*[:|\-—]",
     re.IGNORECASE,
 )
+FOREIGN_UI_WORDS = 12  # longer lines in another script are quotations, not interface
 _BREADCRUMB = re.compile(r"^(?:[^>»/|›]{1,30}\s*[>»›/|]\s*){2,}[^>»/|›]{1,30}$")
 
 
@@ -61,6 +62,7 @@ class RuleContext:
 
     script: str  # dominant script of the article
     lexicon: Lexicon
+    used: frozenset[str] = frozenset()  # scripts the article uses at length
 
 
 def line_reason(line: Line, ctx: RuleContext) -> str | None:
@@ -70,8 +72,10 @@ def line_reason(line: Line, ctx: RuleContext) -> str | None:
         return "byline"
     if line.words <= 12 and dateline_value(text) is not None:
         return "dateline"
-    if is_foreign(text, ctx.script):
+    if line.words <= FOREIGN_UI_WORDS and is_foreign(text, ctx.script, used=ctx.used):
         return "foreign-script-ui"
+    if line.is_table_row:
+        return None  # a table row: kept or dropped with its table, by the layout
     if line.words <= 2 and len(_LETTER.findall(text)) <= 2:
         return "navigation"
     reason = _shape_reason(line)

@@ -1,7 +1,11 @@
 """Writing-system detection by Unicode ranges (no per-line language model).
 
-The article's script is the one most of its letters are written in; a line
-written mostly in another script is foreign-script interface text.
+The article's script is the one most of its letters are written in. Scripts
+written together count as one: Japanese mixes kana and kanji, Korean may mix
+hangul and hanja, so ``kana``, ``han`` and ``hangul`` are all ``cjk``. A short
+line written mostly in a script the article barely uses is foreign-script
+interface text; a script the article uses at length (a bilingual page, lyrics
+with a transliteration) is not foreign.
 """
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ SCRIPTS: dict[str, str] = {
     "kana": "\u3040-\u30ff",
     "han": "\u3400-\u4dbf\u4e00-\u9fff",
 }
+FAMILY = {"kana": "cjk", "han": "cjk", "hangul": "cjk"}
+FOREIGN_MAX_SHARE = 0.1  # a script with more of the article's letters is not foreign
 _PATTERNS = {name: re.compile(f"[{ranges}]") for name, ranges in SCRIPTS.items()}
 _NON_LATIN = re.compile("[" + "".join(r for n, r in SCRIPTS.items() if n != "latin") + "]")
 _LATIN = _PATTERNS["latin"]
@@ -41,29 +47,51 @@ def script_counts(text: str) -> Counter[str]:
         if name != "latin":
             found = len(pattern.findall(text))
             if found:
-                counts[name] = found
+                counts[FAMILY.get(name, name)] += found
     return counts
+
+
+def script_totals(texts: Iterable[str]) -> Counter[str]:
+    """Letters per script over ``texts`` (ASCII-only texts are counted by length)."""
+    total: Counter[str] = Counter()
+    for text in texts:
+        if _NON_LATIN.search(text) is None:
+            total["latin"] += len(text)  # close enough: only the shares matter
+        else:
+            total.update(script_counts(text))
+    return total
 
 
 def dominant_script(texts: Iterable[str]) -> str:
     """Script with the most letters over ``texts`` (``"latin"`` when none)."""
-    total: Counter[str] = Counter()
-    for text in texts:
-        if _NON_LATIN.search(text) is None:
-            total["latin"] += len(text)  # close enough: only the ranking matters
-        else:
-            total.update(script_counts(text))
+    total = script_totals(texts)
     if not total:
         return "latin"
     return total.most_common(1)[0][0]
 
 
-def is_foreign(text: str, article_script: str, share: float = 0.5) -> bool:
-    """Whether more than ``share`` of the letters of ``text`` are in another script."""
+def is_foreign(
+    text: str,
+    article_script: str,
+    share: float = 0.5,
+    used: frozenset[str] = frozenset(),
+) -> bool:
+    """Whether more than ``share`` of the letters of ``text`` are in scripts other
+    than the article's and those in ``used`` (scripts the article uses at length)."""
     if article_script == "latin" and _NON_LATIN.search(text) is None:
         return False
     counts = script_counts(text)
     letters = sum(counts.values())
     if letters == 0:
         return False
-    return (letters - counts.get(article_script, 0)) / letters > share
+    own = sum(n for name, n in counts.items() if name == article_script or name in used)
+    return (letters - own) / letters > share
+
+
+def used_scripts(texts: Iterable[str]) -> frozenset[str]:
+    """Scripts holding more than :data:`FOREIGN_MAX_SHARE` of the letters of ``texts``."""
+    total = script_totals(texts)
+    letters = sum(total.values())
+    if not letters:
+        return frozenset()
+    return frozenset(name for name, n in total.items() if n / letters > FOREIGN_MAX_SHARE)
