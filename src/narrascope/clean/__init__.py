@@ -13,7 +13,7 @@ lines are web chrome. Removed chrome is recorded with raw offsets and a reason;
 
 from __future__ import annotations
 
-from narrascope.clean.html import extract_html
+from narrascope.clean.html import extract_html, page_body
 from narrascope.clean.language import detect_language
 from narrascope.clean.layout import Layout, lay_out
 from narrascope.clean.lexicon import NEUTRAL, load_lexicon
@@ -21,6 +21,7 @@ from narrascope.clean.lines import Line, mark_wrapped, split_lines, word_count
 from narrascope.clean.metadata import Metadata, find_metadata
 from narrascope.clean.offsets import TextBuilder
 from narrascope.clean.options import CleanOptions
+from narrascope.clean.titles import clean_title
 from narrascope.clean.rules import RuleContext
 from narrascope.clean.script import dominant_script, used_scripts
 from narrascope.errors import CleaningError
@@ -35,25 +36,54 @@ def clean_article(raw: RawArticle, *, options: CleanOptions | None = None) -> Do
     usable article text remains."""
     options = options or CleanOptions()
     given = _Given.of(raw)
-    text_raw = raw.content
     if raw.fmt == "html":
         page = extract_html(raw.source, raw.content, raw.url)
-        text_raw = page.text
         given = given.over(page.title, page.outlet, page.author, page.published)
-    doc = clean_text(
-        text_raw,
-        source=raw.source,
-        url=raw.url,
-        title=given.title,
-        options=options,
-        extracted=raw.fmt == "html",
-    )
+        doc = _clean_page(raw, page.text, given.title, options)
+    else:
+        doc = clean_text(
+            raw.content, source=raw.source, url=raw.url, title=given.title, options=options
+        )
     doc.id = content_id(raw.content)
-    doc.title = given.title or doc.title
+    doc.title = clean_title(given.title) or doc.title
     doc.outlet = given.outlet or doc.outlet
     doc.author = given.author or doc.author
     doc.published = given.published or doc.published
     doc.language = raw.language or doc.language
+    return doc
+
+
+FALLBACK_WORDS = 60  # clean text shorter than this: look for the page's body elsewhere
+
+
+def _clean_page(raw: RawArticle, text: str, title: str | None, options: CleanOptions) -> Document:
+    """Clean trafilatura's main text; fall back to the page's body when that
+    leaves too little and the body holds clearly more."""
+    doc: Document | None = None
+    failure: CleaningError | None = None
+    try:
+        doc = clean_text(
+            text, source=raw.source, url=raw.url, title=title, options=options, extracted=True
+        )
+    except CleaningError as exc:
+        failure = exc
+    words = word_count(doc.text) if doc is not None else 0
+    if words < FALLBACK_WORDS:
+        body = page_body(raw.content)
+        if word_count(body) >= max(2 * words, options.min_words):
+            try:
+                return clean_text(
+                    body,
+                    source=raw.source,
+                    url=raw.url,
+                    title=title,
+                    options=options,
+                    extracted=True,
+                )
+            except CleaningError as exc:
+                failure = failure or exc
+    if doc is None:
+        raise failure or CleaningError(raw.source, "no usable article text in the HTML page")
     return doc
 
 
@@ -84,6 +114,10 @@ def clean_text(
     layout = lay_out(lines, ctx, given_title=title, extracted=extracted)
     text, offsets = _build_text(raw, lines, layout)
     words = word_count(text)
+    if words < options.min_words and not extracted:  # keep what the line rules keep
+        layout = lay_out(lines, ctx, given_title=title, extracted=True)
+        text, offsets = _build_text(raw, lines, layout)
+        words = word_count(text)
     if words < options.min_words:
         raise CleaningError(source, f"no usable article text after cleaning ({words} words)")
     language = (
@@ -96,7 +130,7 @@ def clean_text(
         raw=raw,
         text=text,
         url=url,
-        title=meta.title,
+        title=clean_title(meta.title),
         outlet=meta.outlet,
         author=meta.author,
         published=meta.published,

@@ -2,10 +2,16 @@
 
 The cleaner then treats the extracted text as the article's raw text: offsets
 of a cleaned HTML article point into this extracted text, not into the markup.
+When trafilatura's main text is missing or much shorter than the page's body
+(a page whose article sits outside the markup trafilatura reads), the page's
+body is taken from trafilatura's ``baseline`` (JSON-LD ``articleBody``,
+``<article>`` or the page's paragraphs) instead: a page with a body is never
+dropped.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 import trafilatura
@@ -19,7 +25,7 @@ DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
 @dataclass(frozen=True, slots=True)
 class HtmlPage:
-    """What trafilatura found in a page."""
+    """What trafilatura found in a page (``text`` may be empty)."""
 
     text: str
     title: str | None = None
@@ -29,9 +35,9 @@ class HtmlPage:
 
 
 def extract_html(source: str, html: str, url: str | None = None) -> HtmlPage:
-    """Main text (comments excluded) and metadata of ``html``.
+    """Main text (comments excluded, NFC-normalised) and metadata of ``html``.
 
-    Raises :class:`~narrascope.errors.CleaningError` when trafilatura finds no text.
+    Raises :class:`~narrascope.errors.CleaningError` when the markup cannot be read.
     """
     try:
         found = trafilatura.bare_extraction(
@@ -45,15 +51,26 @@ def extract_html(source: str, html: str, url: str | None = None) -> HtmlPage:
     except (ValueError, TypeError) as exc:  # malformed markup lxml cannot read
         raise CleaningError(source, f"HTML could not be parsed: {exc}") from exc
     text = getattr(found, "text", None) if found is not None else None
-    if not text or not text.strip():
-        raise CleaningError(source, "trafilatura found no main text in the HTML page")
     return HtmlPage(
-        text=text,
+        text=_nfc(text) if isinstance(text, str) else "",
         title=_field(found, "title"),
         author=_field(found, "author"),
         published=_field(found, "date"),
         outlet=_field(found, "sitename"),
     )
+
+
+def page_body(html: str) -> str:
+    """The page's body text by trafilatura's ``baseline`` ("" when there is none)."""
+    try:
+        _, text, _ = trafilatura.baseline(html)
+    except (ValueError, TypeError):
+        return ""
+    return _nfc(text) if isinstance(text, str) else ""
+
+
+def _nfc(text: str) -> str:
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
 def _field(found: object, name: str) -> str | None:
