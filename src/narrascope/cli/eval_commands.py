@@ -29,17 +29,38 @@ def run_evaluation(task: str, gold: str, pred: str | None) -> dict[str, float]:
 
 @click.command("eval")
 @click.argument("task", type=click.Choice(sorted(TASKS)))
-@click.option("--gold", required=True, type=click.Path(exists=True), help="Gold file or folder.")
+@click.option("--gold", type=click.Path(exists=True), default=None, help="Gold file or folder.")
 @click.option(
     "--pred",
     type=click.Path(exists=True),
     default=None,
     help="Predictions in the task's format; omitted: run Narrascope on the gold articles.",
 )
+@click.option(
+    "--trafilatura-eval",
+    "web_pages",
+    type=click.Path(exists=True, file_okay=False),
+    default=None,
+    help="cleaning only: trafilatura's evaluation set (folder with tests/evaldata.py and "
+    "tests/cache/); scores Narrascope and trafilatura settings side by side.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def eval_cmd(task: str, gold: str, pred: str | None, as_json: bool) -> None:
+def eval_cmd(
+    task: str, gold: str | None, pred: str | None, web_pages: str | None, as_json: bool
+) -> None:
     """Score a task with its official metrics (SemEval samples-F1, quote speaker F1, ...)."""
-    scores = run_evaluation(task, gold, pred)
+    if web_pages is not None:
+        if task != "cleaning":
+            raise click.UsageError("--trafilatura-eval applies to the cleaning task only")
+        from narrascope.evaluation.web_pages import evaluate_pages, format_table
+
+        scores = evaluate_pages(web_pages)
+        click.echo(json.dumps(scores, indent=1) if as_json else format_table(scores))
+        return
+    elif gold is None:
+        raise click.UsageError("--gold is required (or --trafilatura-eval for cleaning)")
+    else:
+        scores = run_evaluation(task, gold, pred)
     if as_json:
         click.echo(json.dumps(scores, indent=1, sort_keys=True))
         return
