@@ -21,9 +21,9 @@ from narrascope.clean.lines import Line, mark_wrapped, split_lines, word_count
 from narrascope.clean.metadata import Metadata, find_metadata
 from narrascope.clean.offsets import TextBuilder
 from narrascope.clean.options import CleanOptions
-from narrascope.clean.titles import clean_title
 from narrascope.clean.rules import RuleContext
 from narrascope.clean.script import dominant_script, used_scripts
+from narrascope.clean.titles import clean_title
 from narrascope.errors import CleaningError
 from narrascope.ids import content_id
 from narrascope.models import Boilerplate, Document, OffsetMap, RawArticle

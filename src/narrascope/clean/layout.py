@@ -112,8 +112,7 @@ def _structure(lines: list[Line], reasons: list[str | None]) -> set[int]:
             run.append(line)
             continue
         if len(run) >= 2 and (
-            _kind(run[0]) == "table"
-            or sum(x.words for x in run) >= MIN_LIST_ITEM_WORDS * len(run)
+            _kind(run[0]) == "table" or sum(x.words for x in run) >= MIN_LIST_ITEM_WORDS * len(run)
         ):
             found.update(x.index for x in run)
         run = [line] if kind is not None and line is not None else []
@@ -130,9 +129,7 @@ def _segments(lines: list[Line], reasons: list[str | None]) -> list[list[int]]:
     runs: list[list[int]] = []
     structure = _structure(lines, reasons)
     prose = [
-        line
-        for line in lines
-        if _is_prose(line, reasons[line.index]) or line.index in structure
+        line for line in lines if _is_prose(line, reasons[line.index]) or line.index in structure
     ]
     if not prose:  # a brief without full sentences: take the unclaimed longer lines
         prose = [line for line in lines if reasons[line.index] is None and line.words >= 5]

@@ -23,8 +23,7 @@ _LETTER_START = re.compile(r"^[\"'“‘«(\[「『]?[^\W\d_]")
 # Scripts written without spaces between words: their length is counted in
 # characters (two characters for one word), not in space-separated tokens.
 _UNSPACED = re.compile(
-    "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0eff"
-    "\u1000-\u109f\u1780-\u17ff]"
+    "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]"
 )
 CHARS_PER_WORD = 2
 _TABLE_ROW = re.compile(r"^\|.*\|.*\|$|^[^\t]+(?:\t+[^\t]+){2,}$")
@@ -124,7 +123,9 @@ def _add(raw: str, start: int, end: int, lines: list[Line], block: int) -> bool:
     return False
 
 
-_CONTINUES = re.compile(r"[,;:\-–—(]$|\b(?:the|a|an|of|to|in|on|at|for|and|or|but|with|by|from|that)$")
+_CONTINUES = re.compile(
+    r"[,;:\-–—(]$|\b(?:the|a|an|of|to|in|on|at|for|and|or|but|with|by|from|that)$"
+)
 _LOWER_START = re.compile(r"^[\"'“‘«(]?[^\W\d_]")
 WRAPPED_MIN_WORDS = 20
 

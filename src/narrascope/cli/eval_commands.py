@@ -57,10 +57,9 @@ def eval_cmd(
         scores = evaluate_pages(web_pages)
         click.echo(json.dumps(scores, indent=1) if as_json else format_table(scores))
         return
-    elif gold is None:
+    if gold is None:
         raise click.UsageError("--gold is required (or --trafilatura-eval for cleaning)")
-    else:
-        scores = run_evaluation(task, gold, pred)
+    scores = run_evaluation(task, gold, pred)
     if as_json:
         click.echo(json.dumps(scores, indent=1, sort_keys=True))
         return

@@ -176,9 +176,7 @@ SYSTEMS: dict[str, Extractor] = {
 }
 
 
-def score_systems(
-    pages: list[EvalPage], systems: Iterable[str] | None = None
-) -> dict[str, Counts]:
+def score_systems(pages: list[EvalPage], systems: Iterable[str] | None = None) -> dict[str, Counts]:
     """Counts of each named system over ``pages`` (all of :data:`SYSTEMS` by default)."""
     names = list(systems) if systems is not None else list(SYSTEMS)
     counts: dict[str, Counts] = {}

@@ -1,0 +1,268 @@
+"""Regression fixtures (written for the tests): pages the line cleaner used to
+damage. Text without spaces, tables, numbered lists, hard-wrapped prose and a
+headline with date chrome glued to it must come through whole."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from narrascope.clean import clean_article, clean_text
+from narrascope.clean.lines import mark_wrapped, split_lines, word_count
+from narrascope.clean.titles import clean_title
+from narrascope.models import RawArticle
+
+JAPANESE_BODY = [
+    "東京都内の区立図書館は来月から平日の開館時間を午後九時まで延長すると発表した。"
+    "利用者からの要望が多かったためで、まず三つの館で試行する。",
+    "図書館の担当者によると、夜間の利用者は学生と会社員が中心になる見込みだという。"
+    "職員の配置は交代制で対応し、追加の費用は年間およそ二千万円と見積もっている。",
+    "区は半年後に利用状況を調べ、ほかの館にも広げるかどうかを判断する方針だ。",
+]
+JAPANESE_MENU = ["ホーム", "ニュース", "暮らし"]
+JAPANESE = "\n".join(
+    [*JAPANESE_MENU, "", "図書館、開館時間を延長へ", "", *JAPANESE_BODY, "", "Share"]
+)
+
+
+def test_japanese_article_is_kept_and_counted_in_characters() -> None:
+    doc = clean_text(JAPANESE)
+    for paragraph in JAPANESE_BODY:
+        assert paragraph in doc.text
+    assert doc.title == "図書館、開館時間を延長へ"
+    assert "ホーム" not in doc.text
+    assert "Share" not in doc.text
+    assert word_count(JAPANESE_BODY[2]) >= 15  # kana and kanji: two characters a word
+    assert doc.language == "ja"
+
+
+def test_japanese_body_is_one_script_with_kana_and_kanji() -> None:
+    """Kanji-only and kana-heavy lines of one article are not foreign to each other."""
+    kanji_line = "国際会議開催決定"
+    raw = "\n".join([*JAPANESE_BODY, kanji_line, *JAPANESE_BODY])
+    doc = clean_text(raw)
+    assert kanji_line in doc.text
+    assert not any(b.reason == "foreign-script-ui" for b in doc.boilerplate)
+
+
+STANDINGS_INTRO = (
+    "Rain before the start shuffled the order at the coastal circuit on Sunday, and the "
+    "championship leader kept her lead only by finishing fourth."
+)
+STANDINGS_ROWS = [
+    "| Pos | Driver | Team | Points |",
+    "| 1 | Ana Ribeiro | Falcon Racing | 212 |",
+    "| 2 | Tomas Varga | Northline | 198 |",
+    "| 3 | Leila Haddad | Falcon Racing | 187 |",
+    "| 4 | Kofi Mensah | Bluewater | 160 |",
+    "| 5 | Jonas Berg | Northline | 151 |",
+    "| 6 | Mira Petrova | Redcliff | 140 |",
+    "| 7 | Sam Okoro | Bluewater | 122 |",
+    "| 8 | Hugo Laurent | Redcliff | 119 |",
+]
+
+
+def test_standings_table_rows_stay() -> None:
+    raw = "\n".join(
+        [
+            "Home\nResults\nCalendar",
+            "",
+            "Ribeiro keeps the lead after a wet race",
+            "",
+            STANDINGS_INTRO,
+            "",
+            "Championship standings after round nine:",
+            *STANDINGS_ROWS,
+            "",
+            "The next round is in three weeks.",
+            "",
+            "Share on Facebook",
+        ]
+    )
+    doc = clean_text(raw)
+    assert STANDINGS_INTRO in doc.text
+    for row in STANDINGS_ROWS:
+        assert row in doc.text
+    assert "Share on Facebook" not in doc.text
+    assert doc.title == "Ribeiro keeps the lead after a wet race"
+
+
+def test_standings_table_in_html_stays() -> None:
+    cells = [[c.strip() for c in row.strip("|").split("|")] for row in STANDINGS_ROWS]
+    rows = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in cells)
+    html = (
+        "<html><head><title>Ribeiro keeps the lead after a wet race</title></head><body>"
+        "<nav><a href='/'>Home</a><a href='/r'>Results</a></nav><article>"
+        f"<h1>Ribeiro keeps the lead after a wet race</h1><p>{STANDINGS_INTRO}</p>"
+        f"<table>{rows}</table><p>The next round is in three weeks.</p></article></body></html>"
+    )
+    doc = clean_article(RawArticle(source="standings.html", content=html, fmt="html"))
+    assert STANDINGS_INTRO in doc.text
+    for name in ("Ana Ribeiro", "Hugo Laurent", "Redcliff | 119"):
+        assert name in doc.text
+    assert doc.title == "Ribeiro keeps the lead after a wet race"
+
+
+WRAPPED = """Valley Courier
+Home
+News
+Sport
+
+Ferry service to the islands
+will resume next month
+
+The ferry service between the harbour and the two
+outer islands will resume on the first of next month,
+the transport office said on Monday, after repairs to
+the landing stage took longer than planned.
+
+Islanders have relied on a small passenger boat since
+the spring, and several shops said deliveries of fresh
+food had become irregular. The office promised a
+timetable with four crossings a day in summer.
+
+A public meeting about winter sailings is planned for
+the end of the month in the island school hall.
+
+Share this article
+Most read
+"""
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_hard_wrapped_article_is_kept_whole() -> None:
+    doc = clean_text(WRAPPED)
+    text = _squash(doc.text)
+    paragraphs = WRAPPED.split("\n\n")[2:5]
+    for paragraph in paragraphs:
+        assert _squash(paragraph) in text
+    assert "Share this article" not in doc.text
+    assert "Most read" not in doc.text
+    assert doc.title is not None
+    assert doc.title.startswith("Ferry service to the islands")
+
+
+def test_wrapped_lines_are_flagged() -> None:
+    lines = split_lines(WRAPPED)
+    mark_wrapped(lines)
+    wrapped = {line.text for line in lines if line.wrapped}
+    assert "the transport office said on Monday, after repairs to" in wrapped
+    assert "Home" not in wrapped
+    assert "Share this article" not in wrapped
+
+
+LIST_INTRO = (
+    "Rainy weekends call for something to build. We tried a dozen sets with two families "
+    "and these five kept the children busy the longest."
+)
+LIST_ITEMS = [
+    "1) Harbour Crane construction set: a working crane with a hand winch and 640 pieces",
+    "2) Space Station starter kit: three modules that click together in any order",
+    "3) Marble Run Deluxe: tracks, funnels and a spiral tower for up to six players",
+    "4) Wooden Railway Bridge: a two-level bridge that fits most wooden track sets",
+    "5) Robot Workshop: a simple motor and gears for first programming steps",
+]
+
+
+def test_numbered_list_article_keeps_items() -> None:
+    raw = "\n".join(
+        [
+            "Toys",
+            "Deals",
+            "",
+            "Five construction sets for a rainy weekend",
+            "",
+            LIST_INTRO,
+            "",
+            *LIST_ITEMS,
+            "",
+            "Prices were checked on the day of publication and may change.",
+            "",
+            "Related",
+            "Best puzzles for long journeys",
+        ]
+    )
+    doc = clean_text(raw)
+    assert LIST_INTRO in doc.text
+    for item in LIST_ITEMS:
+        assert item in doc.text
+    assert "Best puzzles for long journeys" not in doc.text
+    assert doc.title == "Five construction sets for a rainy weekend"
+
+
+DATED_BODY = [
+    "Repairs to the harbour bridge will cost a third more than planned, the city council "
+    "said on Thursday, the second overrun in two years.",
+    "Engineers found corrosion in the steel cables that was not visible in the first survey, "
+    "and the work will now last until the autumn.",
+]
+
+
+@pytest.mark.parametrize(
+    "chrome", ["Published 24 mins ago", "Updated 3 hours ago", "12:49", "15 May 2025, 12:49"]
+)
+def test_headline_with_date_chrome_gives_a_clean_title(chrome: str) -> None:
+    headline = "Harbour Bridge Repairs Run Over Budget Again"
+    raw = "\n\n".join(["News", f"{headline} {chrome}", *DATED_BODY, "Share"])
+    doc = clean_text(raw)
+    assert doc.title == headline
+    assert headline not in doc.text
+    for paragraph in DATED_BODY:
+        assert paragraph in doc.text
+
+
+def test_title_rule_is_the_same_for_html() -> None:
+    headline = "Harbour Bridge Repairs Run Over Budget Again"
+    paragraphs = "".join(f"<p>{p}</p>" for p in DATED_BODY)
+    html = (
+        f"<html><head><title>{headline} Published 24 mins ago</title></head><body><article>"
+        f"<h1>{headline} Published 24 mins ago</h1>{paragraphs}</article></body></html>"
+    )
+    doc = clean_article(RawArticle(source="bridge.html", content=html, fmt="html"))
+    assert doc.title == headline
+    assert headline not in doc.text
+    for paragraph in DATED_BODY:
+        assert paragraph in doc.text
+
+
+def test_unknown_metadata_stays_null() -> None:
+    doc = clean_text("\n\n".join(DATED_BODY))
+    assert (doc.title, doc.author, doc.published) == (None, None, None)
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Storm closes the coast road | Updated 3 hours ago", "Storm closes the coast road"),
+        ("2025-05-15T12:49 Storm closes the coast road", "Storm closes the coast road"),
+        ("Posted: May 15, 2025 at 3:40 pm", None),
+        ("Top films of 2024", "Top films of 2024"),
+        ("Meeting moved to 10 am", "Meeting moved to 10 am"),
+        ("Final ends 3-1 after extra time", "Final ends 3-1 after extra time"),
+        (None, None),
+    ],
+)
+def test_clean_title(title: str | None, expected: str | None) -> None:
+    assert clean_title(title) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Столичный совет утвердил новый бюджет на следующий год. Расходы на транспорт "
+        "вырастут на десять процентов, а на ремонт школ выделят отдельный фонд.",
+        "وافق المجلس البلدي على ميزانية العام المقبل بعد نقاش طويل. وستزيد نفقات النقل "
+        "بنسبة عشرة في المئة، كما خصص صندوق منفصل لترميم المدارس.",
+        "नगर परिषद ने अगले वर्ष का बजट लंबी बहस के बाद मंजूर किया। परिवहन पर खर्च दस प्रतिशत "
+        "बढ़ेगा और स्कूलों की मरम्मत के लिए अलग कोष बनाया जाएगा।",
+    ],
+)
+def test_articles_in_other_scripts_are_kept(body: str) -> None:
+    raw = "\n\n".join(["Home", body, body, "Share"])
+    doc = clean_text(raw)
+    assert body in doc.text
+    assert re.search(r"\bShare\b", doc.text) is None
