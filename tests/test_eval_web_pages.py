@@ -10,7 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from narrascope.cli.eval_commands import eval_cmd
 from narrascope.errors import EvaluationError
 from narrascope.evaluation.web_pages import (
     Counts,
@@ -67,7 +69,7 @@ def test_counts_score_like_trafilaturas_comparison() -> None:
     assert scores["no_output"] == 1.0
 
 
-def test_load_pages_reads_evaldata_by_path_and_skips_missing_files(tmp_path: Path) -> None:
+def _write_set(tmp_path: Path) -> None:
     tests = tmp_path / "tests"
     (tests / "cache").mkdir(parents=True)
     (tests / "evaldata.py").write_text(
@@ -84,6 +86,10 @@ def test_load_pages_reads_evaldata_by_path_and_skips_missing_files(tmp_path: Pat
     (tests / "cache" / "a.html").write_bytes(
         f"<html><body><article><p>{body}</p><p>{body}</p></article></body></html>".encode()
     )
+
+
+def test_load_pages_reads_evaldata_by_path_and_skips_missing_files(tmp_path: Path) -> None:
+    _write_set(tmp_path)
     pages = load_pages(tmp_path)
     assert [(p.url, p.file, p.with_, p.without) for p in pages] == [
         ("https://a.example/x", "a.html", ("Body",), ("Menu",))
@@ -100,3 +106,16 @@ def test_load_pages_reads_evaldata_by_path_and_skips_missing_files(tmp_path: Pat
 def test_load_pages_reports_a_missing_set(tmp_path: Path) -> None:
     with pytest.raises(EvaluationError, match="not found"):
         load_pages(tmp_path)
+
+
+def test_cli_eval_cleaning_on_trafilatura_eval(tmp_path: Path) -> None:
+    _write_set(tmp_path)
+    runner = CliRunner()
+    result = runner.invoke(eval_cmd, ["cleaning", "--trafilatura-eval", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "| narrascope | 1.0000 | 1.0000 |" in result.output
+    assert "| trafilatura (defaults) |" in result.output
+    wrong = runner.invoke(eval_cmd, ["stories", "--trafilatura-eval", str(tmp_path)])
+    assert wrong.exit_code != 0
+    assert "cleaning task only" in wrong.output
+    assert runner.invoke(eval_cmd, ["cleaning"]).exit_code != 0
