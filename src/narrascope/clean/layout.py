@@ -51,8 +51,9 @@ def lay_out(
 
     ``extracted``: the text is an extractor's main-content output (trafilatura
     on an HTML page), whose markup already placed the body: only the line rules,
-    kickers, related lists, captions and the given title's line are removed, not
-    lines judged by their position around the longest prose segment.
+    kickers, related lists and the given title's line are removed, not
+    lines judged by their position around the longest prose segment (nor short
+    lines next to a caption: each extracted line is its own block element).
     """
     reasons = [line_reason(line, ctx) for line in lines]
     kickers = find_kickers(lines)
@@ -90,7 +91,6 @@ def _extracted_layout(
         title = next((line.index for line in lines[:3] if line.norm == wanted), None)
         if title is not None:
             _mark_title(lines, reasons, title, title)
-    _label_captions(lines, reasons, 0, len(lines) - 1)
     return Layout(reasons=reasons, cuts=cuts, title=title)
 
 

@@ -31,6 +31,7 @@ _CAPTION_WORDS = (
     r"photo(?:graph)?s?|image|picture|pictured|illustration|illustrative (?:photo|image)|"
     r"graphic|infographic|map|chart|"
     r"file (?:photo|image)|(?:photo |image )?credit|screenshot|screengrab|video|фото|foto|fotoğraf|"
+    r"image d'illustration|image illustrative|photo d'illustration|beitragsbild|titelbild|"
     r"şəkil|صورة"
 )
 _AGENCIES = (
@@ -53,7 +54,10 @@ _TAGS = re.compile(
     re.IGNORECASE,
 )
 FOREIGN_UI_WORDS = 12  # longer lines in another script are quotations, not interface
-_BREADCRUMB = re.compile(r"^(?:[^>»/|›]{1,30}\s*[>»›/|]\s*){2,}[^>»/|›]{1,30}$")
+# "Home > World > Europe"; a slash separates crumbs only with spaces around it
+# ("Home / World"), not inside words ("oil/grease").
+_CRUMB_SEP = r"(?:\s*[>»›|]\s*|\s+/\s+)"
+_BREADCRUMB = re.compile(rf"^(?:(?:(?!{_CRUMB_SEP}).){{1,30}}{_CRUMB_SEP}){{2,}}[^>»|›]{{1,30}}$")
 
 
 @dataclass(frozen=True, slots=True)
