@@ -3,20 +3,26 @@
 Generates N articles (default 10 000) from the seed scrapes and the cleaning gold
 set: paragraphs shuffled, numbers and names changed, chrome lines recombined.
 Each is written as .txt and as an HTML page (nav, share bar, related links,
-footer). Then, each phase in a fresh process on one core:
+footer). When trafilatura's evaluation set is present (``--eval-dir``, default
+``$NARRASCOPE_DATA/trafilatura-eval``), its 99 real pages are timed too. Then,
+each phase in a fresh process on one core:
 
 1. narrascope: ingest (``narrascope.ingest.iter_sources``) + ``clean_article`` on the .txt files
 2. trafilatura: read + ``trafilatura.extract(include_comments=False)`` on the .html files
-3. narrascope: ingest + ``clean_article`` on the .html files (trafilatura inside)
+3. trafilatura: read + ``bare_extraction`` with metadata, as Narrascope calls it
+4. narrascope: ingest + ``clean_article`` on the .html files (trafilatura inside)
+5. narrascope line cleaner alone on trafilatura's text of the .html files
+6-9. phases 2-5 on the real evaluation pages
 
-Prints a markdown table (articles/s, wall time, peak RSS) and the ratio.
+Prints a markdown table (articles/s, wall time, peak RSS) and the ratios.
 
-    python bench/bench_clean.py [--n 10000] [--seed 7] [--keep DIR]
+    python bench/bench_clean.py [--n 10000] [--seed 7] [--keep DIR] [--eval-dir DIR]
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import html
 import json
 import multiprocessing as mp
@@ -116,6 +122,22 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _first(folder: str) -> str:
+    return min(Path(folder).iterdir()).read_text(encoding="utf-8")
+
+
+def _warm_up(folder: str) -> None:
+    """Clean one file before the clock starts (lexicon, language model, lazy imports)."""
+    from narrascope.clean import clean_article
+    from narrascope.errors import CleaningError
+    from narrascope.models import RawArticle
+
+    path = min(Path(folder).iterdir())
+    fmt = "html" if path.suffix == ".html" else "text"
+    with contextlib.suppress(CleaningError):
+        clean_article(RawArticle(source=str(path), content=_first(folder), fmt=fmt))
+
+
 def _run_narrascope(folder: str, queue: Any) -> None:
     from narrascope.clean import clean_article
     from narrascope.errors import CleaningError
@@ -125,6 +147,7 @@ def _run_narrascope(folder: str, queue: Any) -> None:
         from narrascope.ingest import iter_sources
     except ImportError:  # ingest not there yet: read the files directly
         iter_sources = None
+    _warm_up(folder)
     start, cpu = time.perf_counter(), time.process_time()
     done = failed = 0
     items: Any = (
@@ -156,6 +179,7 @@ def _run_narrascope(folder: str, queue: Any) -> None:
 def _run_trafilatura(folder: str, queue: Any) -> None:
     import trafilatura
 
+    trafilatura.extract(_first(folder), include_comments=False)  # warm-up, not timed
     start, cpu = time.perf_counter(), time.process_time()
     done = failed = 0
     for path in sorted(Path(folder).iterdir()):
@@ -165,6 +189,61 @@ def _run_trafilatura(folder: str, queue: Any) -> None:
     queue.put(
         (done, failed, time.perf_counter() - start, time.process_time() - cpu, _peak_rss_mb())
     )
+
+
+def _run_trafilatura_metadata(folder: str, queue: Any) -> None:
+    from narrascope.clean.html import extract_html
+
+    extract_html("warm-up", _first(folder))  # not timed
+    start, cpu = time.perf_counter(), time.process_time()
+    done = failed = 0
+    for path in sorted(Path(folder).iterdir()):
+        page = extract_html(path.name, path.read_text(encoding="utf-8"))
+        done += bool(page.text)
+        failed += not page.text
+    queue.put(
+        (done, failed, time.perf_counter() - start, time.process_time() - cpu, _peak_rss_mb())
+    )
+
+
+def _run_line_cleaner(folder: str, queue: Any) -> None:
+    """Narrascope's own cleaning step on trafilatura's text (extracted before the clock)."""
+    from narrascope.clean import CleanOptions, clean_text
+    from narrascope.clean.html import extract_html
+    from narrascope.errors import CleaningError
+
+    texts = [
+        extract_html(p.name, p.read_text(encoding="utf-8")).text
+        for p in sorted(Path(folder).iterdir())
+    ]
+    options = CleanOptions()
+    _warm_up(folder)
+    start, cpu = time.perf_counter(), time.process_time()
+    done = failed = 0
+    for text in texts:
+        try:
+            clean_text(text, options=options, extracted=True)
+            done += 1
+        except CleaningError:
+            failed += 1
+    queue.put(
+        (done, failed, time.perf_counter() - start, time.process_time() - cpu, _peak_rss_mb())
+    )
+
+
+def write_eval_pages(root: Path, out: Path) -> int:
+    """trafilatura's evaluation pages, decoded, as .html files under ``out``; 0 when absent."""
+    from narrascope.errors import EvaluationError
+    from narrascope.evaluation.web_pages import load_pages
+
+    try:
+        pages = load_pages(root)
+    except EvaluationError:
+        return 0
+    out.mkdir(parents=True)
+    for number, page in enumerate(pages):
+        (out / f"{number:03d}.html").write_text(page.html, encoding="utf-8")
+    return len(pages)
 
 
 def _phase(target: Any, folder: Path) -> tuple[int, int, float, float, float]:
@@ -177,23 +256,40 @@ def _phase(target: Any, folder: Path) -> tuple[int, int, float, float, float]:
     return result  # type: ignore[no-any-return]
 
 
+def _html_rows(label: str, folder: Path) -> list[tuple[str, tuple[int, int, float, float, float]]]:
+    return [
+        (f"trafilatura.extract ({label})", _phase(_run_trafilatura, folder)),
+        (
+            f"trafilatura bare_extraction + metadata ({label})",
+            _phase(_run_trafilatura_metadata, folder),
+        ),
+        (f"narrascope ingest+clean ({label}, via trafilatura)", _phase(_run_narrascope, folder)),
+        (
+            f"narrascope line cleaner alone (trafilatura text of {label})",
+            _phase(_run_line_cleaner, folder),
+        ),
+    ]
+
+
 def main() -> None:
+    from narrascope.evaluation.web_pages import default_root
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--keep", type=Path, help="write the corpus here and keep it")
+    parser.add_argument("--eval-dir", type=Path, default=default_root())
     args = parser.parse_args()
     out = args.keep or Path(tempfile.mkdtemp(prefix="narrascope-bench-"))
     try:
         generate(args.n, args.seed, out)
+        n_eval = write_eval_pages(args.eval_dir, out / "eval")
         rows = [
             ("narrascope ingest+clean (.txt)", _phase(_run_narrascope, out / "txt")),
-            ("trafilatura.extract (.html)", _phase(_run_trafilatura, out / "html")),
-            (
-                "narrascope ingest+clean (.html, via trafilatura)",
-                _phase(_run_narrascope, out / "html"),
-            ),
+            *_html_rows("generated .html", out / "html"),
         ]
+        if n_eval:
+            rows += _html_rows(f"{n_eval} trafilatura eval pages", out / "eval")
     finally:
         if args.keep is None:
             shutil.rmtree(out, ignore_errors=True)
@@ -209,12 +305,22 @@ def main() -> None:
             f"| {name} | {done} | {failed} | {cpu:.1f} | {total / cpu:.0f} | {wall:.1f} "
             f"| {total / wall:.0f} | {rss:.0f} |"
         )
-    for label, index in (("CPU", 3), ("wall", 2)):
-        ratio = rows[1][1][index] / rows[0][1][index]
-        print(
-            f"ratio narrascope ingest+clean (.txt) / trafilatura.extract (.html), {label} time: "
-            f"{ratio:.1f}x"
-        )
+    by_name = dict(rows)
+    groups = ["generated .html"] + ([f"{n_eval} trafilatura eval pages"] if n_eval else [])
+    pairs = [("narrascope ingest+clean (.txt)", "trafilatura.extract (generated .html)")]
+    for group in groups:
+        extract = f"trafilatura.extract ({group})"
+        pairs += [
+            (f"narrascope line cleaner alone (trafilatura text of {group})", extract),
+            (f"narrascope ingest+clean ({group}, via trafilatura)", extract),
+            (
+                f"narrascope ingest+clean ({group}, via trafilatura)",
+                f"trafilatura bare_extraction + metadata ({group})",
+            ),
+        ]
+    for ours, theirs in pairs:
+        ratio = by_name[theirs][3] / by_name[ours][3]  # same pages: CPU-time ratio
+        print(f"pages/s (CPU), {ours} / {theirs}: {ratio:.2f}x")
 
 
 if __name__ == "__main__":

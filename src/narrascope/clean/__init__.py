@@ -105,12 +105,15 @@ def clean_text(
     if not lines:
         raise CleaningError(source, "the article is empty")
     mark_wrapped(lines)
-    long_lines = [line.text for line in lines if line.words >= 8] or [x.text for x in lines]
-    ctx = RuleContext(
-        script=dominant_script(long_lines),
-        lexicon=load_lexicon(),
-        used=used_scripts(line.text for line in lines),
-    )
+    if raw.isascii():
+        ctx = RuleContext(script="latin", lexicon=load_lexicon())
+    else:
+        long_lines = [line.text for line in lines if line.words >= 8] or [x.text for x in lines]
+        ctx = RuleContext(
+            script=dominant_script(long_lines),
+            lexicon=load_lexicon(),
+            used=used_scripts(line.text for line in lines),
+        )
     layout = lay_out(lines, ctx, given_title=title, extracted=extracted)
     text, offsets = _build_text(raw, lines, layout)
     words = word_count(text)

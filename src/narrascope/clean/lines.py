@@ -27,6 +27,7 @@ _UNSPACED = re.compile(
 )
 CHARS_PER_WORD = 2
 _TABLE_ROW = re.compile(r"^\|.*\|.*\|$|^[^\t]+(?:\t+[^\t]+){2,}$")
+_BULLETS = frozenset("-•*▪·◦–(")
 _LIST_ITEM = re.compile(r"^(?:[-•*▪·◦–]\s+|\(?\d{1,3}[.)]\s+|\(?[a-z][)]\s+)(?=\S)")
 
 
@@ -59,11 +60,17 @@ class Line:
     @property
     def is_table_row(self) -> bool:
         """A row of a table as extractors write it ("| a | b |" or tab-separated cells)."""
-        return _TABLE_ROW.match(self.text) is not None
+        text = self.text
+        if text[0] != "|" and "\t" not in text:
+            return False
+        return _TABLE_ROW.match(text) is not None
 
     @property
     def is_list_item(self) -> bool:
         """A bulleted or numbered list item ("- item", "1) item", "2. item")."""
+        first = self.text[0]
+        if not (first in _BULLETS or first.isdigit() or (first.islower() and first.isascii())):
+            return False
         return _LIST_ITEM.match(self.text) is not None
 
     @property
