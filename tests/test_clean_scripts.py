@@ -11,6 +11,7 @@ import pytest
 from narrascope.clean import clean_article, clean_text
 from narrascope.clean.lines import mark_wrapped, split_lines, word_count
 from narrascope.clean.titles import clean_title
+from narrascope.errors import CleaningError
 from narrascope.models import RawArticle
 
 JAPANESE_BODY = [
@@ -266,3 +267,13 @@ def test_articles_in_other_scripts_are_kept(body: str) -> None:
     doc = clean_text(raw)
     assert body in doc.text
     assert re.search(r"\bShare\b", doc.text) is None
+
+
+def test_extracted_text_is_never_dropped_when_it_has_words() -> None:
+    """Text an extractor chose as the main text survives even when every line looks
+    like chrome to the line rules."""
+    raw = "Share on Facebook\nFollow us on Twitter\nSubscribe to our newsletter today"
+    with pytest.raises(CleaningError):
+        clean_text(raw)
+    doc = clean_text(raw, extracted=True)
+    assert "Subscribe to our newsletter today" in doc.text

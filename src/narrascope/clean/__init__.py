@@ -117,8 +117,8 @@ def clean_text(
     layout = lay_out(lines, ctx, given_title=title, extracted=extracted)
     text, offsets = _build_text(raw, lines, layout)
     words = word_count(text)
-    if words < options.min_words and not extracted:  # keep what the line rules keep
-        layout = lay_out(lines, ctx, given_title=title, extracted=True)
+    if words < options.min_words:  # never drop a body: fall back to fewer removals
+        layout = _fallback_layout(lines, ctx, title, extracted)
         text, offsets = _build_text(raw, lines, layout)
         words = word_count(text)
     if words < options.min_words:
@@ -141,6 +141,16 @@ def clean_text(
         boilerplate=_boilerplate(lines, layout, language),
         offsets=offsets,
     )
+
+
+def _fallback_layout(
+    lines: list[Line], ctx: RuleContext, title: str | None, extracted: bool
+) -> Layout:
+    """Plain text: what the line rules alone keep. Extracted text (the extractor
+    already chose it as the main text): every line."""
+    if not extracted:
+        return lay_out(lines, ctx, given_title=title, extracted=True)
+    return Layout(reasons=[None] * len(lines), cuts={}, title=None)
 
 
 def _build_text(raw: str, lines: list[Line], layout: Layout) -> tuple[str, OffsetMap]:
