@@ -277,3 +277,16 @@ def test_extracted_text_is_never_dropped_when_it_has_words() -> None:
         clean_text(raw)
     doc = clean_text(raw, extracted=True)
     assert "Subscribe to our newsletter today" in doc.text
+
+
+def test_html_headline_line_matches_a_title_with_site_suffix() -> None:
+    headline = "Harbour Bridge Repairs Run Over Budget Again"
+    paragraphs = "".join(f"<p>{p}</p>" for p in DATED_BODY)
+    html = (
+        f"<html><head><title>{headline} | The Valley Courier</title></head><body><article>"
+        f"<h1>{headline}</h1>{paragraphs}</article></body></html>"
+    )
+    doc = clean_article(RawArticle(source="bridge.html", content=html, fmt="html"))
+    assert headline not in doc.text
+    assert doc.title is not None
+    assert doc.title.startswith(headline)

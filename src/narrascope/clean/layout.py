@@ -20,6 +20,7 @@ from narrascope.clean.kicker import find_kickers
 from narrascope.clean.lexicon import is_masthead, load_lexicon, normalise
 from narrascope.clean.lines import Line
 from narrascope.clean.rules import RuleContext, line_reason
+from narrascope.clean.titles import clean_title
 
 GAP_LINES = 3  # non-prose lines between two prose lines that split segments
 MIN_SEGMENT_WORDS = 25
@@ -87,11 +88,19 @@ def _extracted_layout(
 ) -> Layout:
     title = None
     if given:
-        wanted = normalise(given)
-        title = next((line.index for line in lines[:3] if line.norm == wanted), None)
+        wanted = normalise(clean_title(given) or given)
+        title = next((line.index for line in lines[:3] if _is_title(line, wanted)), None)
         if title is not None:
             _mark_title(lines, reasons, title, title)
     return Layout(reasons=reasons, cuts=cuts, title=title)
+
+
+def _is_title(line: Line, wanted: str) -> bool:
+    """The line is the given title, maybe without a "| Site" suffix or with date chrome."""
+    norm = line.norm
+    if norm == wanted or normalise(clean_title(line.text) or "") == wanted:
+        return True
+    return line.words >= 3 and not line.is_prose and wanted.startswith(norm + " ")
 
 
 def _is_prose(line: Line, reason: str | None) -> bool:
