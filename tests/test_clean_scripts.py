@@ -290,3 +290,15 @@ def test_html_headline_line_matches_a_title_with_site_suffix() -> None:
     assert headline not in doc.text
     assert doc.title is not None
     assert doc.title.startswith(headline)
+
+
+def test_given_title_is_found_the_same_way_in_plain_text() -> None:
+    headline = "Harbour Bridge Repairs Run Over Budget Again"
+    raw = "\n\n".join(["News", f"{headline} Published 24 mins ago", *DATED_BODY])
+    doc = clean_article(
+        RawArticle(source="bridge.txt", content=raw, title=f"{headline} | The Valley Courier")
+    )
+    assert headline not in doc.text
+    assert doc.title == f"{headline} | The Valley Courier"
+    for paragraph in DATED_BODY:
+        assert paragraph in doc.text

@@ -97,10 +97,12 @@ def _extracted_layout(
 
 def _is_title(line: Line, wanted: str) -> bool:
     """The line is the given title, maybe without a "| Site" suffix or with date chrome."""
-    norm = line.norm
-    if norm == wanted or normalise(clean_title(line.text) or "") == wanted:
+    if line.norm == wanted:
         return True
-    return line.words >= 3 and not line.is_prose and wanted.startswith(norm + " ")
+    bare = normalise(clean_title(line.text) or "")
+    if not bare or bare == wanted:
+        return bool(bare)
+    return line.words >= 3 and not line.is_prose and wanted.startswith(bare + " ")
 
 
 def _is_prose(line: Line, reason: str | None) -> bool:
@@ -198,9 +200,9 @@ def _find_title(
     """The headline: the given title's line, else the first line of the last
     run of headline-shaped lines before the body (preferring one without a kicker)."""
     if given:
-        wanted = normalise(given)
+        wanted = normalise(clean_title(given) or given)
         for line in lines[: start + 1]:
-            if line.norm == wanted:
+            if _is_title(line, wanted):
                 return line.index
     runs: list[list[int]] = []
     for line in lines[:start]:
