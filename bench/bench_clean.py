@@ -133,9 +133,12 @@ def _warm_up(folder: str) -> None:
     from narrascope.models import RawArticle
 
     path = min(Path(folder).iterdir())
-    fmt = "html" if path.suffix == ".html" else "text"
     with contextlib.suppress(CleaningError):
-        clean_article(RawArticle(source=str(path), content=_first(folder), fmt=fmt))
+        content = _first(folder)
+        if path.suffix == ".html":
+            clean_article(RawArticle(source=str(path), content=content, fmt="html"))
+        else:
+            clean_article(RawArticle(source=str(path), content=content))
 
 
 def _run_narrascope(folder: str, queue: Any) -> None:
@@ -143,25 +146,12 @@ def _run_narrascope(folder: str, queue: Any) -> None:
     from narrascope.errors import CleaningError
     from narrascope.models import RawArticle
 
-    try:
-        from narrascope.ingest import iter_sources
-    except ImportError:  # ingest not there yet: read the files directly
-        iter_sources = None
+    from narrascope.ingest import iter_sources
+
     _warm_up(folder)
     start, cpu = time.perf_counter(), time.process_time()
     done = failed = 0
-    items: Any = (
-        iter_sources([folder])
-        if iter_sources
-        else (
-            RawArticle(
-                source=str(p),
-                content=p.read_text(encoding="utf-8"),
-                fmt="html" if p.suffix == ".html" else "text",
-            )
-            for p in sorted(Path(folder).iterdir())
-        )
-    )
+    items: Any = iter_sources([folder])
     for item in items:
         if not isinstance(item, RawArticle):
             failed += 1
