@@ -144,9 +144,8 @@ def _warm_up(folder: str) -> None:
 def _run_narrascope(folder: str, queue: Any) -> None:
     from narrascope.clean import clean_article
     from narrascope.errors import CleaningError
-    from narrascope.models import RawArticle
-
     from narrascope.ingest import iter_sources
+    from narrascope.models import RawArticle
 
     _warm_up(folder)
     start, cpu = time.perf_counter(), time.process_time()
