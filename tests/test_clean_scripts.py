@@ -302,3 +302,19 @@ def test_given_title_is_found_the_same_way_in_plain_text() -> None:
     assert doc.title == f"{headline} | The Valley Courier"
     for paragraph in DATED_BODY:
         assert paragraph in doc.text
+
+
+def test_a_bulleted_headline_list_far_from_the_article_is_not_kept() -> None:
+    headlines = [
+        "- Markets slip as the harbour talks stall again",
+        "- Ministers will meet again next week in the capital",
+        "- New ferry timetable announced for the winter months",
+        "- Council approves the budget after a long debate",
+        "- Schools reopen after the storm damage is repaired",
+    ]
+    raw = "\n\n".join([*DATED_BODY, "Share", "Print", "Email", "\n".join(headlines)])
+    doc = clean_text(raw)
+    for paragraph in DATED_BODY:
+        assert paragraph in doc.text
+    for headline in headlines:
+        assert headline not in doc.text

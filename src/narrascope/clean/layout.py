@@ -113,8 +113,8 @@ MIN_LIST_ITEM_WORDS = 3  # mean words of list items that read as content, not a 
 
 
 def _structure(lines: list[Line], reasons: list[str | None]) -> set[int]:
-    """Unclaimed tables (two rows or more) and lists of two or more items of
-    three words or more on average: content with the weight of prose."""
+    """Unclaimed tables (two rows or more), and lists of two or more items of three
+    words or more on average next to prose: content with the weight of prose."""
     found: set[int] = set()
     run: list[Line] = []
     for line in [*lines, None]:
@@ -122,12 +122,17 @@ def _structure(lines: list[Line], reasons: list[str | None]) -> set[int]:
         if kind is not None and line is not None and (not run or _kind(run[-1]) == kind):
             run.append(line)
             continue
-        if len(run) >= 2 and (
-            _kind(run[0]) == "table" or sum(x.words for x in run) >= MIN_LIST_ITEM_WORDS * len(run)
-        ):
+        if len(run) >= 2 and (_kind(run[0]) == "table" or _article_list(lines, reasons, run)):
             found.update(x.index for x in run)
         run = [line] if kind is not None and line is not None else []
     return found
+
+
+def _article_list(lines: list[Line], reasons: list[str | None], run: list[Line]) -> bool:
+    if sum(x.words for x in run) < MIN_LIST_ITEM_WORDS * len(run):
+        return False  # a menu of one- and two-word items
+    near = range(max(run[0].index - GAP_LINES, 0), min(run[-1].index + GAP_LINES + 1, len(lines)))
+    return any(_is_prose(lines[i], reasons[i]) for i in near)
 
 
 def _kind(line: Line) -> str | None:
