@@ -318,3 +318,18 @@ def test_a_bulleted_headline_list_far_from_the_article_is_not_kept() -> None:
         assert paragraph in doc.text
     for headline in headlines:
         assert headline not in doc.text
+
+
+def test_japanese_html_page_is_kept() -> None:
+    paragraphs = "".join(f"<p>{p}</p>" for p in JAPANESE_BODY)
+    menu = "".join(f"<li><a href='/{n}'>{n}</a></li>" for n in JAPANESE_MENU)
+    html = (
+        "<html lang='ja'><head><meta charset='utf-8'><title>図書館、開館時間を延長へ</title>"
+        f"</head><body><nav><ul>{menu}</ul></nav><article><h1>図書館、開館時間を延長へ</h1>"
+        f"{paragraphs}<p>国際会議開催決定</p></article></body></html>"
+    )
+    doc = clean_article(RawArticle(source="ja.html", content=html, fmt="html"))
+    for paragraph in JAPANESE_BODY:
+        assert paragraph in doc.text
+    assert "国際会議開催決定" in doc.text
+    assert doc.title == "図書館、開館時間を延長へ"
