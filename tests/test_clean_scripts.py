@@ -333,3 +333,23 @@ def test_japanese_html_page_is_kept() -> None:
         assert paragraph in doc.text
     assert "国際会議開催決定" in doc.text
     assert doc.title == "図書館、開館時間を延長へ"
+
+
+@pytest.mark.parametrize("markup", ["", "<html>", "\x00\x01", "<html><body><script>x=1</script>"])
+def test_html_without_text_is_a_cleaning_error(markup: str) -> None:
+    with pytest.raises(CleaningError):
+        clean_article(RawArticle(source="empty.html", content=markup, fmt="html"))
+
+
+def test_html_page_body_fallback_when_extraction_misses_the_article() -> None:
+    """A page whose article sits in JSON-LD only: the body comes from the baseline."""
+    import json
+
+    body = " ".join(DATED_BODY * 3)
+    data = json.dumps({"@type": "NewsArticle", "headline": "Bridge", "articleBody": body})
+    html = (
+        f"<html><head><script type='application/ld+json'>{data}</script></head><body>"
+        "<nav><a href='/'>Home</a></nav><p>Loading the article...</p></body></html>"
+    )
+    doc = clean_article(RawArticle(source="jsonld.html", content=html, fmt="html"))
+    assert DATED_BODY[0] in doc.text

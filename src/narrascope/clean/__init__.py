@@ -70,6 +70,8 @@ def _clean_page(raw: RawArticle, text: str, title: str | None, options: CleanOpt
     words = word_count(doc.text) if doc is not None else 0
     if words < FALLBACK_WORDS:
         body = page_body(raw.content)
+        if not text.strip() and not body.strip():
+            raise CleaningError(raw.source, "no main text found in the HTML page")
         if word_count(body) >= max(2 * words, options.min_words):
             try:
                 return clean_text(
