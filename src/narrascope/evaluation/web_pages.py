@@ -15,8 +15,10 @@ is loaded from its path and never copied.
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import os
+import re
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -165,6 +167,54 @@ def _trafilatura_with_metadata(html: str, url: str) -> str | None:
     return text if isinstance(text, str) else None
 
 
+_BLOCKS = frozenset(
+    {
+        *("p", "div", "li", "tr", "td", "th", "br", "pre", "blockquote", "dd", "dt"),
+        *("h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "form", "figure"),
+        *("article", "section", "header", "footer", "nav", "aside", "main", "figcaption"),
+    }
+)
+
+
+_BLANK_RUN = re.compile(r"\n{3,}")  # blank lines between blocks stay, as one
+
+
+def page_as_text(html: str, url: str = "") -> str | None:
+    """The whole visible page as a text scrape would give it: one line per block
+    element, a blank line where blocks nest, scripts, styles and ``<head>``
+    dropped (the plain-text scenario)."""
+    import lxml.html
+    from lxml.etree import ParserError
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ParserError, ValueError):
+        return None
+    for node in tree.xpath("//script|//style|//noscript|//template|//head"):
+        node.drop_tree()
+    for node in tree.iter():
+        if isinstance(node.tag, str) and node.tag in _BLOCKS:
+            with contextlib.suppress(ValueError):  # text lxml cannot hold (control characters)
+                node.tail = "\n" + (node.tail or "")
+                if node.tag != "br":
+                    node.text = "\n" + (node.text or "")
+    lines = (" ".join(line.split()) for line in tree.text_content().splitlines())
+    return _BLANK_RUN.sub("\n\n", "\n".join(lines)).strip()
+
+
+def narrascope_on_page_text(html: str, url: str) -> str | None:
+    """Narrascope's plain-text cleaner on :func:`page_as_text` (``None`` on failure)."""
+    from narrascope.clean import CleanOptions, clean_text
+
+    text = page_as_text(html)
+    if not text:
+        return None
+    try:
+        return clean_text(text, url=url, options=CleanOptions(detect_language=False)).text
+    except CleaningError:
+        return None
+
+
 SYSTEMS: dict[str, Extractor] = {
     "narrascope": narrascope_text,
     "trafilatura (defaults)": _trafilatura(),
@@ -173,6 +223,8 @@ SYSTEMS: dict[str, Extractor] = {
     "trafilatura favor_recall": _trafilatura(include_comments=False, favor_recall=True),
     "trafilatura fast": _trafilatura(include_comments=False, fast=True),
     "trafilatura include_comments=False +metadata": _trafilatura_with_metadata,
+    "page as plain text, all kept": page_as_text,
+    "narrascope on the page as plain text": narrascope_on_page_text,
 }
 
 
@@ -205,7 +257,7 @@ def evaluate_pages(root: str | Path | None = None) -> dict[str, float]:
             flat[f"{name}/{metric}"] = value
     flat["trafilatura best/f1"] = max(
         flat[f"{name}/f1"] for name in counts if name.startswith("trafilatura")
-    )
+    )  # the plain-text rows are another scenario: text scrapes, no markup
     return flat
 
 
