@@ -29,17 +29,36 @@ def run_evaluation(task: str, gold: str, pred: str | None) -> dict[str, float]:
 
 @click.command("eval")
 @click.argument("task", type=click.Choice(sorted(TASKS)))
-@click.option("--gold", required=True, type=click.Path(exists=True), help="Gold file or folder.")
+@click.option("--gold", type=click.Path(exists=True), default=None, help="Gold file or folder.")
 @click.option(
     "--pred",
     type=click.Path(exists=True),
     default=None,
     help="Predictions in the task's format; omitted: run Narrascope on the gold articles.",
 )
+@click.option(
+    "--ecbplus",
+    type=click.Path(exists=True, file_okay=False),
+    default=None,
+    help="stories only: the ECB+ folder (topics 1-35 are read); scores story clustering"
+    " against ECB+ events and topics, cross-validated by topic, beside a TF-IDF baseline.",
+)
+@click.option("--folds", type=click.IntRange(2, 35), default=5, help="Topic folds (--ecbplus).")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def eval_cmd(task: str, gold: str, pred: str | None, as_json: bool) -> None:
+def eval_cmd(
+    task: str, gold: str | None, pred: str | None, ecbplus: str | None, folds: int, as_json: bool
+) -> None:
     """Score a task with its official metrics (SemEval samples-F1, quote speaker F1, ...)."""
-    scores = run_evaluation(task, gold, pred)
+    if ecbplus is not None:
+        if task != "stories":
+            raise click.UsageError("--ecbplus goes with the stories task")
+        from narrascope.evaluation.ecbplus_stories import evaluate_ecbplus
+
+        scores = evaluate_ecbplus(ecbplus, n_folds=folds)
+    elif gold is None:
+        raise click.UsageError("--gold is required (or --ecbplus for stories)")
+    else:
+        scores = run_evaluation(task, gold, pred)
     if as_json:
         click.echo(json.dumps(scores, indent=1, sort_keys=True))
         return
