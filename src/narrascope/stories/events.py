@@ -30,17 +30,18 @@ the documents of its component, not on the rest of the corpus.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, cast
 
 import numpy as np
 
 from narrascope.errors import ConfigError
 from narrascope.models import Document
-from narrascope.stories.dates import parse_iso
-from narrascope.stories.keys import STORY_ENTITY_TYPES, entity_key
-from narrascope.stories.vectors import embed_documents
+from narrascope.stories.dates import document_day, event_day, parse_iso
+from narrascope.stories.keys import STORY_ENTITY_TYPES, entity_key, outlet_of, salient_entities
+from narrascope.stories.vectors import Embedder, embed_documents
 
 # a figure with 2+ digits, or with decimals; not a year-like 4-digit 1xxx/20xx
 _NUMBER = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)+|\d{2,})(?![\w])")
@@ -113,30 +114,81 @@ def specifics(doc: Document) -> list[str]:
     return tokens
 
 
-def _tfidf(texts: Sequence[Any], **options: Any) -> Any:
+@dataclass(slots=True)
+class EventProfile:
+    """What event clustering keeps of a document (no full text, no other findings)."""
+
+    id: str
+    words: list[str]  # content words (lower case, stop words removed)
+    specifics: list[str]  # entity keys, date tokens, figures
+    vector: np.ndarray  # L2-normalised story embedding
+    duplicate_of: str | None = None
+    outlet: str = ""
+    entities: dict[str, int] = field(default_factory=dict)  # salient entity key -> weight
+    names: dict[str, str] = field(default_factory=dict)  # entity key -> display name
+    event_days: list[int] = field(default_factory=list)  # day-precise dates in the text
+    day: int | None = None  # publication day
+
+
+@lru_cache(maxsize=1)
+def _word_analyzer() -> Callable[[str], list[str]]:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    return cast(
+        Callable[[str], list[str]],
+        TfidfVectorizer(stop_words="english", token_pattern=_WORD).build_analyzer(),
+    )
+
+
+def profiles_of(docs: Sequence[Document], embedder: Embedder | None = None) -> list[EventProfile]:
+    """The event profiles of documents (embedding them when they carry no story vector)."""
+    vectors = embed_documents(list(docs), embedder) if docs else np.zeros((0, 1))
+    analyse = _word_analyzer()
+    profiles = []
+    for doc, vector in zip(docs, vectors, strict=True):
+        names = {entity_key(e): e.name for e in doc.entities}
+        days = [d for d in map(event_day, doc.events) if d is not None]
+        profiles.append(
+            EventProfile(
+                id=doc.id,
+                words=analyse(doc.text),
+                specifics=specifics(doc),
+                vector=vector,
+                duplicate_of=doc.duplicate_of,
+                outlet=outlet_of(doc),
+                entities=dict(salient_entities(doc, 8)),
+                names=names,
+                event_days=days,
+                day=document_day(doc),
+            )
+        )
+    return profiles
+
+
+def _tfidf(rows: Sequence[list[str]]) -> Any:
+    from scipy.sparse import csr_matrix
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     try:
-        return TfidfVectorizer(sublinear_tf=True, **options).fit_transform(texts)
-    except ValueError:  # empty vocabulary: no view
-        from scipy.sparse import csr_matrix
+        vectorizer = TfidfVectorizer(sublinear_tf=True, analyzer=_identity, lowercase=False)
+        return vectorizer.fit_transform(rows)
+    except ValueError:  # empty vocabulary: a view that adds nothing
+        return csr_matrix((len(rows), 1), dtype=np.float64)
 
-        return csr_matrix((len(texts), 1), dtype=np.float64)
+
+def _identity(tokens: list[str]) -> list[str]:
+    return tokens
 
 
-def _views(docs: Sequence[Document], options: EventOptions) -> list[tuple[float, Any]]:
+def _views(profiles: Sequence[EventProfile], options: EventOptions) -> list[tuple[float, Any]]:
     """``(weight, row-normalised matrix)`` of each view with a non-zero weight."""
     views: list[tuple[float, Any]] = []
     if options.w_words:
-        words = _tfidf([doc.text for doc in docs], stop_words="english", token_pattern=_WORD)
-        views.append((options.w_words, words))
+        views.append((options.w_words, _tfidf([p.words for p in profiles])))
     if options.w_specifics:
-        feats = _tfidf(
-            [specifics(doc) for doc in docs], analyzer=lambda tokens: tokens, lowercase=False
-        )
-        views.append((options.w_specifics, feats))
+        views.append((options.w_specifics, _tfidf([p.specifics for p in profiles])))
     if options.w_vector:
-        views.append((options.w_vector, embed_documents(list(docs))))
+        views.append((options.w_vector, np.vstack([p.vector for p in profiles])))
     return views
 
 
@@ -222,22 +274,29 @@ def similarity_matrix(
 ) -> tuple[list[str], np.ndarray]:
     """Document ids (sorted) and their dense pairwise similarity (for evaluation, small sets)."""
     options = options or EventOptions()
-    ordered = sorted(docs, key=lambda doc: doc.id)
-    views = _views(ordered, options)
-    every = np.arange(len(ordered))
-    return [doc.id for doc in ordered], _similarity(views, every, every)
+    profiles = sorted(profiles_of(docs), key=lambda p: p.id)
+    views = _views(profiles, options)
+    every = np.arange(len(profiles))
+    return [p.id for p in profiles], _similarity(views, every, every)
 
 
 def cluster_events(
-    docs: Sequence[Document], options: EventOptions | None = None
+    docs: Sequence[Document], options: EventOptions | None = None, embedder: Embedder | None = None
 ) -> list[list[str]]:
-    """Groups of document ids, one per event (order of ``docs`` does not matter).
+    """Groups of document ids, one per event (the order of ``docs`` does not matter)."""
+    return cluster_profiles(profiles_of(docs, embedder), options)
+
+
+def cluster_profiles(
+    profiles: Sequence[EventProfile], options: EventOptions | None = None
+) -> list[list[str]]:
+    """Groups of document ids, one per event, largest first (each group sorted).
 
     Near-duplicates (``duplicate_of`` set) join their canonical copy's group.
     """
     options = options or EventOptions()
-    by_id = {doc.id: doc for doc in docs}
-    canon = sorted(d for d, doc in by_id.items() if doc.duplicate_of not in by_id)
+    by_id = {p.id: p for p in profiles}
+    canon = sorted(d for d, p in by_id.items() if p.duplicate_of not in by_id)
     groups: list[list[str]] = []
     if canon:
         ordered = [by_id[d] for d in canon]
