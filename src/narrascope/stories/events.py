@@ -16,7 +16,8 @@ text, resolved by extraction, and the publication date), *where* and *who*
 Similarity is the weighted mean of the three cosines. Stories are the clusters
 of average-link agglomerative clustering cut at ``threshold``, with stragglers
 (clusters of one or two documents) attached to the larger cluster they are
-closest to when the mean similarity reaches ``attach * threshold``. Both steps
+closest to when the mean similarity reaches ``attach * threshold`` (and
+``cohesion`` times their own inner similarity). Both steps
 are computed exactly but only inside the connected components of the graph of
 pairs at or above ``attach * threshold`` (neither an average-link cluster nor
 an attachment spans two components), so large corpora never need an
@@ -59,7 +60,8 @@ class EventOptions:
     w_specifics: float = 0.4
     w_vector: float = 0.2
     attach: float = 0.5  # stragglers join a cluster at this share of the threshold ...
-    small: int = 2  # ... when they are clusters of at most this many documents
+    small: int = 2  # ... when they are clusters of at most this many documents ...
+    cohesion: float = 0.7  # ... and this close to it relative to their own inner similarity
 
     def __post_init__(self) -> None:
         if not 0 < self.threshold < 1:
@@ -67,8 +69,8 @@ class EventOptions:
         weights = (self.w_words, self.w_specifics, self.w_vector)
         if min(weights) < 0 or sum(weights) <= 0:
             raise ConfigError("view weights must be >= 0 and not all 0")
-        if not 0 < self.attach <= 1 or self.small < 0:
-            raise ConfigError("attach must be in (0, 1] and small >= 0")
+        if not 0 < self.attach <= 1 or self.small < 0 or self.cohesion < 0:
+            raise ConfigError("attach must be in (0, 1], small and cohesion >= 0")
 
 
 def specific_numbers(text: str) -> list[str]:
@@ -241,9 +243,11 @@ def cut_tree(sim: np.ndarray, tree: np.ndarray | None, options: EventOptions) ->
 
     A cluster of at most ``options.small`` documents joins the larger cluster
     it is most similar to (mean similarity) when that reaches
-    ``attach * threshold``: a report that tells an event in other words than
-    most is still closer to it than to anything else. Decided against the cut
-    as it stands, so the result does not depend on any order.
+    ``attach * threshold`` and ``cohesion`` times the cluster's own inner mean
+    similarity: a report that tells an event in other words than most is still
+    closer to it than to anything else, while two reports of a smaller, related
+    event stay together and apart. Decided against the cut as it stands, so the
+    result does not depend on any order.
     """
     from scipy.cluster.hierarchy import fcluster
 
@@ -262,11 +266,20 @@ def cut_tree(sim: np.ndarray, tree: np.ndarray | None, options: EventOptions) ->
             continue
         means = [float(sim[np.ix_(cluster, c)].mean()) for c in large]
         best = int(np.argmax(means)) if means else -1
-        if best >= 0 and means[best] >= floor:
+        if best >= 0 and means[best] >= max(floor, options.cohesion * _inner(sim, cluster)):
             merged[best].extend(cluster)
         else:
             merged.append(list(cluster))
     return merged
+
+
+def _inner(sim: np.ndarray, cluster: list[int]) -> float:
+    """Mean similarity between the distinct members of a cluster (0 for one member)."""
+    if len(cluster) < 2:
+        return 0.0
+    block = sim[np.ix_(cluster, cluster)]
+    n = len(cluster)
+    return float((block.sum() - np.trace(block)) / (n * (n - 1)))
 
 
 def similarity_matrix(
