@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 
 import numpy as np
 import pytest
@@ -86,7 +87,7 @@ def report(doc_id: str) -> Document:
     )
 
 
-def same_kind_embedder(texts: list[str]) -> np.ndarray:
+def same_kind_embedder(texts: Sequence[str]) -> np.ndarray:
     """Every flood report reads alike to the embedder: only words and specifics differ."""
     return np.tile(np.eye(1, EMBED_DIM), (len(texts), 1)).astype(np.float32)
 
