@@ -89,11 +89,11 @@ def report(doc_id: str) -> Document:
 
 def same_kind_embedder(texts: Sequence[str]) -> np.ndarray:
     """Every flood report reads alike to the embedder: only words and specifics differ."""
-    return np.tile(np.eye(1, EMBED_DIM), (len(texts), 1)).astype(np.float32)
+    return np.tile(np.eye(1, EMBED_DIM, dtype=np.float32), (len(texts), 1))
 
 
-def groups_of(docs: list[Document], **options: float) -> list[list[str]]:
-    return cluster_events(docs, EventOptions(**options), embedder=same_kind_embedder)  # type: ignore[arg-type]
+def groups_of(docs: list[Document]) -> list[list[str]]:
+    return cluster_events(docs, EventOptions(), embedder=same_kind_embedder)
 
 
 def test_stories_events_two_floods_of_one_river_are_two_events() -> None:
