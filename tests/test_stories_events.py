@@ -21,6 +21,7 @@ from narrascope.stories.events import (
     profiles_of,
     specific_numbers,
 )
+from narrascope.stories.keys import outlet_of
 from narrascope.stories.vectors import encode_vector
 
 # Two floods of the same kind in one region, three reports each, written for this test.
@@ -174,3 +175,20 @@ def test_stories_events_options_are_checked() -> None:
     with pytest.raises(ConfigError):
         EventOptions(attach=0)
     assert cluster_events([]) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "url", "label"),
+    [
+        ("/data/in/feed.jsonl:12", None, "feed:12"),
+        ("/data/a/report.txt", None, "report"),
+        ("/data/a/page.html", "https://www.example.org/x/1", "example.org"),
+        ("https://news.example.net/a/b", None, "news.example.net"),
+        ("<stdin>", None, "stdin"),
+    ],
+)
+def test_stories_outlet_label_is_short_never_a_path(
+    source: str, url: str | None, label: str
+) -> None:
+    doc = Document(id="d1", source=source, raw="x", text="x", url=url)
+    assert outlet_of(doc) == label
