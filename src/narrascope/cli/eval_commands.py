@@ -44,9 +44,20 @@ def run_evaluation(task: str, gold: str, pred: str | None) -> dict[str, float]:
     " against ECB+ events and topics, cross-validated by topic, beside a TF-IDF baseline.",
 )
 @click.option("--folds", type=click.IntRange(2, 35), default=5, help="Topic folds (--ecbplus).")
+@click.option(
+    "--with-centroid",
+    is_flag=True,
+    help="--ecbplus: also score the centroid StoryIndex (the clustering before issue #17).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def eval_cmd(
-    task: str, gold: str | None, pred: str | None, ecbplus: str | None, folds: int, as_json: bool
+    task: str,
+    gold: str | None,
+    pred: str | None,
+    ecbplus: str | None,
+    folds: int,
+    with_centroid: bool,
+    as_json: bool,
 ) -> None:
     """Score a task with its official metrics (SemEval samples-F1, quote speaker F1, ...)."""
     if ecbplus is not None:
@@ -54,7 +65,7 @@ def eval_cmd(
             raise click.UsageError("--ecbplus goes with the stories task")
         from narrascope.evaluation.ecbplus_stories import evaluate_ecbplus
 
-        scores = evaluate_ecbplus(ecbplus, n_folds=folds)
+        scores = evaluate_ecbplus(ecbplus, n_folds=folds, centroid=with_centroid)
     elif gold is None:
         raise click.UsageError("--gold is required (or --ecbplus for stories)")
     else:

@@ -36,6 +36,7 @@ Groups = list[list[str]]
 System = Callable[[list[Document]], Callable[[float], Groups]]  # documents -> threshold -> groups
 
 NARRASCOPE_GRID = tuple(round(0.05 + 0.025 * i, 3) for i in range(29))  # 0.05 .. 0.75
+CENTROID_GRID = tuple(round(0.20 + 0.05 * i, 3) for i in range(13))  # 0.20 .. 0.80
 BASELINE_GRID = tuple(round(0.05 + 0.025 * i, 3) for i in range(27))  # cosine 0.05 .. 0.70
 
 
@@ -80,6 +81,18 @@ def narrascope_system(docs: list[Document]) -> Callable[[float], Groups]:
     options = EventOptions()
     ids, sim = similarity_matrix(docs, options)
     return _cuts(ids, sim, options)
+
+
+def centroid_system(docs: list[Document]) -> Callable[[float], Groups]:
+    """The centroid :class:`~narrascope.stories.cluster.StoryIndex` (the default before #17)."""
+    from narrascope.stories.cluster import ClusterOptions, StoryIndex
+
+    def cut(threshold: float) -> Groups:
+        index = StoryIndex(ClusterOptions(threshold=threshold))
+        index.add(docs)
+        return [list(story.documents) for story in index.stories()]
+
+    return cut
 
 
 def _groups(ids: Sequence[str], labels: Sequence[int]) -> Groups:
@@ -232,14 +245,18 @@ def evaluate_ecbplus(
     n_folds: int = 5,
     cache: str | Path | None = None,
     topics: Sequence[int] | None = None,
+    centroid: bool = False,
 ) -> dict[str, float]:
-    """Narrascope and the TF-IDF baseline on ECB+ development topics (see module doc)."""
+    """Narrascope and the TF-IDF baseline on ECB+ development topics (see module doc);
+    with ``centroid``, also the centroid ``StoryIndex`` (``centroid_*`` keys)."""
     articles = read_corpus(root, topics)
     gold = Gold(articles, analysed_documents(articles, cache))
     folds = folds_of(list(gold.topic.values()), n_folds)
     result = {"documents": float(len(gold.docs)), "topics": float(len(set(gold.topic.values())))}
     result.update(score_system("narrascope", narrascope_system, gold, folds, NARRASCOPE_GRID))
     result.update(score_system("tfidf", tfidf_baseline, gold, folds, BASELINE_GRID))
+    if centroid:
+        result.update(score_system("centroid", centroid_system, gold, folds, CENTROID_GRID))
     middle = (result["narrascope_threshold_min"] + result["narrascope_threshold_max"]) / 2
     result.update(stability(gold, folds, middle))
     return result
