@@ -11,7 +11,7 @@ from narrascope.models import RawArticle
 from narrascope.stories import compare_story, connect
 
 
-def test_stories_seeds_one_story_the_occurrence_and_the_status_contradictions(seeds_dir: Path) -> None:
+def test_stories_seeds_one_story_and_both_contradictions(seeds_dir: Path) -> None:
     raws = [r for r in iter_sources([seeds_dir]) if isinstance(r, RawArticle)]
     docs = list(extract_documents([clean_article(raw) for raw in raws]))
     link_entities(docs)
