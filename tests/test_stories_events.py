@@ -192,3 +192,20 @@ def test_stories_outlet_label_is_short_never_a_path(
 ) -> None:
     doc = Document(id="d1", source=source, raw="x", text="x", url=url)
     assert outlet_of(doc) == label
+
+
+def test_stories_events_oversized_components_are_split_not_dropped(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from narrascope.stories import events
+
+    docs = [report(d) for d in REPORTS]
+    monkeypatch.setattr(events, "BLOCK_CELLS", 6)  # one row per block
+    assert groups_of(docs) == [
+        ["flood-a1", "flood-a2", "flood-a3"],
+        ["flood-b1", "flood-b2", "flood-b3"],
+    ]
+    monkeypatch.setattr(events, "COMPONENT_LIMIT", 2)
+    small = groups_of(docs)
+    assert sorted(d for g in small for d in g) == sorted(REPORTS)
+    assert max(len(g) for g in small) <= 2

@@ -21,7 +21,10 @@ closest to when the mean similarity reaches ``attach * threshold`` (and
 are computed exactly but only inside the connected components of the graph of
 pairs at or above ``attach * threshold`` (neither an average-link cluster nor
 an attachment spans two components), so large corpora never need an
-``n x n`` matrix at once.
+``n x n`` matrix at once; a component of more than :data:`COMPONENT_LIMIT`
+documents is split again at stricter levels. Finding the components still
+compares every pair (in bounded blocks): quadratic time, fine for tens of
+thousands of documents, slow beyond.
 
 Documents are ordered by id before anything is computed, so the input order
 never changes the stories; apart from the IDF weights, a story depends only on
@@ -31,7 +34,7 @@ the documents of its component, not on the rest of the corpus.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, cast
@@ -49,6 +52,7 @@ _NUMBER = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)+|\d{2,})(?![\w])")
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 _WORD = r"(?u)\b[^\W\d_][^\W\d_]+\b"
 COMPONENT_LIMIT = 4000  # documents per component clustered at once (average link, dense)
+BLOCK_CELLS = 4_000_000  # similarity cells computed at once while finding components
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,27 +209,56 @@ def _similarity(views: list[tuple[float, Any]], rows: Any, cols: Any) -> np.ndar
     return sim / total
 
 
-def _components(views: list[tuple[float, Any]], n: int, threshold: float) -> list[list[int]]:
-    """Connected components of the graph of pairs with similarity >= ``threshold``."""
+def _components(
+    views: list[tuple[float, Any]], index: np.ndarray, threshold: float
+) -> list[list[int]]:
+    """Connected components (lists of positions from ``index``) of the graph of pairs of
+    ``index`` with similarity >= ``threshold``; computed in row blocks of bounded size."""
     from scipy.sparse import coo_matrix
     from scipy.sparse.csgraph import connected_components
 
+    n = len(index)
     heads: list[np.ndarray] = []
     tails: list[np.ndarray] = []
-    every = np.arange(n)
-    for start in range(0, n, 1024):
-        rows = every[start : start + 1024]
-        sim = _similarity(views, rows, every)
+    step = max(1, min(1024, BLOCK_CELLS // max(n, 1)))
+    for start in range(0, n, step):
+        local = np.arange(start, min(start + step, n))
+        sim = _similarity(views, index[local], index)
         r, c = np.nonzero(sim >= threshold)
-        heads.append(rows[r])
+        heads.append(local[r])
         tails.append(c)
     head, tail = np.concatenate(heads), np.concatenate(tails)
     graph = coo_matrix((np.ones(len(head)), (head, tail)), shape=(n, n))
     count, labels = connected_components(graph, directed=False)
     members: list[list[int]] = [[] for _ in range(count)]
     for i, label in enumerate(labels):
-        members[int(label)].append(i)
+        members[int(label)].append(int(index[i]))
     return members
+
+
+def _bounded_components(
+    views: list[tuple[float, Any]], n: int, options: EventOptions
+) -> Iterator[list[int]]:
+    """Components of at most :data:`COMPONENT_LIMIT` documents.
+
+    First at the attachment floor (exact); a component larger than the limit is split
+    again at the cut threshold (still exact for the average-link clusters, only
+    attachments across the split are lost), then at stricter levels, and left as
+    singletons only if even 0.95 keeps it too large.
+    """
+    floor = min(options.threshold, options.attach * options.threshold)
+    levels = [floor, options.threshold]
+    levels += [float(x) for x in np.arange(options.threshold + 0.1, 0.96, 0.1)]
+    todo = [(np.arange(n), 0)]
+    while todo:
+        index, level = todo.pop()
+        for members in _components(views, index, levels[level]):
+            if len(members) <= COMPONENT_LIMIT:
+                yield members
+            elif level + 1 < len(levels):
+                todo.append((np.asarray(members), level + 1))
+            else:
+                yield from ([m] for m in members)
 
 
 def average_link_tree(sim: np.ndarray) -> np.ndarray:
@@ -314,11 +347,7 @@ def cluster_profiles(
     if canon:
         ordered = [by_id[d] for d in canon]
         views = _views(ordered, options)
-        floor = min(options.threshold, options.attach * options.threshold)
-        for members in _components(views, len(ordered), floor):
-            if len(members) > COMPONENT_LIMIT:  # too large to cluster densely: keep apart
-                groups.extend([canon[i]] for i in members)
-                continue
+        for members in _bounded_components(views, len(ordered), options):
             index = np.asarray(members)
             sim = _similarity(views, index, index)
             tree = average_link_tree(sim) if len(members) > 1 else None
