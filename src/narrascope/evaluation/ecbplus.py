@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from narrascope.errors import EvaluationError
+from narrascope.ids import content_id
 from narrascope.models import Document
 
 DEV_TOPICS = frozenset(range(1, 36))  # topics 36-45 are reserved: never read
@@ -152,12 +153,14 @@ def analysed_documents(
         if report.analysed or not (folder / "linked").exists():
             link_stored(store, settings)
             (folder / "linked").write_text("ok", encoding="utf-8")
-        by_source = {doc.source: doc for doc in store.iter_documents()}
+        by_id = {doc.id: doc for doc in store.iter_documents()}
     finally:
         store.close()
     found: dict[str, Document] = {}
-    for line, article in enumerate(articles, start=1):
-        doc = by_source.get(f"{source}:{line}")
-        if doc is not None:
+    taken: set[str] = set()
+    for article in articles:  # a document's id is the hash of its raw content
+        doc = by_id.get(content_id(article.text))
+        if doc is not None and doc.id not in taken:  # an exact repeat is one document
             found[article.name] = doc
+            taken.add(doc.id)
     return found
