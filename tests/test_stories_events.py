@@ -124,7 +124,7 @@ def test_stories_events_incremental_connect_equals_full_connect() -> None:
     later, _ = connect(docs[4:] + docs[:4])
     assert [s.documents for s in later] == [s.documents for s in full]
     assert [s.id for s in later] == [s.id for s in full]
-    assert {s.id for s in first} & {s.id for s in full}  # a story keeps its id as it grows
+    assert {s.id for s in first} & {s.id for s in full}  # a grown story kept its id
 
 
 def test_stories_events_dates_and_figures_are_event_specifics() -> None:

@@ -3,8 +3,8 @@
 :func:`event_stories` is what :func:`~narrascope.stories.api.connect` and the
 streaming connect of a store call: it clusters the documents' event profiles
 (:mod:`narrascope.stories.events`) and describes each cluster as a
-:class:`~narrascope.models.Story`. The story id is derived from its first
-member id (sorted), so it stays put when later runs add reports to it.
+:class:`~narrascope.models.Story`. The story id is derived from its smallest
+member id (a content hash), so later reports change it only when one sorts first.
 """
 
 from __future__ import annotations
