@@ -13,7 +13,9 @@ generator's page -> story table (``.stories.tsv``).
     python bench/bench_story_density.py --n 5000 --span-days 54 --work /work/benchrun \\
         --variant '{}' --variant '{"text_alone": 0.8}'
 
-Each variant is a JSON object of ``ClusterOptions`` fields (``{}``: the defaults).
+Each variant is a JSON object of ``ClusterOptions`` fields (``{}``: the defaults of the
+centroid ``StoryIndex``), or ``{"method": "events"}`` for the event clustering that
+``connect`` uses by default (issue #17).
 """
 
 from __future__ import annotations
@@ -68,10 +70,11 @@ def score(db: Path, work: Path, options: dict[str, object], truth: dict[str, str
     try:
         version = pipeline_version(Settings())
         start = time.perf_counter()
+        events = options.get("method") == "events"  # the default event clustering
         connect_store(
             store,
             save=lambda docs: store.save_analyses(docs, version),
-            cluster_options=ClusterOptions(**options),  # type: ignore[arg-type]
+            cluster_options=None if events else ClusterOptions(**options),  # type: ignore[arg-type]
         )
         seconds = time.perf_counter() - start
         page_of = {d.id: Path(d.source).name for d in store.iter_documents(with_findings=False)}

@@ -11,7 +11,7 @@ from narrascope.models import RawArticle
 from narrascope.stories import compare_story, connect
 
 
-def test_stories_seeds_one_story_and_the_occurrence_contradiction(seeds_dir: Path) -> None:
+def test_stories_seeds_one_story_and_both_contradictions(seeds_dir: Path) -> None:
     raws = [r for r in iter_sources([seeds_dir]) if isinstance(r, RawArticle)]
     docs = list(extract_documents([clean_article(raw) for raw in raws]))
     link_entities(docs)
@@ -25,6 +25,10 @@ def test_stories_seeds_one_story_and_the_occurrence_contradiction(seeds_dir: Pat
     texts = pair.span_a.text + " || " + pair.span_b.text
     assert "May 15" in texts  # the 2025 Istanbul round ...
     assert "since" in texts or "last" in texts  # ... against "none since 2022"
+    status = [c for c in contradictions if c.kind == "status"]  # a former holder vs in office
+    assert status, [c.reason for c in contradictions]
+    assert "former" in status[0].reason
+    assert "in office" in status[0].reason
     for item in contradictions:
         doc_a = next(d for d in docs if d.id == item.doc_a)
         assert doc_a.text[item.span_a.start : item.span_a.end] == item.span_a.text

@@ -247,7 +247,7 @@ class Contradiction:
     """Two statements from different articles that cannot both hold."""
 
     id: str
-    kind: Literal["date", "number", "occurrence", "title", "other"]
+    kind: Literal["date", "number", "occurrence", "title", "status", "other"]
     reason: str
     confidence: float
     doc_a: str

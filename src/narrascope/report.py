@@ -16,6 +16,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from narrascope.errors import NarrascopeError
 from narrascope.store import Store
 from narrascope.store import aggregates as agg
+from narrascope.stories.keys import outlet_of
 from narrascope.web import charts
 from narrascope.web.views import narrative_matrix, overview, quote_matrix, story_view
 
@@ -43,7 +44,7 @@ def _css() -> str:
 def _story_context(store: Store, story_id: str) -> dict[str, Any]:
     view = story_view(store, story_id)
     points = [
-        charts.Point(ev.value, doc.outlet or doc.source, ev.sentence.text)
+        charts.Point(ev.value, outlet_of(doc), ev.sentence.text)
         for doc in view.docs
         for ev in doc.events
     ]

@@ -44,9 +44,29 @@ def run_evaluation(task: str, gold: str, pred: str | None) -> dict[str, float]:
     help="cleaning only: trafilatura's evaluation set (folder with tests/evaldata.py and "
     "tests/cache/); scores Narrascope and trafilatura settings side by side.",
 )
+@click.option(
+    "--ecbplus",
+    type=click.Path(exists=True, file_okay=False),
+    default=None,
+    help="stories only: the ECB+ folder (topics 1-35 are read); scores story clustering"
+    " against ECB+ events and topics, cross-validated by topic, beside a TF-IDF baseline.",
+)
+@click.option("--folds", type=click.IntRange(2, 35), default=5, help="Topic folds (--ecbplus).")
+@click.option(
+    "--with-centroid",
+    is_flag=True,
+    help="--ecbplus: also score the centroid StoryIndex (the clustering before issue #17).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def eval_cmd(
-    task: str, gold: str | None, pred: str | None, web_pages: str | None, as_json: bool
+    task: str,
+    gold: str | None,
+    pred: str | None,
+    web_pages: str | None,
+    ecbplus: str | None,
+    folds: int,
+    with_centroid: bool,
+    as_json: bool,
 ) -> None:
     """Score a task with its official metrics (SemEval samples-F1, quote speaker F1, ...)."""
     if web_pages is not None:
@@ -54,12 +74,19 @@ def eval_cmd(
             raise click.UsageError("--trafilatura-eval applies to the cleaning task only")
         from narrascope.evaluation.web_pages import evaluate_pages, format_table
 
-        scores = evaluate_pages(web_pages)
-        click.echo(json.dumps(scores, indent=1) if as_json else format_table(scores))
+        page_scores = evaluate_pages(web_pages)
+        click.echo(json.dumps(page_scores, indent=1) if as_json else format_table(page_scores))
         return
-    if gold is None:
-        raise click.UsageError("--gold is required (or --trafilatura-eval for cleaning)")
-    scores = run_evaluation(task, gold, pred)
+    if ecbplus is not None:
+        if task != "stories":
+            raise click.UsageError("--ecbplus goes with the stories task")
+        from narrascope.evaluation.ecbplus_stories import evaluate_ecbplus
+
+        scores = evaluate_ecbplus(ecbplus, n_folds=folds, centroid=with_centroid)
+    elif gold is None:
+        raise click.UsageError("--gold is required (or a corpus option such as --ecbplus)")
+    else:
+        scores = run_evaluation(task, gold, pred)
     if as_json:
         click.echo(json.dumps(scores, indent=1, sort_keys=True))
         return

@@ -9,6 +9,8 @@ from narrascope.stories.cluster import StoryIndex, cluster_stories
 from narrascope.stories.compare import StoryComparison, compare_story
 from narrascope.stories.contradictions import find_contradictions
 from narrascope.stories.dedup import find_duplicates
+from narrascope.stories.event_stories import event_stories
+from narrascope.stories.events import profiles_of
 
 
 def claims_by_document(docs: list[Document], stories: list[Story]) -> dict[str, list[Claim]]:
@@ -23,11 +25,15 @@ def connect(
 ) -> tuple[list[Story], list[Contradiction]]:
     """Mark near-duplicates, cluster stories and find contradictions inside them.
 
-    Sets ``Document.duplicate_of`` on syndicated copies. Pass a loaded
-    :class:`StoryIndex` to add to earlier stories instead of starting anew.
+    Sets ``Document.duplicate_of`` on syndicated copies. Stories are event
+    clusters (:mod:`narrascope.stories.events`) of ``docs``; pass a loaded
+    :class:`StoryIndex` to add to its earlier stories with the centroid index instead.
     """
     find_duplicates(docs)
-    stories = cluster_stories(docs, index)
+    if index is not None:
+        stories = cluster_stories(docs, index)
+    else:
+        stories = event_stories(profiles_of(docs))
     claims = claims_by_document(docs, stories)
     return stories, find_contradictions(docs, stories, claims)
 

@@ -11,6 +11,7 @@ canonical entity keys (``Document.entities`` mentions) and value slots:
 * ``occur|EVENT_CLASS|QUALIFIER``: an event of a class (meeting, attack...) happened (value: date);
 * ``none|EVENT_CLASS``: no such event since a date, or the *last* one was then (value: date);
 * ``title|PERSON``: the title an article gives a person (value: normalised title);
+* ``status|PERSON``: in office or former (value ``former:OFFICE``, ``current:OFFICE|*``);
 * ``quote|SPEAKER``: an attributed statement (value: its first words, normalised).
 
 Predicates are verb lemmas with synonyms folded ("dispatched" -> send, "took place"
@@ -42,6 +43,7 @@ from narrascope.stories.parsing import (
     parsed_doc,
     slot_resolver,
 )
+from narrascope.stories.status import status_claims
 from narrascope.stories.titles import title_claims
 
 PREDICATE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "relcl"})
@@ -86,6 +88,7 @@ def parsed_claims(ctx: ParsedDoc) -> list[Claim]:
     for sent in ctx.parsed.sents:
         claims.extend(_sentence_claims(ctx, sent))
     claims.extend(title_claims(ctx))
+    claims.extend(status_claims(ctx))
     return list({c.id: c for c in claims}.values())
 
 

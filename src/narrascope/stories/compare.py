@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal
 
 from narrascope.models import Claim, Document, Span, Story
 from narrascope.stories.claims import extract_claims
 from narrascope.stories.dates import compatible
+from narrascope.stories.frames import frame_of, worth_comparing
 from narrascope.stories.keys import outlet_of
 from narrascope.stories.numbers import numbers_conflict
 from narrascope.stories.titles_compare import titles_conflict
 
 Status = Literal["reported", "not_reported", "different"]
-VALUE_KINDS = frozenset({"date", "count", "occur", "title", "none"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +37,7 @@ class ClaimRow:
     subject: str | None
     value: str | None  # the value most outlets give
     cells: dict[str, Cell]
+    frame: dict[str, str] = field(default_factory=dict)  # actor, action, target, time, quantity
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,19 +129,11 @@ def claim_matrix(
     """Rows of claims x outlets, the most widely reported first."""
     by_key: defaultdict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
-        if _comparable(claim.key):
+        if worth_comparing(claim):
             by_key[claim.key].append(claim)
     rows = [_row(key, group, outlet_of_doc, outlets) for key, group in by_key.items()]
     rows.sort(key=lambda r: (-sum(c.status != "not_reported" for c in r.cells.values()), r.key))
     return rows
-
-
-def _comparable(key: str) -> bool:
-    """Value claims, and facts whose subject and theme are both known."""
-    parts = key.split("|")
-    if parts[0] in VALUE_KINDS:
-        return True
-    return parts[0] == "fact" and len(parts) == 4 and "_" not in (parts[1], parts[3])
 
 
 def _row(
@@ -163,7 +156,14 @@ def _row(
     for outlet in outlets:
         cells.setdefault(outlet, Cell("not_reported"))
     first = group[0]
-    return ClaimRow(key=key, text=first.text, subject=first.subject, value=majority, cells=cells)
+    return ClaimRow(
+        key=key,
+        text=first.text,
+        subject=first.subject,
+        value=majority,
+        cells=cells,
+        frame=frame_of(replace(first, value=majority)),
+    )
 
 
 def _differs(key: str, value: str, majority: str) -> bool:

@@ -9,7 +9,10 @@ Built on claims (:mod:`narrascope.stories.claims`) that share a normalised key:
   (or that the *last* one was then) while another reports one after that date
   and before the first article was published; or one asserts what the other negates;
 * **title**: one person given two titles of the same office that differ in
-  portfolio or rank ("foreign minister" vs "defence minister"), at the same time.
+  portfolio or rank ("foreign minister" vs "defence minister"), at the same time;
+* **status**: one person presented as *former* holder of an office by one article
+  and as holding it by another ("former President X" vs "the X administration"),
+  at the same time (:mod:`narrascope.stories.status`).
 
 Every contradiction carries both evidence spans and a one-line reason, and all
 are ranked by a confidence that drops when the subject is unknown, a value is
@@ -38,6 +41,7 @@ from narrascope.stories.claims import extract_claims
 from narrascope.stories.dates import compatible, day_ordinal
 from narrascope.stories.keys import outlet_of
 from narrascope.stories.numbers import numbers_conflict
+from narrascope.stories.status import statuses_conflict
 from narrascope.stories.titles_compare import titles_conflict
 
 Kind = str
@@ -106,6 +110,8 @@ def _key_contradictions(
         yield from _value_conflicts(story_id, group, docs, "number")
     elif kind == "title":
         yield from _title_conflicts(story_id, group, docs)
+    elif kind == "status":
+        yield from _status_conflicts(story_id, group, docs)
     elif kind == "none":
         yield from _occurrence_conflicts(story_id, group, occurs.get(key[5:], []), docs)
     elif kind == "fact" and "|not " in key:
@@ -309,6 +315,34 @@ def _title_conflicts(
             first, f"give '{first.value}'", second, f"give '{second.value}'"
         )
         yield _make("title", reason, 0.6, a, b, story_id)
+
+
+def _status_conflicts(
+    story_id: str, group: list[Claim], docs: dict[str, Document]
+) -> Iterator[Contradiction]:
+    """A person presented as out of an office by one article and in it by another."""
+    for one, two in combinations(_sides(group, docs), 2):
+        if not statuses_conflict(one.value, two.value):
+            continue
+        pair = _pick_timely_pair(one.claims, two.claims, docs)
+        if pair is None:
+            continue
+        a, b = sorted(pair, key=lambda c: (c.doc_id, c.span.start))
+        said = [f"{_status_words(c.value or '')} ('{_short(c.text)}')" for c in (a, b)]
+        reason = f"{said[0]} vs {said[1]}: the same person, at the same time"
+        yield _make("status", reason, 0.55, a, b, story_id)
+
+
+def _status_words(value: str) -> str:
+    state, office = value.split(":", 1)
+    if office == "*":
+        return "in office"
+    return f"former {office}" if state == "former" else f"{office} in office"
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _pick_timely_pair(

@@ -17,14 +17,26 @@ STORY_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "E
 
 
 def outlet_of(doc: Document) -> str:
-    """The outlet of a document, else its URL host or source file name, else its id."""
+    """The outlet of a document, else a short label: URL host, or source file stem, or id.
+
+    Never a path: ``/data/in/feed.jsonl:12`` gives ``feed:12``, ``/data/a/report.txt``
+    gives ``report``, ``https://www.example.org/x`` gives ``example.org``.
+    """
     if doc.outlet:
         return doc.outlet
-    if doc.url:
-        host = urlsplit(doc.url).hostname
+    for url in (doc.url, doc.source):
+        host = urlsplit(url).hostname if url and "://" in url else None
         if host:
             return host.removeprefix("www.")
-    return PurePath(doc.source).name if doc.source else doc.id
+    return source_label(doc.source) or doc.id
+
+
+def source_label(source: str) -> str:
+    """The file stem of a source (with ``:LINE`` kept for a line of a JSON-lines file)."""
+    path, sep, line = source.rpartition(":")
+    if sep and line.isdigit() and path:
+        return f"{PurePath(path).stem}:{line}"
+    return PurePath(source).stem.strip("<>")
 
 
 @lru_cache(maxsize=65_536)

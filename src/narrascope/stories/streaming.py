@@ -2,13 +2,16 @@
 
 :func:`~narrascope.stories.api.connect` needs every document in memory. This
 module gives the same result from a :class:`~narrascope.store.base.Store` in
-three streaming passes, holding per document only a MinHash signature, a date
-and an id (and per story its centroid), never the corpus' texts:
+three streaming passes, holding per document a MinHash signature, a date, an id
+and its event profile (content words, not the text), never whole documents:
 
 1. near-duplicates (:class:`~narrascope.stories.dedup.DuplicateIndex`, texts
    re-read from the store for the rare candidate pairs);
-2. stories, adding documents to a :class:`~narrascope.stories.cluster.StoryIndex`
-   batch by batch in publication order (the order the in-memory path uses);
+2. stories: each document's event profile (content words, entity keys,
+   dates, figures, story vector; :mod:`narrascope.stories.events`) is read
+   batch by batch, then the profiles are clustered at once, as the in-memory
+   path does (with ``cluster_options``, the older centroid
+   :class:`~narrascope.stories.cluster.StoryIndex` is used instead);
 3. contradictions, story by story, from the claims the extraction stage stored;
    with ``workers > 1`` and a store other processes can open, the stories are
    shared out to a pool of processes, each reading its members from the store.
@@ -28,6 +31,8 @@ from narrascope.stories.cluster import ClusterOptions, StoryIndex
 from narrascope.stories.contradictions import find_contradictions
 from narrascope.stories.dates import document_day
 from narrascope.stories.dedup import DedupOptions, DuplicateIndex
+from narrascope.stories.event_stories import event_stories
+from narrascope.stories.events import EventOptions, EventProfile, profiles_of
 from narrascope.stories.vectors import Embedder
 
 UNDATED = 10**7  # sorts documents without a date after dated ones, as the index does
@@ -56,6 +61,7 @@ def connect_store(
     cluster_options: ClusterOptions | None = None,
     dedup_options: DedupOptions | None = None,
     workers: int = 1,
+    event_options: EventOptions | None = None,
 ) -> ConnectSummary:
     """Mark near-duplicates, cluster stories and find contradictions of a stored corpus.
 
@@ -65,16 +71,20 @@ def connect_store(
     share the contradiction pass (same result as one).
     """
     canonical, order = _duplicates(store, batch_size, dedup_options)
-    index = StoryIndex(cluster_options, embedder)
+    index = StoryIndex(cluster_options, embedder) if cluster_options is not None else None
+    profiles: list[EventProfile] = []
     for batch in _chunks(order, batch_size):
         docs = [store.get_document(doc_id, with_findings=STORY_FINDINGS) for doc_id in batch]
         changed = [doc.id for doc in docs if _set_duplicate(doc, canonical.get(doc.id))]
         if changed:  # written whole: the documents read above hold only some findings
             full = [store.get_document(doc_id) for doc_id in changed]
             save([doc for doc in full if _set_duplicate(doc, canonical.get(doc.id))])
-        index.add(docs)
+        if index is not None:
+            index.add(docs)
+        else:
+            profiles.extend(profiles_of(docs, embedder))
         del docs, changed  # before the next batch is read
-    stories = index.stories()
+    stories = index.stories() if index is not None else event_stories(profiles, event_options)
     store.save_stories(stories)
     contradictions = sorted(
         _contradictions(store, stories, workers), key=lambda c: (-c.confidence, c.id)

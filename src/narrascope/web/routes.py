@@ -18,6 +18,7 @@ from narrascope.api.ingest import jobs_of, parse_uploads, read_uploads
 from narrascope.api.security import check_write, presented_token
 from narrascope.api.stories import cached_story
 from narrascope.store import aggregates as agg
+from narrascope.stories.keys import outlet_of
 from narrascope.web import charts, highlight
 from narrascope.web.views import entity_view, narrative_matrix, overview, quote_matrix
 
@@ -126,7 +127,7 @@ def story_page(request: Request, story_id: Id) -> HTMLResponse:
     """Outlets side by side, claims x outlets, quotes by speaker x outlet, contradictions."""
     view = cached_story(request, story_id)
     points = [
-        charts.Point(ev.value, doc.outlet or doc.source, ev.sentence.text, f"/documents/{doc.id}")
+        charts.Point(ev.value, outlet_of(doc), ev.sentence.text, f"/documents/{doc.id}")
         for doc in view.docs
         for ev in doc.events
     ]

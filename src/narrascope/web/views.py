@@ -13,6 +13,7 @@ from typing import Any
 from narrascope.models import Contradiction, Document, Entity, Quote, Story
 from narrascope.store import DocumentFilter, Store
 from narrascope.store import aggregates as agg
+from narrascope.stories.keys import outlet_of
 
 MAX_STORY_DOCS = 200
 MAX_ENTITY_DOCS = 200
@@ -88,7 +89,7 @@ class StoryView:
         """Documents grouped by outlet, outlets in name order."""
         table: defaultdict[str, list[Document]] = defaultdict(list)
         for doc in self.docs:
-            table[doc.outlet or doc.source or doc.id].append(doc)
+            table[outlet_of(doc)].append(doc)
         return dict(sorted(table.items()))
 
 
@@ -133,7 +134,7 @@ def quote_matrix(docs: list[Document]) -> dict[str, dict[str, list[tuple[Documen
     for doc in docs:
         for quote in doc.quotes:
             who = quote.speaker_name or quote.speaker or "unknown speaker"
-            table[who][doc.outlet or doc.source].append((doc, quote))
+            table[who][outlet_of(doc)].append((doc, quote))
     ranked = sorted(table.items(), key=lambda kv: (-sum(map(len, kv[1].values())), kv[0]))
     return {who: dict(cols) for who, cols in ranked}
 
@@ -163,7 +164,7 @@ def entity_view(store: Store, entity_id: str) -> EntityView:
     by: list[tuple[Document, Quote]] = []
     about: list[tuple[Document, Quote]] = []
     for doc in docs:
-        outlet = doc.outlet or doc.source
+        outlet = outlet_of(doc)
         for role in doc.roles:
             if role.entity_id == entity_id or role.entity in names:
                 roles[outlet][role.main_role] += 1
