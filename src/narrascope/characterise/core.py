@@ -39,8 +39,13 @@ class CharacteriseOptions:
     embedder: str = "static"
     max_entities: int = 5
     techniques: bool = True
+    technique_detector: str = "learned"  # "learned" (SemEval-2023 model) or "cues" (taxonomy cues)
 
     def __post_init__(self) -> None:
+        if self.technique_detector not in ("learned", "cues"):
+            raise ConfigError(
+                f"technique_detector must be 'learned' or 'cues', got {self.technique_detector!r}"
+            )
         if self.embedder not in ("static", "minilm"):
             raise ConfigError(f"embedder must be 'static' or 'minilm', got {self.embedder!r}")
         if self.max_entities < 0:
@@ -77,8 +82,10 @@ def resolve_model(model: str | None) -> Path | None:
 
 
 def learned_detector(options: CharacteriseOptions) -> LearnedTechniqueDetector | None:
-    """The learned technique detector, unless a user taxonomy of techniques replaces the built-in."""
-    if not options.techniques or not TECHNIQUE_MODEL.is_file():
+    """The learned technique detector, unless a user techniques taxonomy replaces the built-in."""
+    if not options.techniques or options.technique_detector != "learned":
+        return None
+    if not TECHNIQUE_MODEL.is_file():
         return None
     if any(load_taxonomy(p).kind == "techniques" for p in options.taxonomies):
         return None
@@ -132,11 +139,14 @@ class Characteriser:
 
         batch = list(docs)
         with threadpool_limits(limits=1, user_api="blas"):  # small matrices: threads only contend
-            for doc, prep in zip(batch, self.prepare(batch), strict=True):
+            prepared = self.prepare(batch)
+            for doc, prep in zip(batch, prepared, strict=True):
                 self._fill(doc, prep)
             if self.options.techniques and self.learned_techniques is not None:
-                for doc, found in zip(batch, self.learned_techniques.detect(batch), strict=True):
-                    doc.techniques = found
+                given = [(p.sentences, p.vectors) for p in prepared]
+                found = self.learned_techniques.detect(batch, given)
+                for doc, techniques in zip(batch, found, strict=True):
+                    doc.techniques = techniques
         return batch
 
     def _fill(self, doc: Document, prep: Prepared) -> None:

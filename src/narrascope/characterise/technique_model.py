@@ -48,8 +48,15 @@ def embed_unique(texts: Sequence[str], embed: TextEmbedder, batch: int = 128) ->
     """Vectors of ``texts``, each distinct non-empty text embedded once ("" is zero)."""
     distinct = sorted({t for t in texts if t})
     rows: dict[str, int] = {t: i for i, t in enumerate(distinct)}
-    parts = [np.asarray(embed(distinct[i : i + batch]), np.float32) for i in range(0, len(distinct), batch)]
-    table = np.vstack([*parts, np.zeros((1, DIM), np.float32)]) if parts else np.zeros((1, DIM), np.float32)
+    parts = [
+        np.asarray(embed(distinct[i : i + batch]), np.float32)
+        for i in range(0, len(distinct), batch)
+    ]
+    table = (
+        np.vstack([*parts, np.zeros((1, DIM), np.float32)])
+        if parts
+        else np.zeros((1, DIM), np.float32)
+    )
     index = np.array([rows.get(t, len(distinct)) for t in texts], dtype=np.int64)
     out: np.ndarray = table[index]
     return out
@@ -85,6 +92,8 @@ class TechniqueModel:
     lang_thresholds: dict[str, np.ndarray] = field(default_factory=dict)  # ISO code -> (labels,)
     features: str = FEATURES
     meta: dict[str, Any] = field(default_factory=dict)
+    # ranks the sentences of a labelled paragraph: (labels, static-embedding dims)
+    evidence_coef: np.ndarray | None = None
 
     def __post_init__(self) -> None:
         n = len(self.labels)
@@ -96,6 +105,14 @@ class TechniqueModel:
     def scores(self, x: np.ndarray) -> np.ndarray:
         """Linear scores ``(n, labels)`` (about 0 for absent, 1 for present)."""
         out: np.ndarray = np.asarray(x, np.float32) @ self.coef.T + self.intercept
+        return out
+
+    def evidence_scores(self, static_vectors: np.ndarray) -> np.ndarray | None:
+        """Sentence ranking scores ``(n, labels)`` from static embeddings, if the model has them."""
+        coef = self.evidence_coef
+        if coef is None or static_vectors.ndim != 2 or static_vectors.shape[1] != coef.shape[1]:
+            return None
+        out: np.ndarray = np.asarray(static_vectors, np.float32) @ coef.T
         return out
 
     def thresholds_for(self, lang: str | None) -> np.ndarray:
@@ -113,15 +130,18 @@ class TechniqueModel:
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         header = {"labels": list(self.labels), "features": self.features, "meta": self.meta}
+        arrays: dict[str, np.ndarray] = {
+            "coef": self.coef.astype(np.float16),
+            "intercept": self.intercept.astype(np.float32),
+            "thresholds": self.thresholds.astype(np.float32),
+            "header": np.array(json.dumps(header, sort_keys=True)),
+        }
+        for lang, values in self.lang_thresholds.items():
+            arrays[f"thresholds_{lang}"] = values.astype(np.float32)
+        if self.evidence_coef is not None:
+            arrays["evidence_coef"] = self.evidence_coef.astype(np.float16)
         with path.open("wb") as fh:
-            np.savez_compressed(
-                fh,
-                coef=self.coef.astype(np.float16),
-                intercept=self.intercept.astype(np.float32),
-                thresholds=self.thresholds.astype(np.float32),
-                **{f"thresholds_{k}": v.astype(np.float32) for k, v in self.lang_thresholds.items()},
-                header=np.array(json.dumps(header, sort_keys=True)),
-            )
+            np.savez_compressed(fh, **arrays)  # type: ignore[arg-type]
         return path
 
     @classmethod
@@ -141,4 +161,9 @@ class TechniqueModel:
                 },
                 features=str(header["features"]),
                 meta=dict(header.get("meta", {})),
+                evidence_coef=(
+                    data["evidence_coef"].astype(np.float32)
+                    if "evidence_coef" in data.files
+                    else None
+                ),
             )

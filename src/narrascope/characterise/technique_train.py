@@ -33,6 +33,7 @@ from narrascope.characterise.technique_model import (
 )
 
 ALPHA = 40.0  # ridge penalty, chosen by 5-fold CV over 10..250
+EVIDENCE_ALPHA = 10.0  # ridge penalty of the static-embedding sentence ranker
 FOLDS = 5
 ISO = {"en": "en", "fr": "fr", "ge": "de", "it": "it", "po": "pl", "ru": "ru"}
 
@@ -151,7 +152,11 @@ def micro_thresholds(scores: np.ndarray, y: np.ndarray, passes: int = 3) -> np.n
             fp_o = sum(int(fps[i][keep[i]]) for i in range(labels) if i != j)
             fn_o = sum(pos[i] - int(tps[i][keep[i]]) for i in range(labels) if i != j)
             tp = tps[j]
-            f1 = 2 * (tp_o + tp) / np.maximum(1, 2 * (tp_o + tp) + fp_o + fps[j] + fn_o + pos[j] - tp)
+            f1 = (
+                2
+                * (tp_o + tp)
+                / np.maximum(1, 2 * (tp_o + tp) + fp_o + fps[j] + fn_o + pos[j] - tp)
+            )
             keep[j] = int(np.argmax(f1)) if pos[j] else 0
     return np.array([cuts[j][keep[j]] for j in range(labels)], dtype=np.float32)
 
@@ -161,7 +166,10 @@ def learn_thresholds(
 ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
     """Overall thresholds and one set per language (each micro-F1 optimal)."""
     overall = micro_thresholds(scores, y)
-    per = {str(lang): micro_thresholds(scores[langs == lang], y[langs == lang]) for lang in np.unique(langs)}
+    per = {
+        str(lang): micro_thresholds(scores[langs == lang], y[langs == lang])
+        for lang in np.unique(langs)
+    }
     return overall, per
 
 
@@ -189,10 +197,16 @@ def cross_validate(ds: Dataset, folds: int = FOLDS, alpha: float = ALPHA) -> np.
     return pred
 
 
-def train_model(ds: Dataset, alpha: float = ALPHA, meta: dict[str, object] | None = None) -> TechniqueModel:
+def train_model(
+    ds: Dataset, alpha: float = ALPHA, meta: dict[str, object] | None = None
+) -> TechniqueModel:
     """The model on all rows, thresholds from 5-fold out-of-fold scores."""
     overall, per = learn_thresholds(oof_scores(ds.x, ds.y, ds.groups, FOLDS, alpha), ds.y, ds.langs)
     coef, bias = fit(ds.x, ds.y, alpha)
+    from narrascope.embeddings import get_embedder
+
+    static = get_embedder("static").embed([p.text for p in ds.paragraphs])
+    evidence, _ = fit(static, ds.y, EVIDENCE_ALPHA)
     info: dict[str, object] = {
         "trained_on": "SemEval-2023 Task 3 subtask 3, training split (en fr de it pl ru)",
         "paragraphs": len(ds.paragraphs),
@@ -200,7 +214,7 @@ def train_model(ds: Dataset, alpha: float = ALPHA, meta: dict[str, object] | Non
         "alpha": alpha,
         **(meta or {}),
     }
-    return TechniqueModel(CLASSES, coef, bias, overall, per, meta=info)
+    return TechniqueModel(CLASSES, coef, bias, overall, per, meta=info, evidence_coef=evidence)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -217,7 +231,7 @@ def main(argv: list[str] | None = None) -> None:
     report = cv_report(ds, cross_validate(ds, FOLDS, args.alpha))
     print(json.dumps(report, indent=1, sort_keys=True))
     if args.write:
-        cv = {k: round(v, 4) for k, v in report.items() if k.endswith("micro_f1") or k.endswith("macro_f1")}
+        cv = {k: round(v, 4) for k, v in report.items() if k.endswith(("micro_f1", "macro_f1"))}
         path = train_model(ds, args.alpha, {"cv": cv}).save(args.out)
         print(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB)")
 
