@@ -46,3 +46,18 @@ def test_eval_techniques_cross_validated_gate() -> None:
         margin = scores[f"{lang}_micro_f1"] - scores[f"{lang}_baseline_micro_f1"]
         assert margin >= FLOORS["min_margin_over_baseline_micro"], lang
         assert scores[f"{lang}_macro_f1"] > scores[f"{lang}_baseline_macro_f1"], lang
+
+
+@pytest.mark.slow
+def test_evidence_sentence_gate() -> None:
+    if not available():
+        pytest.skip(
+            f"SemEval-2023 Task 3 training data not found at {data_root()}: see docs/datasets.md"
+        )
+    from narrascope.evaluation.technique_evidence import evaluate as evidence
+
+    rates = evidence()
+    assert rates["pairs"] > 1000
+    assert rates["static_ranker"] >= FLOORS["evidence_static_ranker_hit_rate"]
+    margin = rates["static_ranker"] - rates["first_sentence"]
+    assert margin >= FLOORS["evidence_margin_over_first_sentence"]
