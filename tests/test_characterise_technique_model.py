@@ -137,3 +137,32 @@ def test_characteriser_uses_learned_model_by_default() -> None:
     assert any(t.start == t.end == 0 and t.text == title for t in found)
     assert any(t.start > 0 and t.technique in (LOADED, NAMES) for t in found)
     assert not [t for t in found if 0 < t.start < len(NEUTRAL[3])]
+
+
+def test_bad_options_and_user_taxonomy_fall_back_to_cues(tmp_path: Path) -> None:
+    import json
+
+    from narrascope.characterise.core import CharacteriseOptions, learned_detector
+    from narrascope.errors import ConfigError
+
+    with pytest.raises(ConfigError):
+        CharacteriseOptions(technique_detector="magic")
+    with pytest.raises(ConfigError):
+        LearnedTechniqueDetector(evidence="magic")
+    user = tmp_path / "tech.json"
+    label = {"label": "Shouting", "description": "Writes in capitals.", "examples": ["STOP IT"]}
+    user.write_text(json.dumps({"name": "t", "kind": "techniques", "labels": [label]}))
+    assert learned_detector(CharacteriseOptions(taxonomies=(str(user),))) is None
+    assert learned_detector(CharacteriseOptions(techniques=False)) is None
+    assert learned_detector(CharacteriseOptions()) is not None
+
+
+def test_title_in_text_and_empty_documents(detector: LearnedTechniqueDetector) -> None:
+    title = "Council approves road budget"
+    doc = _doc("t", f"{title}\n\n{NEUTRAL[3]}", title=title)
+    blocks = blocks_of(0, doc)
+    assert len(blocks) == 2
+    assert blocks[0].unit.is_title
+    assert blocks[0].span is not None
+    assert blocks[1].unit.title == title
+    assert detector.detect([_doc("e", ""), _doc("w", "  \n\n ")]) == [[], []]
