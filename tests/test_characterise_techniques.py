@@ -1,4 +1,7 @@
-"""Persuasion technique spans, tone and the dominant-narrative explanation."""
+"""Cue-based persuasion technique spans (the taxonomy detector), tone and the explanation.
+
+The learned default detector is tested in test_characterise_technique_model.py.
+"""
 
 from __future__ import annotations
 
@@ -19,7 +22,7 @@ TEXT = (
 
 @pytest.fixture(scope="module")
 def doc() -> Document:
-    engine = Characteriser(CharacteriseOptions(model=None))
+    engine = Characteriser(CharacteriseOptions(model=None, technique_detector="cues"))
     return engine.characterise([Document(id="t", source="t", raw=TEXT, text=TEXT)])[0]
 
 

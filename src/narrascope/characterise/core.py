@@ -17,6 +17,8 @@ from narrascope.characterise.narratives import NarrativeClassifier
 from narrascope.characterise.roles import RoleClassifier, Target, main_targets, targets_for_mentions
 from narrascope.characterise.sentences import split_sentences
 from narrascope.characterise.taxonomy import Taxonomy, builtin_taxonomy, load_taxonomy
+from narrascope.characterise.technique_detect import LearnedTechniqueDetector
+from narrascope.characterise.technique_model import RESOURCE as TECHNIQUE_MODEL
 from narrascope.characterise.techniques import TechniqueDetector
 from narrascope.characterise.tone import make_tone, sentence_valences
 from narrascope.embeddings import cache_dir, get_embedder
@@ -37,8 +39,13 @@ class CharacteriseOptions:
     embedder: str = "static"
     max_entities: int = 5
     techniques: bool = True
+    technique_detector: str = "learned"  # "learned" (SemEval-2023 model) or "cues" (taxonomy cues)
 
     def __post_init__(self) -> None:
+        if self.technique_detector not in ("learned", "cues"):
+            raise ConfigError(
+                f"technique_detector must be 'learned' or 'cues', got {self.technique_detector!r}"
+            )
         if self.embedder not in ("static", "minilm"):
             raise ConfigError(f"embedder must be 'static' or 'minilm', got {self.embedder!r}")
         if self.max_entities < 0:
@@ -74,6 +81,17 @@ def resolve_model(model: str | None) -> Path | None:
     return path
 
 
+def learned_detector(options: CharacteriseOptions) -> LearnedTechniqueDetector | None:
+    """The learned technique detector, unless a user techniques taxonomy replaces the built-in."""
+    if not options.techniques or options.technique_detector != "learned":
+        return None
+    if not TECHNIQUE_MODEL.is_file():
+        return None
+    if any(load_taxonomy(p).kind == "techniques" for p in options.taxonomies):
+        return None
+    return LearnedTechniqueDetector()
+
+
 def taxonomies(paths: tuple[str, ...]) -> dict[str, Taxonomy]:
     """Built-in taxonomies, each replaced by a user file of the same kind."""
     chosen = {kind: builtin_taxonomy(kind) for kind in ("narratives", "roles", "techniques")}
@@ -101,6 +119,7 @@ class Characteriser:
             tax["roles"], self.embedder, model=trained.roles if trained else None
         )
         self.techniques = TechniqueDetector(tax["techniques"], self.embedder)
+        self.learned_techniques = learned_detector(self.options)
 
     def prepare(self, docs: list[Document]) -> list[Prepared]:
         """Split and embed the sentences of a batch in one call."""
@@ -120,8 +139,14 @@ class Characteriser:
 
         batch = list(docs)
         with threadpool_limits(limits=1, user_api="blas"):  # small matrices: threads only contend
-            for doc, prep in zip(batch, self.prepare(batch), strict=True):
+            prepared = self.prepare(batch)
+            for doc, prep in zip(batch, prepared, strict=True):
                 self._fill(doc, prep)
+            if self.options.techniques and self.learned_techniques is not None:
+                given = [(p.sentences, p.vectors) for p in prepared]
+                found = self.learned_techniques.detect(batch, given)
+                for doc, techniques in zip(batch, found, strict=True):
+                    doc.techniques = techniques
         return batch
 
     def _fill(self, doc: Document, prep: Prepared) -> None:
@@ -137,7 +162,7 @@ class Characteriser:
         ]
         doc.tone = [make_tone(prep.sentences, prep.valences, [], None)]
         doc.tone += [self._entity_tone(prep, t) for t in targets]
-        if self.options.techniques:
+        if self.options.techniques and self.learned_techniques is None:
             doc.techniques = self.techniques.detect(
                 prep.sentences, prep.vectors, self.narratives.background
             )

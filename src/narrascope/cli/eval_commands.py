@@ -14,11 +14,17 @@ TASKS = {
     "extraction": "narrascope.evaluation.extraction",
     "semeval": "narrascope.evaluation.semeval",
     "stories": "narrascope.evaluation.stories",
+    "techniques": "narrascope.evaluation.techniques",
 }
 
 
-def run_evaluation(task: str, gold: str, pred: str | None) -> dict[str, float]:
-    """Score one task; ``pred`` None runs Narrascope on the gold set's articles."""
+def run_evaluation(task: str, gold: str | None, pred: str | None) -> dict[str, float]:
+    """Score one task; ``pred`` None runs Narrascope on the gold set's articles.
+
+    ``gold`` may be None only for ``techniques`` (its corpus under ``$NARRASCOPE_DATA``).
+    """
+    if gold is None and task != "techniques":
+        raise EvaluationError(f"eval {task}: --gold is required")
     try:
         module = importlib.import_module(TASKS[task])
     except KeyError:
@@ -29,7 +35,12 @@ def run_evaluation(task: str, gold: str, pred: str | None) -> dict[str, float]:
 
 @click.command("eval")
 @click.argument("task", type=click.Choice(sorted(TASKS)))
-@click.option("--gold", type=click.Path(exists=True), default=None, help="Gold file or folder.")
+@click.option(
+    "--gold",
+    default=None,
+    type=click.Path(exists=True),
+    help="Gold file or folder (techniques: default $NARRASCOPE_DATA/semeval2023-task3/data).",
+)
 @click.option(
     "--pred",
     type=click.Path(exists=True),
@@ -68,7 +79,12 @@ def eval_cmd(
     with_centroid: bool,
     as_json: bool,
 ) -> None:
-    """Score a task with its official metrics (SemEval samples-F1, quote speaker F1, ...)."""
+    """Score a task with its official metrics (SemEval samples-F1, quote speaker F1, ...).
+
+    ``techniques`` without ``--pred`` cross-validates the technique model (5 folds by
+    article) on the SemEval-2023 Task 3 training split, next to the all-Loaded-Language
+    baseline.
+    """
     if web_pages is not None:
         if task != "cleaning":
             raise click.UsageError("--trafilatura-eval applies to the cleaning task only")
@@ -83,8 +99,6 @@ def eval_cmd(
         from narrascope.evaluation.ecbplus_stories import evaluate_ecbplus
 
         scores = evaluate_ecbplus(ecbplus, n_folds=folds, centroid=with_centroid)
-    elif gold is None:
-        raise click.UsageError("--gold is required (or a corpus option such as --ecbplus)")
     else:
         scores = run_evaluation(task, gold, pred)
     if as_json:
