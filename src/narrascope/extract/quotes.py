@@ -84,7 +84,56 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_MINOR = frozenset(
+    "a an and as at but by for from in into nor of on or the to with vs v".split()
+)
+MAX_TITLE_WORDS = 8
+
+
+def _title_case(words: list[str]) -> bool:
+    """Every word capitalised but the minor ones, and at least one capitalised."""
+    alpha = [w for w in words if w[:1].isalpha()]
+    caps = [w for w in alpha if w[:1].isupper()]
+    return bool(caps) and all(w[:1].isupper() or w.lower() in _MINOR for w in alpha)
+
+
+def is_title(text: str, start: int, end: int) -> bool:
+    """A quoted title of a work or a show ("Meet the Press"), not a quote: a short
+    title-case phrase in a sentence that is not itself a title-case headline."""
+    words = re.findall(r"[\w’'.-]+", text[start:end])
+    if not words or len(words) > MAX_TITLE_WORDS or len(words) < 2 or not _title_case(words):
+        return False
+    if text[start:end].rstrip(" ,”\"’'").endswith(("!", "?")):
+        return False  # a chant or a cry: "Four More Years!"
+    if text[:start].rstrip(" \t“\"‘'").endswith(":"):
+        return False  # 'He said: "We Will Win."'
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    outside = re.sub(r"[“\"‘][^“”\"‘’]*[”\"’]", " ", line)
+    return not _title_case(re.findall(r"[\w’'.-]+", outside))
+
+
+_ADDRESSEE = frozenset({"told", "tell", "tells", "telling", "asked", "ask", "asks", "asking"})
+_UTTERED = frozenset({"dobj", "ccomp", "xcomp", "attr", "oprd", "dep", "appos", "npadvmod"})
+
+
+def _uttered(span: MarkedSpan, ctx: SpeakerContext) -> bool:
+    """A cue verb takes the quoted phrase as what was said ("chanted “Lock Her Up”")."""
+    inside = ctx.sdoc.char_span(span.start, span.end, alignment_mode="expand")
+    if inside is None:
+        return False
+    cue = resources.cues()
+    verbs = (cue.speech_verbs | cue.indirect_verbs) - _ADDRESSEE
+    return any(
+        t.head.lower_ in verbs and t.dep_ in _UTTERED and not ctx.in_quote(t.head.idx)
+        for t in inside
+    )
+
+
 def _marked_quote(span: MarkedSpan, ctx: SpeakerContext) -> Attribution | None:
+    if is_title(ctx.text, span.start, span.end) and not _uttered(span, ctx):
+        return None
     kind = _kind(ctx.text, span)
     frame = _frame(span, ctx)
     cue, speaker = _cue_speaker(frame, span, ctx, partial=kind == "partial")
