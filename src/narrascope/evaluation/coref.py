@@ -30,13 +30,17 @@ from narrascope.evaluation.ecbplus import (
 from narrascope.models import Document
 
 Clustering = dict[int, Hashable]  # key mention index -> cluster label
+_PRONOUNS = frozenset(
+    "i i'm i'd i'll i've we we'll we're we'd you you're he she it they me us him her them "
+    "his its their our my your".split()
+)
 
 
 def is_named(doc: EcbDocument, m: GoldMention) -> bool:
     """The mention holds a proper name (capitalisation, see the module docstring)."""
     for tok in re.finditer(r"[^\W\d_][\w'’.&-]*", m.text):
         word = tok.group()
-        if not word[:1].isupper():
+        if not word[:1].isupper() or word.lower().replace("’", "'") in _PRONOUNS:
             continue
         before = doc.text[: m.start + tok.start()].rstrip(" ")
         initial = not before or before.endswith("\n") or before[-1] in ".!?\"“"
