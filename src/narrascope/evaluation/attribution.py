@@ -28,7 +28,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from narrascope.evaluation.polnear import (
-    Fragments,
     GoldAttribution,
     PolnearArticle,
     default_root,
@@ -39,7 +38,29 @@ from narrascope.models import Document
 
 MATCH = 0.5
 _PRONOUNS = frozenset(
-    "i me we us you he him she her it they them his hers its their theirs our my your who".split()
+    [
+        "i",
+        "me",
+        "we",
+        "us",
+        "you",
+        "he",
+        "him",
+        "she",
+        "her",
+        "it",
+        "they",
+        "them",
+        "his",
+        "hers",
+        "its",
+        "their",
+        "theirs",
+        "our",
+        "my",
+        "your",
+        "who",
+    ]
 )
 _MARKS = re.compile(r"“[^“”\n]*”|\"[^\"\n]*\"")
 
@@ -63,8 +84,7 @@ def narrascope_predictions(articles: list[PolnearArticle]) -> list[list[Predicte
     from narrascope.extract import extract_documents
 
     docs = [
-        Document(id=a.name, source=f"polnear:{a.name}", raw=a.text, text=a.text)
-        for a in articles
+        Document(id=a.name, source=f"polnear:{a.name}", raw=a.text, text=a.text) for a in articles
     ]
     out = []
     for doc in extract_documents(docs):
@@ -103,9 +123,7 @@ def textacy_predictions(articles: list[PolnearArticle]) -> list[list[Predicted]]
             span = (speaker[0].idx, speaker[-1].idx + len(speaker[-1])) if speaker else None
             name = " ".join(tok.text for tok in speaker)
             named = any(tok.pos_ == "PROPN" for tok in speaker)
-            preds.append(
-                Predicted(t.content.start_char, t.content.end_char, span, (name,), named)
-            )
+            preds.append(Predicted(t.content.start_char, t.content.end_char, span, (name,), named))
         out.append(preds)
     return out
 
@@ -154,7 +172,14 @@ def _pairs(
         for pi, p in enumerate(preds):
             share = _covered(ws, p.start, p.end) / len(ws)
             if share >= MATCH:
-                cands.append((share, -abs((p.end - p.start) - len(text[g.content[0][0] : g.content[-1][1]])), gi, pi))
+                cands.append(
+                    (
+                        share,
+                        -abs((p.end - p.start) - len(text[g.content[0][0] : g.content[-1][1]])),
+                        gi,
+                        pi,
+                    )
+                )
     out: dict[int, int] = {}
     used: set[int] = set()
     for _, _, gi, pi in sorted(cands, reverse=True):
@@ -171,7 +196,9 @@ def _prf(tp: float, n_pred: float, n_gold: float, prefix: str) -> dict[str, floa
     return {f"{prefix}_precision": p, f"{prefix}_recall": r, f"{prefix}_f1": f}
 
 
-def score(articles: Iterable[PolnearArticle], predictions: Iterable[list[Predicted]]) -> dict[str, float]:
+def score(
+    articles: Iterable[PolnearArticle], predictions: Iterable[list[Predicted]]
+) -> dict[str, float]:
     """All figures of one system."""
     c: dict[str, int] = defaultdict(int)
     for art, preds in zip(articles, predictions, strict=True):
@@ -210,7 +237,9 @@ def score(articles: Iterable[PolnearArticle], predictions: Iterable[list[Predict
         "gold_attributions": float(c["gold"]),
         "gold_named": float(c["gold_named"]),
         "predicted": float(c["pred"]),
-        "speaker_accuracy_named": c["e2e_named"] / c["matched_named"] if c["matched_named"] else 0.0,
+        "speaker_accuracy_named": c["e2e_named"] / c["matched_named"]
+        if c["matched_named"]
+        else 0.0,
         "quoted_content_recall": c["q_found"] / c["q_gold"] if c["q_gold"] else 0.0,
         "quoted_content_precision": c["q_correct"] / c["q_pred"] if c["q_pred"] else 0.0,
         "gold_quoted": float(c["q_gold"]),

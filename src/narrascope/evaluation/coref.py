@@ -31,8 +31,34 @@ from narrascope.models import Document
 
 Clustering = dict[int, Hashable]  # key mention index -> cluster label
 _PRONOUNS = frozenset(
-    "i i'm i'd i'll i've we we'll we're we'd you you're he she it they me us him her them "
-    "his its their our my your".split()
+    [
+        "i",
+        "i'm",
+        "i'd",
+        "i'll",
+        "i've",
+        "we",
+        "we'll",
+        "we're",
+        "we'd",
+        "you",
+        "you're",
+        "he",
+        "she",
+        "it",
+        "they",
+        "me",
+        "us",
+        "him",
+        "her",
+        "them",
+        "his",
+        "its",
+        "their",
+        "our",
+        "my",
+        "your",
+    ]
 )
 
 
@@ -43,7 +69,7 @@ def is_named(doc: EcbDocument, m: GoldMention) -> bool:
         if not word[:1].isupper() or word.lower().replace("’", "'") in _PRONOUNS:
             continue
         before = doc.text[: m.start + tok.start()].rstrip(" ")
-        initial = not before or before.endswith("\n") or before[-1] in ".!?\"“"
+        initial = not before or before.endswith("\n") or before[-1] in '.!?"“'
         if not initial or word.lower() not in _lower_words(doc.text):
             return True
     return False
@@ -155,11 +181,14 @@ def ceaf_e(key: list[set[int]], response: list[set[int]]) -> tuple[float, float,
     if not key or not response:
         return 0.0, 0.0, 0.0
     sim = np.zeros((len(key), len(response)))
+    where = {m: j for j, c in enumerate(response) for m in c}
     for i, k in enumerate(key):
-        for j, r in enumerate(response):
-            inter = len(k & r)
-            if inter:
-                sim[i, j] = 2 * inter / (len(k) + len(r))
+        for m in k:
+            if m in where:
+                sim[i, where[m]] += 1
+    sizes_k = np.array([len(k) for k in key], dtype=float)[:, None]
+    sizes_r = np.array([len(c) for c in response], dtype=float)[None, :]
+    sim = 2 * sim / (sizes_k + sizes_r)
     rows, cols = linear_sum_assignment(-sim)
     total = float(sim[rows, cols].sum())
     p, r = total / len(response), total / len(key)
@@ -189,11 +218,16 @@ def evaluate_ecbplus(
         "key_mentions": float(len(keys)),
         "gold_entities": float(len(set(gold.values()))),
     }
-    systems = {"narrascope": narrascope_clusters(docs, keys), "baseline_head": head_baseline(docs, keys)}
+    systems = {
+        "narrascope": narrascope_clusters(docs, keys),
+        "baseline_head": head_baseline(docs, keys),
+    }
     for name, pred in systems.items():
         for key, value in score(gold, pred).items():
             out[f"{name}.{key}"] = value
-    missing = sum(1 for v in systems["narrascope"].values() if isinstance(v, tuple) and v[0] == "missing")
+    missing = sum(
+        1 for v in systems["narrascope"].values() if isinstance(v, tuple) and v[0] == "missing"
+    )
     out["narrascope.missed_mentions"] = float(missing)
     return out
 

@@ -124,9 +124,7 @@ def _attributions(
     return tuple(out)
 
 
-def _is_named(
-    source: Fragments, source_text: str, proper: list[tuple[int, int]] | None
-) -> bool:
+def _is_named(source: Fragments, source_text: str, proper: list[tuple[int, int]] | None) -> bool:
     if not source:
         return False
     if proper is None:  # no parse: a capitalised word after the first
@@ -157,6 +155,4 @@ def _proper_spans(path: Path) -> list[tuple[int, int]] | None:
 
 def words(fragments: Fragments, text: str) -> list[tuple[int, int]]:
     """Word offsets (``\\w+``) inside the fragments."""
-    return [
-        (a + m.start(), a + m.end()) for a, b in fragments for m in _WORD.finditer(text[a:b])
-    ]
+    return [(a + m.start(), a + m.end()) for a, b in fragments for m in _WORD.finditer(text[a:b])]

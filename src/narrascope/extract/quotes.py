@@ -85,7 +85,28 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 _MINOR = frozenset(
-    "a an and as at but by for from in into nor of on or the to with vs v".split()
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "nor",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "with",
+        "vs",
+        "v",
+    ]
 )
 MAX_TITLE_WORDS = 8
 

@@ -84,7 +84,10 @@ def learned_cue_forms() -> frozenset[str]:
     lemmas = _json("cues_learned.json").get("lemmas", {})
     # "according (to)" has its own rule; the verb forms of the other lemmas are cues
     return frozenset(
-        form for lemma, (_, _, forms) in lemmas.items() if lemma != "accord" for form in forms
+        form
+        for lemma, (_, _, forms) in lemmas.items()
+        if lemma != "accord"
+        for form in (lemma, *forms)
     )
 
 
