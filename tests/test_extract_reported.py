@@ -21,7 +21,8 @@ def _indirect(quotes: list[Quote], start: str) -> Quote:
 def test_plural_say_reports_speech() -> None:
     text = "The harbour authority and the coast guard say they will reopen the bay on Friday."
     quote = _indirect(_quotes(text), "they will reopen")
-    assert quote.speaker is not None and "authority" in quote.speaker
+    assert quote.speaker is not None
+    assert "authority" in quote.speaker
 
 
 @pytest.mark.parametrize(
@@ -30,12 +31,14 @@ def test_plural_say_reports_speech() -> None:
 def test_base_form_cue_verbs_report_speech(verb: str) -> None:
     text = f"The farmers {verb} that the new canal has ruined the spring harvest in the valley."
     quote = _indirect(_quotes(text), "the new canal")
-    assert quote.cue == verb and quote.speaker == "The farmers"
+    assert quote.cue == verb
+    assert quote.speaker == "The farmers"
 
 
 def test_polls_show_is_reported() -> None:
     quote = _indirect(_quotes("Recent polls show that most riders want later night buses."), "most")
-    assert quote.speaker is not None and quote.speaker.lower().endswith("polls")
+    assert quote.speaker is not None
+    assert quote.speaker.lower().endswith("polls")
 
 
 def test_according_to_survives_learned_cues() -> None:

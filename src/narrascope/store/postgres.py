@@ -301,8 +301,14 @@ class PostgresStore:
             [*params, limit, offset, _HEADLINE],
         )
         return [
-            SearchHit(row["id"], row["title"], row["outlet"], row["published"],
-                      row["snip"], float(row["score"]))
+            SearchHit(
+                row["id"],
+                row["title"],
+                row["outlet"],
+                row["published"],
+                row["snip"],
+                float(row["score"]),
+            )
             for row in rows
         ]
 
@@ -320,9 +326,7 @@ class PostgresStore:
 
     def save_entities(self, entities: Iterable[Entity]) -> None:
         """Replace the corpus-level canonical entities."""
-        rows = [
-            _row((e.id, e.name, e.type, len(e.documents), _payload(e))) for e in entities
-        ]
+        rows = [_row((e.id, e.name, e.type, len(e.documents), _payload(e))) for e in entities]
         self._replace("entities", "id, name, type, n_documents, payload", rows)
 
     def list_entities(
