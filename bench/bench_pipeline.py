@@ -122,16 +122,10 @@ def run(sizes: list[int], systems: list[str], work: Path) -> list[dict[str, obje
         for system in systems:
             log = work / f"{system}-{size}.log"
             seconds, cpu, peak, code = measure(command_for(system, corpus, work), log)
-            row = {
-                "system": system,
-                "articles": size,
-                "seconds": round(seconds, 1),
-                "articles_per_s": round(size / seconds, 2),
-                "cpu_s": round(cpu, 1),
-                "load_avg": round(os.getloadavg()[0], 1),
-                "peak_rss_mb": round(peak / 2**20),
-                "exit_code": code,
-            }
+            row = {"system": system, "articles": size, "seconds": round(seconds, 1),
+                   "articles_per_s": round(size / seconds, 2), "cpu_s": round(cpu, 1),
+                   "load_avg": round(os.getloadavg()[0], 1),
+                   "peak_rss_mb": round(peak / 2**20), "exit_code": code}
             if system in SYSTEMS:
                 row.update(_store_counts(work / f"{system}.db"))
             rows.append(row)
@@ -143,44 +137,30 @@ def run(sizes: list[int], systems: list[str], work: Path) -> list[dict[str, obje
 
 def table(rows: list[dict[str, object]]) -> str:
     """Markdown: per size and system, throughput, memory, and the two ratios of issue #7."""
-    lines = [
-        "| articles | system | wall s | articles/s | CPU s | peak RSS (MB) "
-        "| cost vs bare spaCy (wall) | peer stack wall / this |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|",
-    ]
-
+    lines = ["| articles | system | wall s | articles/s | CPU s | peak RSS (MB) "
+             "| cost vs bare spaCy (wall) | peer stack wall / this |",
+             "|---:|---|---:|---:|---:|---:|---:|---:|"]
     def wall(size: object, system: str) -> float | None:
-        found = [
-            float(r["seconds"])
-            for r in rows  # type: ignore[arg-type]
-            if r["articles"] == size and r["system"] == system
-        ]
+        found = [float(r["seconds"]) for r in rows  # type: ignore[arg-type]
+                 if r["articles"] == size and r["system"] == system]
         return found[-1] if found else None
-
     for r in rows:
         seconds = float(r["seconds"])  # type: ignore[arg-type]
         spacy, peer = wall(r["articles"], "spacy"), wall(r["articles"], "peer")
         vs_spacy = f"{seconds / spacy:.2f}×" if spacy else ""
         vs_peer = f"{peer / seconds:.2f}×" if peer else ""
-        lines.append(
-            f"| {r['articles']} | {r['system']} | {r['seconds']} | "
-            f"{r['articles_per_s']} | {r['cpu_s']} | {r['peak_rss_mb']} | "
-            f"{vs_spacy} | {vs_peer} |"
-        )
+        lines.append(f"| {r['articles']} | {r['system']} | {r['seconds']} | "
+                     f"{r['articles_per_s']} | {r['cpu_s']} | {r['peak_rss_mb']} | "
+                     f"{vs_spacy} | {vs_peer} |")
     return "\n".join(lines)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000])
-    parser.add_argument(
-        "--systems",
-        nargs="+",
-        default=["narrascope-w2", "peer", "spacy"],
-        choices=[*SYSTEMS, "peer", "spacy"],
-    )
+    parser.add_argument("--systems", nargs="+", default=["narrascope-w2", "peer", "spacy"],
+                        choices=[*SYSTEMS, "peer", "spacy"])
     parser.add_argument("--work", type=Path, default=ROOT / ".bench")
     parser.add_argument("--clean", action="store_true", help="Delete the corpora afterwards.")
     args = parser.parse_args()

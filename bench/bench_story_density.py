@@ -58,9 +58,7 @@ def truth_of(corpus: Path) -> dict[str, str]:
         return {row["page"]: row["story"] for row in csv.DictReader(handle, delimiter="\t")}
 
 
-def score(
-    db: Path, work: Path, options: dict[str, object], truth: dict[str, str]
-) -> dict[str, object]:
+def score(db: Path, work: Path, options: dict[str, object], truth: dict[str, str]) -> dict[str, object]:
     """Re-run the stories step on a copy of ``db`` with ``options``; B-cubed against truth."""
     copy = work / "density-variant.db"
     for suffix in ("", "-wal", "-shm"):
@@ -86,51 +84,37 @@ def score(
         gold_groups[story].append(page)
     ids = sorted(page_of.values())
     result = bcubed(list(gold_groups.values()), pred, ids)
-    return {
-        "options": options,
-        "stories": len(stories),
-        "true_stories": len(gold_groups),
-        "seconds": round(seconds, 1),
-        **{k: round(v, 3) for k, v in result.items()},
-    }
+    return {"options": options, "stories": len(stories), "true_stories": len(gold_groups),
+            "seconds": round(seconds, 1), **{k: round(v, 3) for k, v in result.items()}}
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--n", type=int, default=5000)
     parser.add_argument("--span-days", type=int, default=54)
     parser.add_argument("--work", type=Path, default=Path(".bench"))
     parser.add_argument("--reuse", action="store_true", help="keep an analysed store")
-    parser.add_argument(
-        "--variant",
-        action="append",
-        default=[],
-        help="ClusterOptions fields as JSON (repeatable; default: '{}')",
-    )
+    parser.add_argument("--variant", action="append", default=[],
+                        help="ClusterOptions fields as JSON (repeatable; default: '{}')")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
-    corpus = write_corpus(
-        args.n, args.work / f"corpus-dense-{args.n}-{args.span_days}", span_days=args.span_days
-    )
+    corpus = write_corpus(args.n, args.work / f"corpus-dense-{args.n}-{args.span_days}",
+                          span_days=args.span_days)
     db = args.work / f"dense-{args.n}-{args.span_days}.db"
     seconds = analyse(corpus, db, args.reuse)
     print(json.dumps({"analysed": str(db), "seconds": round(seconds, 1)}), flush=True)
     truth = truth_of(corpus)
     rows = [score(db, args.work, json.loads(v), truth) for v in args.variant or ["{}"]]
     with contextlib.suppress(OSError), (args.work / "density.jsonl").open("a") as out:
-        out.writelines(
-            json.dumps({"n": args.n, "span_days": args.span_days, **r}) + "\n" for r in rows
-        )
+        out.writelines(json.dumps({"n": args.n, "span_days": args.span_days, **r}) + "\n"
+                       for r in rows)
     print("| variant | stories (true) | B-cubed P | R | F1 | s |")
     print("|---|---:|---:|---:|---:|---:|")
     for r in rows:
-        print(
-            f"| `{json.dumps(r['options'])}` | {r['stories']} ({r['true_stories']}) | "
-            f"{r['stories_bcubed_precision']} | {r['stories_bcubed_recall']} | "
-            f"{r['stories_bcubed_f1']} | {r['seconds']} |"
-        )
+        print(f"| `{json.dumps(r['options'])}` | {r['stories']} ({r['true_stories']}) | "
+              f"{r['stories_bcubed_precision']} | {r['stories_bcubed_recall']} | "
+              f"{r['stories_bcubed_f1']} | {r['seconds']} |")
 
 
 if __name__ == "__main__":

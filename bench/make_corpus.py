@@ -1527,12 +1527,8 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=10_000)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument(
-        "--span-days",
-        type=int,
-        default=None,
-        help="event dates within this many days (denser stories)",
-    )
+    parser.add_argument("--span-days", type=int, default=None,
+                        help="event dates within this many days (denser stories)")
     args = parser.parse_args()
     start = time.perf_counter()
     write_corpus(args.n, args.out, args.seed, args.span_days)

@@ -81,25 +81,14 @@ def run_peer(folder: Path) -> dict[str, float]:
     encoder = SentenceTransformer(str(get_model_path()), device="cpu")
     vectors = encoder.encode(sentences, batch_size=256, normalize_embeddings=True)
     dim = vectors.shape[1]
-    matrix = np.vstack(
-        [
-            vectors[a:b].mean(axis=0) if b > a else np.zeros(dim)
-            for a, b in itertools.pairwise(bounds)
-        ]
-    )
-    labels = AgglomerativeClustering(
-        n_clusters=None, distance_threshold=0.3, metric="cosine", linkage="average"
-    ).fit_predict(matrix)
+    matrix = np.vstack([vectors[a:b].mean(axis=0) if b > a else np.zeros(dim)
+                        for a, b in itertools.pairwise(bounds)])
+    labels = AgglomerativeClustering(n_clusters=None, distance_threshold=0.3, metric="cosine",
+                                     linkage="average").fit_predict(matrix)
     seconds = time.perf_counter() - start
     n_docs = len(texts)
-    return {
-        "articles": n_docs,
-        "seconds": seconds,
-        "articles_per_s": n_docs / seconds,
-        "quotes": n_quotes,
-        "sentences": len(sentences),
-        "clusters": int(labels.max()) + 1,
-    }
+    return {"articles": n_docs, "seconds": seconds, "articles_per_s": n_docs / seconds,
+            "quotes": n_quotes, "sentences": len(sentences), "clusters": int(labels.max()) + 1}
 
 
 def run_bare_spacy(folder: Path) -> dict[str, float]:
@@ -111,12 +100,8 @@ def run_bare_spacy(folder: Path) -> dict[str, float]:
     nlp = spacy.load(MODEL)
     n_ents = sum(len(doc.ents) for doc in nlp.pipe(texts, n_process=2, batch_size=64))
     seconds = time.perf_counter() - start
-    return {
-        "articles": len(texts),
-        "seconds": seconds,
-        "articles_per_s": len(texts) / seconds,
-        "entities": n_ents,
-    }
+    return {"articles": len(texts), "seconds": seconds, "articles_per_s": len(texts) / seconds,
+            "entities": n_ents}
 
 
 def main() -> None:

@@ -38,12 +38,8 @@ class SpacyNerStage(BaseStage):
             raise ExtractionError("poisoned document")
         for doc, parsed in zip(batch, self.nlp.pipe([d.text for d in batch]), strict=True):
             doc.entities = [
-                Entity(
-                    short_id("ent", ent.label_, ent.text),
-                    ent.text,
-                    ent.label_,
-                    mentions=(Mention(ent.text, ent.start_char, ent.end_char, ent.label_),),
-                )
+                Entity(short_id("ent", ent.label_, ent.text), ent.text, ent.label_,
+                       mentions=(Mention(ent.text, ent.start_char, ent.end_char, ent.label_),))
                 for ent in parsed.ents
             ]
             yield doc

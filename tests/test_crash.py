@@ -39,31 +39,17 @@ def write_corpus(folder: Path) -> None:
     folder.mkdir()
     for i in range(N_ARTICLES):
         body = [lines[(i * 7 + k * 13) % len(lines)] for k in range(5)]
-        text = (
-            f"Bulletin {i}: negotiators meet again\n\n"
-            + "\n\n".join(body)
-            + f"\n\nThis is bulletin number {i} of the series."
-        )
+        text = (f"Bulletin {i}: negotiators meet again\n\n" + "\n\n".join(body)
+                + f"\n\nThis is bulletin number {i} of the series.")
         (folder / f"{i:04d}.txt").write_text(text, encoding="utf-8")
 
 
 def analyze_command(corpus: Path, db: Path) -> list[str]:
     """The real CLI, with the test stage registered first (as a plugin module would be)."""
-    bootstrap = (
-        f"import sys; sys.path.insert(0, {str(TESTS)!r}); import spacy_ner_stage; "
-        "from narrascope.cli import main; main()"
-    )
-    return [
-        sys.executable,
-        "-c",
-        bootstrap,
-        "analyze",
-        str(corpus),
-        "--db",
-        str(db),
-        "--no-connect",
-        "-q",
-    ]
+    bootstrap = (f"import sys; sys.path.insert(0, {str(TESTS)!r}); import spacy_ner_stage; "
+                 "from narrascope.cli import main; main()")
+    return [sys.executable, "-c", bootstrap, "analyze", str(corpus), "--db", str(db),
+            "--no-connect", "-q"]
 
 
 def environment() -> dict[str, str]:
@@ -88,12 +74,8 @@ def committed_analyses(db: Path) -> dict[str, tuple[str, str]]:
 
 def kill_mid_analysis(corpus: Path, db: Path) -> None:
     """Start ``analyze`` and SIGKILL it once some, not all, batches are analysed."""
-    proc = subprocess.Popen(
-        analyze_command(corpus, db),
-        env=environment(),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
+    proc = subprocess.Popen(analyze_command(corpus, db), env=environment(),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 300
     try:
         while time.monotonic() < deadline and proc.poll() is None:
@@ -133,14 +115,8 @@ def test_crash_sigkill_mid_run_then_resume(tmp_path: Path) -> None:
     finally:
         store.close()
 
-    done = subprocess.run(
-        analyze_command(corpus, db),
-        env=environment(),
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
+    done = subprocess.run(analyze_command(corpus, db), env=environment(),
+                          capture_output=True, text=True, timeout=600, check=False)
     assert done.returncode == 0, done.stderr
 
     after = committed_analyses(db)

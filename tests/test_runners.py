@@ -43,7 +43,8 @@ def corpus() -> list[Document]:
 
 
 def settings_for(db: Path, **overrides: Any) -> Settings:
-    values: dict[str, Any] = {"db": str(db), "stages": (STAGE,), "batch_size": 8, "connect": False}
+    values: dict[str, Any] = {"db": str(db), "stages": (STAGE,), "batch_size": 8,
+                              "connect": False}
     values.update(overrides)
     return Settings(**values)
 

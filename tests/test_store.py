@@ -47,7 +47,6 @@ PG_URL = os.environ.get("NARRASCOPE_TEST_PG_URL")
 
 # fixtures -------------------------------------------------------------------------------
 
-
 def _pg_schema_url(schema: str) -> str:
     assert PG_URL is not None
     sep = "&" if "?" in PG_URL else "?"
@@ -66,7 +65,7 @@ def _pg_admin(sql: str) -> None:
 def _pg_schema() -> Iterator[str]:
     """A URL pointing into a fresh schema of the test database, dropped afterwards."""
     if not PG_URL:
-        pytest.skip('NARRASCOPE_TEST_PG_URL is not set (eval "$(bash .ci/postgres.sh)")')
+        pytest.skip("NARRASCOPE_TEST_PG_URL is not set (eval \"$(bash .ci/postgres.sh)\")")
     schema = f"t_{uuid.uuid4().hex[:12]}"
     _pg_admin(f"CREATE SCHEMA {schema}")
     try:
@@ -130,7 +129,6 @@ def _analysed(
 
 # documents --------------------------------------------------------------------------------
 
-
 def test_store_add_documents_skips_known_ids(store: Store) -> None:
     a, b = make_doc(1), make_doc(2)
     assert store.add_documents([a, b, make_doc(1)]) == [a.id, b.id]
@@ -184,62 +182,26 @@ _off = st.integers(0, 100_000)
 _score = st.floats(-1.0, 1.0, allow_nan=False)
 _span = st.builds(Span, _off, _off, _text)
 _spans = st.lists(_span, max_size=2).map(tuple)
-_mention = st.builds(
-    Mention, _text, _off, _off, st.sampled_from(["PERSON", "ORG", "GPE"]), _opt_text
-)
-_entity = st.builds(
-    Entity,
-    _text,
-    _text,
-    st.sampled_from(["PERSON", "ORG", "GPE"]),
-    st.lists(_text, max_size=3).map(tuple),
-    st.lists(_mention, max_size=3).map(tuple),
-    st.lists(_text, max_size=2).map(tuple),
-)
-_quote = st.builds(
-    Quote,
-    _text,
-    _off,
-    _off,
-    st.sampled_from(["direct", "partial", "indirect"]),
-    _opt_text,
-    _opt_text,
-    st.none() | _off,
-    st.none() | _off,
-    _opt_text,
-    _opt_text,
-    _opt_text,
-)
-_event = st.builds(
-    Event,
-    _text,
-    _off,
-    _off,
-    _text,
-    st.sampled_from(["day", "month", "year", "week", "season", "decade", "time"]),
-    _span,
-    st.booleans(),
-    _opt_text,
-    st.lists(_text, max_size=2).map(tuple),
-)
-_narrative = st.builds(
-    NarrativeLabel, _text, st.sampled_from(["coarse", "fine"]), _score, _spans, _opt_text
-)
-_role = st.builds(
-    RoleAssignment,
-    _text,
-    st.sampled_from(["Protagonist", "Antagonist", "Innocent"]),
-    st.lists(_text, max_size=2).map(tuple),
-    _score,
-    _opt_text,
-    st.none() | _off,
-    st.none() | _off,
-    _spans,
-)
+_mention = st.builds(Mention, _text, _off, _off, st.sampled_from(["PERSON", "ORG", "GPE"]),
+                     _opt_text)
+_entity = st.builds(Entity, _text, _text, st.sampled_from(["PERSON", "ORG", "GPE"]),
+                    st.lists(_text, max_size=3).map(tuple),
+                    st.lists(_mention, max_size=3).map(tuple),
+                    st.lists(_text, max_size=2).map(tuple))
+_quote = st.builds(Quote, _text, _off, _off, st.sampled_from(["direct", "partial", "indirect"]),
+                   _opt_text, _opt_text, st.none() | _off, st.none() | _off, _opt_text, _opt_text,
+                   _opt_text)
+_event = st.builds(Event, _text, _off, _off, _text,
+                   st.sampled_from(["day", "month", "year", "week", "season", "decade", "time"]),
+                   _span, st.booleans(), _opt_text, st.lists(_text, max_size=2).map(tuple))
+_narrative = st.builds(NarrativeLabel, _text, st.sampled_from(["coarse", "fine"]), _score, _spans,
+                       _opt_text)
+_role = st.builds(RoleAssignment, _text, st.sampled_from(["Protagonist", "Antagonist", "Innocent"]),
+                  st.lists(_text, max_size=2).map(tuple), _score, _opt_text, st.none() | _off,
+                  st.none() | _off, _spans)
 _technique = st.builds(Technique, _text, _off, _off, _text, _score, st.none() | _span, _opt_text)
-_tone = st.builds(
-    Tone, _score, st.sampled_from(["negative", "neutral", "positive"]), _opt_text, _spans
-)
+_tone = st.builds(Tone, _score, st.sampled_from(["negative", "neutral", "positive"]), _opt_text,
+                  _spans)
 _segments = st.lists(st.tuples(_off, _off, _off), max_size=4).map(tuple)
 
 
@@ -251,12 +213,8 @@ def documents(draw: st.DrawFn) -> Document:
         source=draw(_text),
         raw=draw(st.text(_chars, max_size=200)),
         text=draw(st.text(_chars, max_size=200)),
-        url=draw(_opt_text),
-        title=draw(_opt_text),
-        outlet=draw(_opt_text),
-        author=draw(_opt_text),
-        published=draw(_opt_text),
-        language=draw(_opt_text),
+        url=draw(_opt_text), title=draw(_opt_text), outlet=draw(_opt_text),
+        author=draw(_opt_text), published=draw(_opt_text), language=draw(_opt_text),
         boilerplate=draw(st.lists(st.builds(Boilerplate, _text, _off, _off, _text), max_size=2)),
         offsets=OffsetMap(draw(_segments)),
         entities=draw(st.lists(_entity, max_size=2)),
@@ -276,25 +234,9 @@ def documents(draw: st.DrawFn) -> Document:
 )
 @given(doc=documents())
 def test_store_roundtrip_of_every_finding_type(store: Store, doc: Document) -> None:
-    bare = Document(
-        **{
-            name: getattr(doc, name)
-            for name in (
-                "id",
-                "source",
-                "raw",
-                "text",
-                "url",
-                "title",
-                "outlet",
-                "author",
-                "published",
-                "language",
-                "boilerplate",
-                "offsets",
-            )
-        }
-    )
+    bare = Document(**{name: getattr(doc, name) for name in (
+        "id", "source", "raw", "text", "url", "title", "outlet", "author", "published",
+        "language", "boilerplate", "offsets")})
     assert store.add_documents([bare]) == [doc.id]
     assert store.get_document(doc.id) == bare
     store.save_analyses([doc], "v-prop")
@@ -313,7 +255,6 @@ def test_store_roundtrip_of_every_finding_type(store: Store, doc: Document) -> N
 
 # filters and listing ------------------------------------------------------------------------
 
-
 @pytest.fixture
 def filled(store: Store) -> Store:
     docs = [
@@ -323,9 +264,8 @@ def filled(store: Store) -> Store:
         make_doc(4, outlet="Daily Ledger", published=None, language="en"),
     ]
     store.add_documents(docs)
-    store.save_analyses(
-        [_analysed(docs[0], "ent_a", "URW: Blaming"), _analysed(docs[1], "ent_b", "CC: Hoax")], "v1"
-    )
+    store.save_analyses([_analysed(docs[0], "ent_a", "URW: Blaming"),
+                         _analysed(docs[1], "ent_b", "CC: Hoax")], "v1")
     return store
 
 
@@ -363,7 +303,7 @@ def test_store_iter_documents_batches_in_insertion_order(store: Store) -> None:
     order = list(range(23))
     random.Random(7).shuffle(order)
     for start in range(0, 23, 6):
-        store.add_documents([make_doc(i) for i in order[start : start + 6]])
+        store.add_documents([make_doc(i) for i in order[start:start + 6]])
     streamed = list(store.iter_documents(with_findings=False, batch_size=5))
     assert [d.id for d in streamed] == [f"doc{i:05d}" for i in order]
     assert len({d.id for d in streamed}) == 23
@@ -371,31 +311,16 @@ def test_store_iter_documents_batches_in_insertion_order(store: Store) -> None:
 
 # search ----------------------------------------------------------------------------------
 
-
 @pytest.fixture
 def searchable(store: Store) -> Store:
-    store.add_documents(
-        [
-            make_doc(
-                1,
-                title="Ceasefire holds",
-                text="The ceasefire in the valley held overnight, "
-                "officials said. Observers counted no shelling.",
-            ),
-            make_doc(
-                2,
-                title="Grain corridor",
-                text="Ships left the port as the grain corridor "
-                "reopened. Insurers raised premiums.",
-            ),
-            make_doc(
-                3,
-                title="Minutes",
-                text="Clerks drop table documents into the archive; "
-                "the ceasefire minutes were filed.",
-            ),
-        ]
-    )
+    store.add_documents([
+        make_doc(1, title="Ceasefire holds", text="The ceasefire in the valley held overnight, "
+                 "officials said. Observers counted no shelling."),
+        make_doc(2, title="Grain corridor", text="Ships left the port as the grain corridor "
+                 "reopened. Insurers raised premiums."),
+        make_doc(3, title="Minutes", text="Clerks drop table documents into the archive; "
+                 "the ceasefire minutes were filed."),
+    ])
     return store
 
 
@@ -414,36 +339,11 @@ def test_store_search_words_and_phrases(searchable: Store) -> None:
 
 @pytest.mark.parametrize(
     "query",
-    [
-        "",
-        "   ",
-        '"',
-        '""',
-        '"unclosed phrase',
-        "'",
-        "''; --",
-        "NEAR(ceasefire valley)",
-        "title:ceasefire",
-        "ceasefire*",
-        "-ceasefire",
-        "ceasefire OR",
-        "AND OR NOT",
-        "((",
-        "^",
-        "a & b | !c <-> d",
-        ":*",
-        "\\",
-        "%_%",
-        "\x00",
-        "ceasefire\x00valley",
-        "x' OR '1'='1",
-        "1; SELECT pg_sleep(5)",
-        "'; DROP TABLE documents; --",
-        '{"$ne": null}',
-        "ceasefire) OR (1=1",
-        "🙂",
-        "ceasefire " * 50,
-    ],
+    ["", "   ", '"', '""', '"unclosed phrase', "'", "''; --", "NEAR(ceasefire valley)",
+     "title:ceasefire", "ceasefire*", "-ceasefire", "ceasefire OR", "AND OR NOT", "((", "^",
+     "a & b | !c <-> d", ":*", "\\", "%_%", "\x00", "ceasefire\x00valley",
+     "x' OR '1'='1", "1; SELECT pg_sleep(5)", "'; DROP TABLE documents; --",
+     "{\"$ne\": null}", "ceasefire) OR (1=1", "🙂", "ceasefire " * 50],
 )
 def test_store_search_hostile_queries(searchable: Store, query: str) -> None:
     hits = searchable.search(query)
@@ -460,7 +360,6 @@ def test_store_search_injection_text_is_plain_words(searchable: Store) -> None:
 
 
 # corpus level ---------------------------------------------------------------------------------
-
 
 def test_store_entities_replace_list_get(store: Store) -> None:
     mention = Mention("Lisbon", 0, 6, "GPE", "ent_lis")
@@ -485,12 +384,8 @@ def test_store_entities_replace_list_get(store: Store) -> None:
 
 def test_store_stories_and_contradictions(store: Store) -> None:
     span = Span(0, 4, "text")
-    stories = [
-        Story("s1", "Talks", ("d1",)),
-        Story(
-            "s2", "Grain", ("d1", "d2"), ("Ledger",), ("ent_a",), ("2024-03-01",), (("d1", "d2"),)
-        ),
-    ]
+    stories = [Story("s1", "Talks", ("d1",)), Story("s2", "Grain", ("d1", "d2"), ("Ledger",),
+                                                     ("ent_a",), ("2024-03-01",), (("d1", "d2"),))]
     store.save_stories(stories)
     assert [s.id for s in store.list_stories()] == ["s2", "s1"]
     assert store.get_story("s2") == stories[1]
@@ -510,16 +405,12 @@ def test_store_stories_and_contradictions(store: Store) -> None:
 def test_store_overrides_failures_meta(store: Store) -> None:
     store.add_override(EntityOverride("merge", "ent_a", "ent_b"))
     store.add_override(EntityOverride("split", "ent_a", "A. Alias"))
-    assert store.list_overrides() == [
-        EntityOverride("merge", "ent_a", "ent_b"),
-        EntityOverride("split", "ent_a", "A. Alias"),
-    ]
+    assert store.list_overrides() == [EntityOverride("merge", "ent_a", "ent_b"),
+                                      EntityOverride("split", "ent_a", "A. Alias")]
     store.record_failures([Failure("a.txt", "clean", "empty"), Failure("b.txt", "extract", "boom")])
     store.record_failures([])
-    assert store.list_failures() == [
-        Failure("b.txt", "extract", "boom"),
-        Failure("a.txt", "clean", "empty"),
-    ]
+    assert store.list_failures() == [Failure("b.txt", "extract", "boom"),
+                                     Failure("a.txt", "clean", "empty")]
     assert store.list_failures(limit=1) == [Failure("b.txt", "extract", "boom")]
     assert store.get_meta("k") is None
     store.set_meta("k", "1")
@@ -558,7 +449,7 @@ N_CONCURRENT = 60
 def _overlapping_batches(seed: int) -> list[list[Document]]:
     order = list(range(N_CONCURRENT))
     random.Random(seed).shuffle(order)
-    return [[make_doc(i) for i in order[k : k + 7]] for k in range(0, N_CONCURRENT, 7)]
+    return [[make_doc(i) for i in order[k:k + 7]] for k in range(0, N_CONCURRENT, 7)]
 
 
 def _write_all(url: str, seed: int) -> list[str]:
@@ -620,7 +511,6 @@ def test_store_threads_share_one_store_object(store: Store) -> None:
 
 
 # backend specifics ------------------------------------------------------------------------------
-
 
 def test_store_open_bad_locations(tmp_path: Path) -> None:
     with pytest.raises(StoreError):

@@ -108,17 +108,11 @@ def test_stories_claims_stored_by_extraction_match_a_fresh_parse() -> None:
     from dataclasses import replace
 
     docs = analyse(
-        (
-            "North Post",
-            "2024-04-02",
-            "Foreign Minister Ana Brandt said Chile sent 14 officials to Lima on Monday.\n"
-            "No direct talks have taken place since March 2022, Brandt added.",
-        ),
-        (
-            "South Daily",
-            "2024-04-03",
-            "Chile dispatched 15 officials to the Lima talks on Tuesday, Brandt said.",
-        ),
+        ("North Post", "2024-04-02",
+         "Foreign Minister Ana Brandt said Chile sent 14 officials to Lima on Monday.\n"
+         "No direct talks have taken place since March 2022, Brandt added."),
+        ("South Daily", "2024-04-03",
+         "Chile dispatched 15 officials to the Lima talks on Tuesday, Brandt said."),
     )
     for doc in docs:
         assert doc.claims, "the extraction stage stores claims"

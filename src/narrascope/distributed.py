@@ -125,9 +125,5 @@ def _init_ray(settings: Settings) -> None:
     if settings.ray_address:
         ray.init(address=settings.ray_address, log_to_driver=False, logging_level=logging.WARNING)
     else:
-        ray.init(
-            num_cpus=settings.workers,
-            include_dashboard=False,
-            log_to_driver=False,
-            logging_level=logging.WARNING,
-        )
+        ray.init(num_cpus=settings.workers, include_dashboard=False, log_to_driver=False,
+                 logging_level=logging.WARNING)

@@ -301,14 +301,8 @@ class PostgresStore:
             [*params, limit, offset, _HEADLINE],
         )
         return [
-            SearchHit(
-                row["id"],
-                row["title"],
-                row["outlet"],
-                row["published"],
-                row["snip"],
-                float(row["score"]),
-            )
+            SearchHit(row["id"], row["title"], row["outlet"], row["published"],
+                      row["snip"], float(row["score"]))
             for row in rows
         ]
 
@@ -326,7 +320,9 @@ class PostgresStore:
 
     def save_entities(self, entities: Iterable[Entity]) -> None:
         """Replace the corpus-level canonical entities."""
-        rows = [_row((e.id, e.name, e.type, len(e.documents), _payload(e))) for e in entities]
+        rows = [
+            _row((e.id, e.name, e.type, len(e.documents), _payload(e))) for e in entities
+        ]
         self._replace("entities", "id, name, type, n_documents, payload", rows)
 
     def list_entities(

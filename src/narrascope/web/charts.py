@@ -144,7 +144,8 @@ def timeline(points: Sequence[Point]) -> Markup:
     hidden = len(dated) - len(kept)
     note = (
         Markup(
-            '<p class="muted">{} event(s) more than 15 years from the others are not drawn.</p>'
+            '<p class="muted">{} event(s) more than 15 years from the others '
+            "are not drawn.</p>"
         ).format(hidden)
         if hidden
         else Markup("")
