@@ -59,25 +59,32 @@ def _join_people(mentions: Sequence[Mention], uf: UnionFind[int]) -> None:
         uf.union(i, by_key.setdefault(keys[i], i))
     reps = list(by_key.items())
     for key, i in reps:  # "Costa da Silva" inside "Joao Pedro Costa da Silva"
-        supers = [j for other, j in reps if other != key and set(key) < set(other)]
+        supers = [
+            j
+            for other, j in reps
+            if other != key
+            and set(key) < set(other)
+            and names.generation(key) == names.generation(other)  # Jr. is not his father
+        ]
         if len(supers) == 1:
             uf.union(i, supers[0])
     for i in people:
         if len(keys[i]) == 1:
-            target = _full_name_for(keys[i][0], mentions[i].start, reps, mentions)
+            target = _full_name_for(keys[i][0], reps, uf)
             if target is not None:
                 uf.union(i, target)
 
 
 def _full_name_for(
-    key: str, pos: int, reps: list[tuple[tuple[str, ...], int]], mentions: Sequence[Mention]
+    key: str, reps: list[tuple[tuple[str, ...], int]], uf: UnionFind[int]
 ) -> int | None:
-    """The full name a lone surname or first name belongs to (the nearest earlier one wins)."""
-    for position in (-1, 0, None):
-        hits = [j for k, j in reps if (key in k if position is None else k[position] == key)]
+    """The full name a lone surname or first name belongs to, when one person of that
+    name is in play (two Petersons, or a father and his Jr., leave it alone)."""
+    for part in (names.surname, lambda k: k[0], None):
+        hits = [j for k, j in reps if (key in k if part is None else part(k) == key)]
         if hits:
-            before = [j for j in hits if mentions[j].start <= pos]
-            return max(before, key=lambda j: mentions[j].start) if before else hits[0]
+            people = {uf.find(j) for j in hits}
+            return hits[0] if len(people) == 1 else None
     return None
 
 

@@ -126,7 +126,7 @@ def _link_people(records: list[Record], uf: UnionFind[int]) -> None:
             uf.union(i, by_full.setdefault(key, i))
     blocks: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for key in by_full:
-        blocks[key[-1]].append(key)
+        blocks[names.surname(key)].append(key)
     for surname in _similar_surnames(sorted(blocks)):
         blocks[surname[0]].extend(blocks.pop(surname[1], []))
     for keys in blocks.values():
@@ -153,7 +153,7 @@ def _link_block(
     full = [k for k in keys if len(k) > 1]
     for a_i, a in enumerate(full):
         for b in full[a_i + 1 :]:
-            if _first_names_match(a[0], b[0]):
+            if _first_names_match(a[0], b[0]) and names.generation(a) == names.generation(b):
                 uf.union(by_full[a], by_full[b])
     groups = {uf.find(by_full[k]) for k in full}
     for key in keys:

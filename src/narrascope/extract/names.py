@@ -90,6 +90,25 @@ def person_key(name: str) -> tuple[str, ...]:
     return tuple(k for k in (translit_key(t) for t in toks) if k)
 
 
+GENERATIONS = ("jr", "sr", "ii", "iii", "iv")
+
+
+@lru_cache(maxsize=1)
+def _generation_keys() -> frozenset[str]:
+    return frozenset(translit_key(g) for g in GENERATIONS)
+
+
+def generation(key: tuple[str, ...]) -> str:
+    """The generational suffix of a person key (that of "Jr." in "Ann Roe Jr."), else ""."""
+    return key[-1] if len(key) > 1 and key[-1] in _generation_keys() else ""
+
+
+def surname(key: tuple[str, ...]) -> str:
+    """The last word of a person key that is not a generational suffix."""
+    core = key[:-1] if generation(key) else key
+    return core[-1] if core else ""
+
+
 def is_acronym(text: str) -> bool:
     """True for "NATO", "U.S.", "MFA"."""
     return bool(_ACRONYM.match(text.replace(" ", "")))
