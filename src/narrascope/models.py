@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-Precision = Literal["day", "month", "year", "week", "season", "decade", "time"]
+Precision = Literal["day", "month", "year", "week", "season", "decade", "century", "time"]
 QuoteKind = Literal["direct", "partial", "indirect"]
 
 

@@ -114,10 +114,44 @@ def is_acronym(text: str) -> bool:
     return bool(_ACRONYM.match(text.replace(" ", "")))
 
 
+LEGAL_SUFFIXES = frozenset(
+    {
+        "inc",
+        "incorporated",
+        "corp",
+        "corporation",
+        "co",
+        "company",
+        "ltd",
+        "limited",
+        "llc",
+        "plc",
+        "gmbh",
+        "ag",
+        "nv",
+        "lp",
+    }
+)
+_INITIALS = re.compile(r"\b((?:[A-Za-z]\.\s?){2,})")
+
+
+def collapse_initials(text: str) -> str:
+    """Dotted or spaced initials as one word: "U.S. Geological" / "U. S." -> "US"."""
+    return _INITIALS.sub(lambda m: re.sub(r"[.\s]", "", m.group(1)) + " ", text).strip()
+
+
 def acronym_of(name: str) -> str:
-    """Initials of a name's content words: "Ministry of Foreign Affairs" -> "MFA"."""
+    """Initials of a name's content words: "Ministry of Foreign Affairs" -> "MFA",
+    "Hewlett-Packard Co." -> "HP", "U.S. Geological Survey" -> "USGS"."""
     stop = resources.institutions().stop_words
-    initials = [w[0] for w in words(name) if w.lower() not in stop and w[0].isalpha()]
+    initials = []
+    for word in words(collapse_initials(name)):
+        if word.lower() in stop or word.lower().strip(".") in LEGAL_SUFFIXES:
+            continue
+        if is_acronym(word) and word.isupper():
+            initials.append(word.replace(".", ""))
+            continue
+        initials.extend(part[0] for part in word.split("-") if part[:1].isalpha())
     return "".join(initials).upper()
 
 
@@ -145,7 +179,7 @@ def org_key(name: str) -> str:
     "Ministry of Foreign Affairs of Russia" and "Russian Foreign Ministry" share one.
     """
     inst = resources.institutions()
-    text = _plain(name).replace("'s ", " ").replace("’s ", " ")
+    text = collapse_initials(_plain(name)).replace("'s ", " ").replace("’s ", " ")
     for pattern, replacement in inst.org_rewrites:
         text = pattern.sub(replacement, text)
     toks: list[str] = []
@@ -155,7 +189,8 @@ def org_key(name: str) -> str:
             continue
         country = inst.demonyms.get(tok) or inst.country_aliases.get(tok)
         toks.extend(country.split() if country else [tok])
-    return " ".join(sorted(set(toks)))
+    core = [t for t in toks if t.strip(".") not in LEGAL_SUFFIXES]  # "Intel Corp." = "Intel"
+    return " ".join(sorted(set(core or toks)))
 
 
 def country_of(name: str) -> str | None:
