@@ -3,8 +3,9 @@
 Key mentions: the gold entity mentions that hold a name (a capitalised word that is
 not sentence-initial, or a sentence-initial one whose lowercase form never occurs in
 the document). Each is given the corpus entity of the Narrascope mention that covers
-its last word (Narrascope links the documents of one topic); a mention Narrascope did
-not find is a singleton. The baseline clusters mentions of a topic by their last word.
+its head word (Narrascope links the documents of one topic); a mention Narrascope did
+not find is a singleton. The baseline clusters mentions of a topic by their head word
+(the last word before a post-modifier such as "in", "of" or a comma).
 Scores: MUC, B-cubed, CEAF-e (entity-based, optimal alignment) and their average F1
 (the CoNLL score), with the standard formulas.
 """
@@ -81,8 +82,14 @@ def _lower_words(text: str) -> frozenset[str]:
     return frozenset(w for w in re.findall(r"\w+", text) if w.islower())
 
 
+_POST_HEAD = re.compile(r"\s(?:in|of|at|near|from|on|outside|inside|located|,)\s")
+
+
 def _head(m: GoldMention) -> tuple[int, int]:
-    words = list(re.finditer(r"\w+", m.text))
+    """The head word: the last word before a post-modifier ("a bank in Athens" -> bank)."""
+    cut = _POST_HEAD.search(m.text)
+    core = m.text[: cut.start()] if cut else m.text
+    words = list(re.finditer(r"\w+", core)) or list(re.finditer(r"\w+", m.text))
     if not words:
         return m.start, m.end
     last = words[-1]
@@ -129,7 +136,7 @@ def narrascope_clusters(
 
 
 def head_baseline(docs: Sequence[EcbDocument], keys: list[tuple[int, GoldMention]]) -> Clustering:
-    """Mentions of a topic with the same last word are one entity."""
+    """Mentions of a topic with the same head word are one entity."""
     out: Clustering = {}
     for k, (di, m) in enumerate(keys):
         hs, he = _head(m)

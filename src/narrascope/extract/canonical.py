@@ -68,23 +68,38 @@ def _join_people(mentions: Sequence[Mention], uf: UnionFind[int]) -> None:
         ]
         if len(supers) == 1:
             uf.union(i, supers[0])
+    weight = Counter(uf.find(i) for i in full)
     for i in people:
         if len(keys[i]) == 1:
-            target = _full_name_for(keys[i][0], reps, uf)
+            target = _full_name_for(keys[i][0], reps, uf, weight)
             if target is not None:
                 uf.union(i, target)
 
 
+DOMINANCE = 3  # a bare name goes to the person named at least this many times as often
+
+
 def _full_name_for(
-    key: str, reps: list[tuple[tuple[str, ...], int]], uf: UnionFind[int]
+    key: str,
+    reps: list[tuple[tuple[str, ...], int]],
+    uf: UnionFind[int],
+    weight: Counter[int],
 ) -> int | None:
-    """The full name a lone surname or first name belongs to, when one person of that
-    name is in play (two Petersons, or a father and his Jr., leave it alone)."""
+    """The full name a lone surname or first name belongs to: the one person of that
+    name in play, or one named far more often than the others; two Petersons named
+    alike, or a father and his Jr., leave it alone."""
     for part in (names.surname, lambda k: k[0], None):
         hits = [j for k, j in reps if (key in k if part is None else part(k) == key)]
         if hits:
-            people = {uf.find(j) for j in hits}
-            return hits[0] if len(people) == 1 else None
+            return dominant({uf.find(j): weight[uf.find(j)] for j in hits})
+    return None
+
+
+def dominant(counts: dict[int, int]) -> int | None:
+    """The key whose count is ``DOMINANCE`` times every other's, if any."""
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if len(ranked) == 1 or ranked[0][1] >= DOMINANCE * ranked[1][1]:
+        return ranked[0][0]
     return None
 
 
