@@ -113,3 +113,12 @@ def test_polnear_dev_gate() -> None:
     scores = evaluate_polnear(root, "dev", systems=("narrascope",))
     for key, floor in FLOORS.items():
         assert scores[key] >= floor, (key, scores[key])
+
+
+def test_second_piece_of_an_interrupted_quote_is_not_a_false_alarm(tmp_path: Path) -> None:
+    (article,) = load_split(_corpus(tmp_path), "dev")
+    first = Predicted(*_span("the shelters would stay open all"), None, ("Lena Ortiz",), True)
+    piece = Predicted(*_span("all week"), None, ("Lena Ortiz",), True)
+    other = Predicted(*_span("all week"), None, ("Someone Else",), True)
+    assert score([article], [[first, piece]])["content_precision"] == 1.0
+    assert score([article], [[first, other]])["content_precision"] == 0.5
