@@ -41,7 +41,33 @@ def find_quotes(sdoc: Doc, mentions: list[Mention]) -> list[Attribution]:
             if attribution.quote.speaker_start is not None and attribution.mention is not None:
                 ctx.last_speaker = _speaker_of(attribution)
     found.extend(_reported(sdoc, ctx, marked))
+    found.extend(_headline_claims(ctx, found))
     return sorted(found, key=lambda a: (a.quote.start, a.quote.end))
+
+
+_HEADLINE_CLAIM = re.compile(
+    r"^(?P<who>[A-Z][\w.'’&-]*(?:[ ][A-Z][\w.'’&-]*){0,4})[ ]?:[ ]+(?P<what>[^\n]{12,300})$",
+    re.M,
+)
+MAX_HEADLINE_WORDS = 30
+
+
+def _headline_claims(ctx: SpeakerContext, found: list[Attribution]) -> list[Attribution]:
+    """A line "Name: what they said" (a headline style): the named source and its claim."""
+    out = []
+    taken = [(a.quote.start, a.quote.end) for a in found]
+    for m in _HEADLINE_CLAIM.finditer(ctx.text):
+        mention = ctx.mention_at(m.start("who"), m.end("who"))
+        if mention is None or mention.start < m.start("who") or mention.end > m.end("who"):
+            continue
+        if len(m["what"].split()) > MAX_HEADLINE_WORDS:
+            continue
+        start, end = _trimmed(ctx.text, m.start("what"), m.end("what"))
+        if _crosses(start, end, taken, ctx.text) or end - start < 12:
+            continue
+        who = Speaker(m["who"], m.start("who"), m.end("who"), mention, "named before a colon")
+        out.append(_attribution(ctx.text, start, end, "indirect", ":", who))
+    return out
 
 
 def _speaker_of(a: Attribution) -> Speaker:
@@ -317,7 +343,7 @@ def _reported(sdoc: Doc, ctx: SpeakerContext, marked: Iterable[MarkedSpan]) -> l
             if ctx.in_quote(tok.idx):
                 continue
             if tok.lower_ in cue.indirect_verbs and tok.pos_ == "VERB":
-                clauses.extend(_clause_quote(tok, ctx, direct))
+                clauses.extend(_clause_quote(tok, ctx, direct) or _parenthetical(tok, ctx))
             elif (obj := _according_object(tok)) is not None:
                 according.append((tok, obj))
         out.extend(clauses)
@@ -341,7 +367,37 @@ def _clause_quote(
     clause = clauses[0]
     tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.i == clause.left_edge.i)]
     start, end = _trimmed(ctx.text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
-    if end - start < 12 or _overlaps(start, end, direct) or start <= subject.idx < end:
+    if end - start < 12 or _crosses(start, end, direct, ctx.text) or start <= subject.idx < end:
+        return []
+    return [_attribution(ctx.text, start, end, "indirect", verb.text, resolve_token(subject, ctx))]
+
+
+def _crosses(start: int, end: int, direct: list[tuple[int, int]], text: str) -> bool:
+    """A direct quote overlaps the clause and is not a part of a longer clause
+    ('said “it makes me angry” every time he reads ...' reports the whole clause)."""
+    for s, e in direct:
+        if s < end and start < e:
+            inside = start <= s and e <= end
+            rest = len(text[start:s].split()) + len(text[e:end].split())
+            if not inside or rest < 3:
+                return True
+    return False
+
+
+def _parenthetical(verb: Token, ctx: SpeakerContext) -> list[Attribution]:
+    """ "The harbour, Roe said, will reopen in May": the sentence around a speech verb
+    set off by commas is what was said."""
+    subject = subject_of(verb)
+    if verb.dep_ != "parataxis" or subject is None or subject.head != verb:
+        return []
+    aside = {t.i for t in verb.subtree}
+    rest = [
+        t for t in ctx.sent_of(verb) if t.i not in aside and not t.is_space and not t.is_punct
+    ]
+    if not rest or any(ctx.in_quote(t.idx) for t in rest):
+        return []  # '“This plan,” she said, “is new.”' is a quotation, read as such
+    start, end = _trimmed(ctx.text, rest[0].idx, rest[-1].idx + len(rest[-1].text))
+    if end - start < 12:
         return []
     return [_attribution(ctx.text, start, end, "indirect", verb.text, resolve_token(subject, ctx))]
 
