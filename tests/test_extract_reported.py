@@ -79,3 +79,35 @@ def test_title_rule_keeps_real_quotes() -> None:
 def test_uttered_title_case_slogan_is_kept() -> None:
     text = "At every stop the senator declared “Law And Order” to loud cheers."
     assert [q for q in _quotes(text) if q.text.startswith("Law And Order")]
+
+
+def test_parenthetical_speech_verb_reports_its_sentence() -> None:
+    text = "In the two years since the flood, Ford says, far too many homes have stayed empty."
+    quote = next(q for q in _quotes(text) if q.kind == "indirect")
+    assert quote.cue == "says"
+    assert quote.speaker == "Ford"
+    assert "far too many homes have stayed empty" in quote.text
+
+
+def test_clause_with_an_embedded_quote_is_reported_whole() -> None:
+    text = "Mayor Tim Ford said “it makes me angry” every time he reads about the closures."
+    quotes = _quotes(text)
+    clause = next(q for q in quotes if q.kind == "indirect")
+    assert clause.text.endswith("every time he reads about the closures")
+
+
+def test_name_colon_claim_line() -> None:
+    text = "Ann Roe: Ford’s Harbour Plan Would Ruin The Town\n\nThe mayor spoke on Monday."
+    quote = next(q for q in _quotes(text) if q.cue == ":")
+    assert quote.speaker_name == "Ann Roe"
+    assert quote.text == "Ford’s Harbour Plan Would Ruin The Town"
+
+
+def test_show_names_and_scare_quotes_are_not_quotes() -> None:
+    text = (
+        "Sunday on the network’s “Harbour Talk,” Rep. Ann Roe said the plan was dead.\n\n"
+        "She spoke at the “undercard” debate on Monday.\n\n"
+        "The mayor said the plan was “a disaster” for the town."
+    )
+    quoted = {q.text for q in _quotes(text) if q.kind != "indirect"}
+    assert quoted == {"a disaster"}

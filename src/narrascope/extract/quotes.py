@@ -162,7 +162,9 @@ def is_title(text: str, start: int, end: int) -> bool:
 
 
 _ADDRESSEE = frozenset({"told", "tell", "tells", "telling", "asked", "ask", "asks", "asking"})
-_UTTERED = frozenset({"dobj", "ccomp", "xcomp", "attr", "oprd", "dep", "appos", "npadvmod"})
+_UTTERED = frozenset(
+    {"dobj", "ccomp", "xcomp", "attr", "oprd", "dep", "appos", "npadvmod", "acomp", "advcl"}
+)
 
 
 def _uttered(span: MarkedSpan, ctx: SpeakerContext) -> bool:
@@ -171,15 +173,41 @@ def _uttered(span: MarkedSpan, ctx: SpeakerContext) -> bool:
     if inside is None:
         return False
     cue = resources.cues()
-    verbs = (cue.speech_verbs | cue.indirect_verbs) - _ADDRESSEE
+    verbs = (cue.speech_verbs | cue.indirect_verbs | cue.framing_verbs) - _ADDRESSEE
     return any(
         t.head.lower_ in verbs and t.dep_ in _UTTERED and not ctx.in_quote(t.head.idx)
         for t in inside
     )
 
 
+_WORK_BEFORE = re.compile(
+    r"(?:['’]s|\b(?:show|program|programme|book|film|movie|series|novel|song|album|"
+    r"documentary|podcast|column|segment|newsletter|play|magazine|on))\s*[“\"‘']?$",
+    re.I,
+)
+SCARE_WORDS = 2  # a quoted term this short is a scare quote unless a cue verb takes it
+
+
+def named_work(text: str, start: int, end: int) -> bool:
+    """A capitalised name right after "’s" or a noun such as "show" or "book", or after
+    "on": "the network’s “Evening Desk”", "appeared on “Harbour Talk”"."""
+    words = re.findall(r"[\w’'.-]+", text[start:end])
+    if not words or len(words) > MAX_TITLE_WORDS or not _title_case(words):
+        return False
+    return bool(_WORK_BEFORE.search(text, max(0, start - 30), start))
+
+
+def _scare_quote(span: MarkedSpan, ctx: SpeakerContext, kind: QuoteKind) -> bool:
+    """One or two quoted words used as a term ("the “undercard” debate"), not said: no
+    speech verb in the sentence, and no cue verb takes them."""
+    content = ctx.text[span.start : span.end].strip(_EDGE_PUNCT)
+    return kind == "partial" and len(content.split()) <= SCARE_WORDS and not _uttered(span, ctx)
+
+
 def _marked_quote(span: MarkedSpan, ctx: SpeakerContext) -> Attribution | None:
-    if is_title(ctx.text, span.start, span.end) and not _uttered(span, ctx):
+    if named_work(ctx.text, span.start, span.end) or (
+        is_title(ctx.text, span.start, span.end) and not _uttered(span, ctx)
+    ):
         return None
     kind = _kind(ctx.text, span)
     frame = _frame(span, ctx)
@@ -189,6 +217,8 @@ def _marked_quote(span: MarkedSpan, ctx: SpeakerContext) -> Attribution | None:
     if speaker is None and kind == "partial":
         speaker = _sentence_speaker(span, ctx)
         cue = "subject of the sentence" if speaker is not None else None
+    if cue in {None, "subject of the sentence", "according to"} and _scare_quote(span, ctx, kind):
+        return None
     start, end = _trimmed(ctx.text, span.start, span.end)
     if kind == "partial" and cue is None and len(ctx.text[start:end].split()) < MIN_PARTIAL_TOKENS:
         return None
@@ -391,9 +421,7 @@ def _parenthetical(verb: Token, ctx: SpeakerContext) -> list[Attribution]:
     if verb.dep_ != "parataxis" or subject is None or subject.head != verb:
         return []
     aside = {t.i for t in verb.subtree}
-    rest = [
-        t for t in ctx.sent_of(verb) if t.i not in aside and not t.is_space and not t.is_punct
-    ]
+    rest = [t for t in ctx.sent_of(verb) if t.i not in aside and not t.is_space and not t.is_punct]
     if not rest or any(ctx.in_quote(t.idx) for t in rest):
         return []  # '“This plan,” she said, “is new.”' is a quotation, read as such
     start, end = _trimmed(ctx.text, rest[0].idx, rest[-1].idx + len(rest[-1].text))
