@@ -138,8 +138,8 @@ def _headline_at(text: str, pos: int) -> bool:
 
 def _inside_name(text: str, start: int, end: int) -> bool:
     """True when a capitalised word touches the match, so it is part of a longer name."""
-    before = re.search(r"([A-Z][\w'’-]*)\s$", text[max(0, start - 30) : start])
-    after = re.match(r"\s([A-Z][\w-]*)", text[end : end + 30])
+    before = re.search(r"([A-Z][\w'’-]*)[ \t]$", text[max(0, start - 30) : start])
+    after = re.match(r"[ \t]([A-Z][\w-]*)", text[end : end + 30])
     lead = before.group(1).lower() if before else ""
     titled = lead in resources.titles() or names.country_of(lead) is not None
     return bool(before and lead not in _SENTENCE_WORDS and not titled) or bool(
