@@ -122,3 +122,15 @@ def test_second_piece_of_an_interrupted_quote_is_not_a_false_alarm(tmp_path: Pat
     other = Predicted(*_span("all week"), None, ("Someone Else",), True)
     assert score([article], [[first, piece]])["content_precision"] == 1.0
     assert score([article], [[first, other]])["content_precision"] == 0.5
+
+
+def test_cli_runs_both_systems(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from narrascope.cli import cli
+
+    root = _corpus(tmp_path)
+    result = CliRunner().invoke(cli, ["eval", "attribution", "--polnear", str(root), "--json"])
+    assert result.exit_code == 0, result.output
+    assert '"narrascope.e2e_named_f1"' in result.output
+    assert '"textacy.e2e_named_f1"' in result.output

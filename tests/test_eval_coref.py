@@ -84,3 +84,19 @@ def test_ecbplus_gate() -> None:
     scores = evaluate_ecbplus(root, "1-35")
     for key, floor in FLOORS.items():
         assert scores[key] >= floor, (key, scores[key])
+
+
+def test_cli_scores_a_topic_folder(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from narrascope.cli import cli
+
+    (tmp_path / "9").mkdir()
+    (tmp_path / "9" / "9_1ecb.xml").write_text(XML, "utf-8")
+    result = CliRunner().invoke(
+        cli, ["eval", "coref", "--ecbplus", str(tmp_path), "--topics", "9", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    assert '"key_mentions": 1.0' in result.output
+    assert '"narrascope.conll_f1"' in result.output
+    assert '"baseline_head.conll_f1"' in result.output

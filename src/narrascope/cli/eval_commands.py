@@ -67,7 +67,7 @@ def eval_cmd(
 ) -> None:
     """Score a task with its official metrics (SemEval samples-F1, quote speaker F1, ...).
 
-    ``attribution`` and ``coref`` read third-party corpora (PolNeAR, ECB+) and score
+    The attribution and coref tasks read third-party corpora (PolNeAR, ECB+) and score
     Narrascope beside a peer or baseline in the same run.
     """
     if task == "attribution":
