@@ -39,3 +39,15 @@ def test_suffix_and_acronym_variants_link_across_documents() -> None:
     assert by_alias["Brandt-Keller Co"] == by_alias["Brandt-Keller Company"] == by_alias["BK"]
     assert by_alias["U.S. Forest Service"] == by_alias["United States Forest Service"]
     assert by_alias["USFS"] == by_alias["U.S. Forest Service"]
+
+
+def test_names_in_a_title_case_headline_and_after_metadata_are_found() -> None:
+    text = (
+        "Mayor Ann Roe Opens New Bridge Over River\n"
+        "Updated: May 4, 2022 10:30 AM ET\n"
+        "Ann Roe cut the ribbon on Monday. The mayor, Ann Roe, said the bridge cost less."
+    )
+    (doc,) = extract_documents([Document(id="h", source="t", raw=text, text=text)])
+    starts = sorted(m.start for e in doc.entities if e.name == "Ann Roe" for m in e.mentions)
+    assert starts[0] == text.index("Ann Roe")  # the headline
+    assert text.index("Ann Roe cut") in starts  # the line after the metadata
