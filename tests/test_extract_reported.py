@@ -111,3 +111,10 @@ def test_show_names_and_scare_quotes_are_not_quotes() -> None:
     )
     quoted = {q.text for q in _quotes(text) if q.kind != "indirect"}
     assert quoted == {"a disaster"}
+
+
+def test_promise_to_act_is_reported_but_seeming_is_not() -> None:
+    quote = _indirect(_quotes("The senator vowed to repeal the new harbour tax next year."), "to")
+    assert quote.cue == "vowed"
+    assert quote.text == "to repeal the new harbour tax next year"
+    assert not _quotes("The mayor seems to like the plan for the harbour a great deal.")

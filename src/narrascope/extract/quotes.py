@@ -387,10 +387,21 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
+_RAISING = frozenset(
+    {"seem", "seems", "seemed", "appear", "appears", "appeared", "tend", "tends", "tended"}
+)
+
+
 def _clause_quote(
     verb: Token, ctx: SpeakerContext, direct: list[tuple[int, int]]
 ) -> list[Attribution]:
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not clauses and verb.lower_ not in _RAISING:  # "X vowed to repeal the law"
+        clauses = [
+            c
+            for c in verb.children
+            if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        ]
     subject = subject_of(verb)
     if not clauses or subject is None:
         return []
