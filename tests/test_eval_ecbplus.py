@@ -57,7 +57,7 @@ def test_eval_ecbplus_reserved_topics_and_missing_folder(tmp_path: Path) -> None
 def test_eval_ecbplus_option_belongs_to_stories(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["eval", "cleaning", "--ecbplus", str(tmp_path)])
     assert result.exit_code != 0
-    assert "--ecbplus goes with the stories task" in result.output
+    assert "--ecbplus applies to: stories, coref" in result.output
 
 
 @pytest.mark.slow

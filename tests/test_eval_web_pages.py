@@ -117,7 +117,7 @@ def test_cli_eval_cleaning_on_trafilatura_eval(tmp_path: Path) -> None:
     assert "| trafilatura (defaults) |" in result.output
     wrong = runner.invoke(eval_cmd, ["stories", "--trafilatura-eval", str(tmp_path)])
     assert wrong.exit_code != 0
-    assert "cleaning task only" in wrong.output
+    assert "--trafilatura-eval applies to: cleaning" in wrong.output
     assert runner.invoke(eval_cmd, ["cleaning"]).exit_code != 0
 
 

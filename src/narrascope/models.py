@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-Precision = Literal["day", "month", "year", "week", "season", "decade", "time"]
+Precision = Literal["day", "month", "year", "week", "season", "decade", "century", "time"]
 QuoteKind = Literal["direct", "partial", "indirect"]
 
 
@@ -107,6 +107,11 @@ class Entity:
     documents: tuple[str, ...] = ()  # document ids (corpus level)
 
 
+_PRONOUNS = frozenset(
+    ("i", "we", "you", "he", "she", "it", "they", "him", "her", "them", "one", "someone", "who")
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Quote:
     """An attributed statement."""
@@ -122,6 +127,17 @@ class Quote:
     speaker_entity_id: str | None = None
     speaker_name: str | None = None  # canonical name of the speaker entity
     reason: str | None = None  # why the speaker is unknown / how it was found
+
+    @property
+    def speaker_label(self) -> str:
+        """What a reader is shown: the speaker's name; an unresolved pronoun is an
+        unknown speaker (never "he"); an unresolved description is marked unnamed."""
+        if self.speaker_name:
+            return self.speaker_name
+        written = (self.speaker or "").strip()
+        if not written or written.casefold() in _PRONOUNS:
+            return "unknown speaker"
+        return f"{written} (unnamed)"
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import importlib
 import json
+from typing import Any
 
 import click
 
 from narrascope.errors import EvaluationError
 
 TASKS = {
+    "attribution": "narrascope.evaluation.attribution",
     "cleaning": "narrascope.evaluation.cleaning",
+    "coref": "narrascope.evaluation.coref",
     "extraction": "narrascope.evaluation.extraction",
     "semeval": "narrascope.evaluation.semeval",
     "stories": "narrascope.evaluation.stories",
@@ -33,6 +36,11 @@ def run_evaluation(task: str, gold: str | None, pred: str | None) -> dict[str, f
     return scores
 
 
+def _check_task(option: str, given: object, task: str, allowed: tuple[str, ...]) -> None:
+    if given is not None and task not in allowed:
+        raise click.UsageError(f"{option} applies to: {', '.join(allowed)}")
+
+
 @click.command("eval")
 @click.argument("task", type=click.Choice(sorted(TASKS)))
 @click.option(
@@ -52,21 +60,30 @@ def run_evaluation(task: str, gold: str | None, pred: str | None) -> dict[str, f
     "web_pages",
     type=click.Path(exists=True, file_okay=False),
     default=None,
-    help="cleaning only: trafilatura's evaluation set (folder with tests/evaldata.py and "
+    help="cleaning: trafilatura's evaluation set (folder with tests/evaldata.py and "
     "tests/cache/); scores Narrascope and trafilatura settings side by side.",
 )
+@click.option(
+    "--polnear",
+    type=click.Path(exists=True),
+    default=None,
+    help="attribution: PolNeAR root (default $NARRASCOPE_DATA/polnear).",
+)
+@click.option("--split", default="dev", show_default=True, help="attribution: train or dev.")
 @click.option(
     "--ecbplus",
     type=click.Path(exists=True, file_okay=False),
     default=None,
-    help="stories only: the ECB+ folder (topics 1-35 are read); scores story clustering"
-    " against ECB+ events and topics, cross-validated by topic, beside a TF-IDF baseline.",
+    help="stories, coref: the ECB+ folder of topics (coref default "
+    "$NARRASCOPE_DATA/ecbplus/ECB+_LREC2014/ECB+; topics 36-45 are never read).",
 )
-@click.option("--folds", type=click.IntRange(2, 35), default=5, help="Topic folds (--ecbplus).")
+@click.option("--topics", default="1-35", show_default=True, help="coref: topic range, e.g. 1-35.")
+@click.option("--limit", type=int, default=None, help="attribution/coref: first N documents.")
+@click.option("--folds", type=click.IntRange(2, 35), default=5, help="stories --ecbplus: folds.")
 @click.option(
     "--with-centroid",
     is_flag=True,
-    help="--ecbplus: also score the centroid StoryIndex (the clustering before issue #17).",
+    help="stories --ecbplus: also score the centroid StoryIndex (the clustering before #17).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def eval_cmd(
@@ -74,33 +91,50 @@ def eval_cmd(
     gold: str | None,
     pred: str | None,
     web_pages: str | None,
+    polnear: str | None,
+    split: str,
     ecbplus: str | None,
+    topics: str,
+    limit: int | None,
     folds: int,
     with_centroid: bool,
     as_json: bool,
 ) -> None:
     """Score a task with its official metrics (SemEval samples-F1, quote speaker F1, ...).
 
-    ``techniques`` without ``--pred`` cross-validates the technique model (5 folds by
-    article) on the SemEval-2023 Task 3 training split, next to the all-Loaded-Language
-    baseline.
+    Real-corpus evaluations score Narrascope beside a peer or baseline in the same run:
+    ``cleaning --trafilatura-eval`` (trafilatura's pages), ``attribution`` (PolNeAR),
+    ``coref`` (ECB+ entities), ``stories --ecbplus`` (ECB+ events), ``techniques``
+    (SemEval-2023 Task 3, cross-validated without ``--pred``).
     """
+    _check_task("--trafilatura-eval", web_pages, task, ("cleaning",))
+    _check_task("--polnear", polnear, task, ("attribution",))
+    _check_task("--ecbplus", ecbplus, task, ("stories", "coref"))
+    scores: dict[str, Any]
     if web_pages is not None:
-        if task != "cleaning":
-            raise click.UsageError("--trafilatura-eval applies to the cleaning task only")
         from narrascope.evaluation.web_pages import evaluate_pages, format_table
 
         page_scores = evaluate_pages(web_pages)
         click.echo(json.dumps(page_scores, indent=1) if as_json else format_table(page_scores))
         return
-    if ecbplus is not None:
-        if task != "stories":
-            raise click.UsageError("--ecbplus goes with the stories task")
+    if task == "attribution":
+        from narrascope.evaluation.attribution import evaluate_polnear
+
+        scores = evaluate_polnear(polnear or gold, split, limit=limit)
+    elif task == "coref":
+        from narrascope.evaluation.coref import evaluate_ecbplus as evaluate_coref
+
+        scores = evaluate_coref(ecbplus or gold, topics, limit=limit)
+    elif task == "stories" and ecbplus is not None:
         from narrascope.evaluation.ecbplus_stories import evaluate_ecbplus
 
         scores = evaluate_ecbplus(ecbplus, n_folds=folds, centroid=with_centroid)
     else:
         scores = run_evaluation(task, gold, pred)
+    _print_scores(scores, as_json)
+
+
+def _print_scores(scores: dict[str, Any], as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(scores, indent=1, sort_keys=True))
         return

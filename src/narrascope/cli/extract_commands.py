@@ -119,6 +119,7 @@ def quotes_cmd(
 def timeline_cmd(ctx: click.Context, limit: int, db: str | None, as_json: bool) -> None:
     """Dated events of all documents in order, with the outlets reporting each."""
     from narrascope.extract.corpus import stored_timeline
+    from narrascope.extract.timeline import date_label
 
     with store_for(ctx, db) as store:
         entries = stored_timeline(store)[:limit]
@@ -127,7 +128,7 @@ def timeline_cmd(ctx: click.Context, limit: int, db: str | None, as_json: bool) 
         return
     for e in entries:
         outlets = ", ".join(e.outlets) or f"{len(e.documents)} docs"
-        click.echo(f"{e.value:<17} {e.text.strip()[:100]}  [{outlets}]")
+        click.echo(f"{date_label(e.value, e.precision):<17} {e.text.strip()[:100]}  [{outlets}]")
 
 
 def register(cli: click.Group) -> None:

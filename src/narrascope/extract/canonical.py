@@ -59,25 +59,47 @@ def _join_people(mentions: Sequence[Mention], uf: UnionFind[int]) -> None:
         uf.union(i, by_key.setdefault(keys[i], i))
     reps = list(by_key.items())
     for key, i in reps:  # "Costa da Silva" inside "Joao Pedro Costa da Silva"
-        supers = [j for other, j in reps if other != key and set(key) < set(other)]
+        supers = [
+            j
+            for other, j in reps
+            if other != key
+            and set(key) < set(other)
+            and names.generation(key) == names.generation(other)  # Jr. is not his father
+        ]
         if len(supers) == 1:
             uf.union(i, supers[0])
+    weight = Counter(uf.find(i) for i in full)
     for i in people:
         if len(keys[i]) == 1:
-            target = _full_name_for(keys[i][0], mentions[i].start, reps, mentions)
+            target = _full_name_for(keys[i][0], reps, uf, weight)
             if target is not None:
                 uf.union(i, target)
 
 
+DOMINANCE = 3  # a bare name goes to the person named at least this many times as often
+
+
 def _full_name_for(
-    key: str, pos: int, reps: list[tuple[tuple[str, ...], int]], mentions: Sequence[Mention]
+    key: str,
+    reps: list[tuple[tuple[str, ...], int]],
+    uf: UnionFind[int],
+    weight: Counter[int],
 ) -> int | None:
-    """The full name a lone surname or first name belongs to (the nearest earlier one wins)."""
-    for position in (-1, 0, None):
-        hits = [j for k, j in reps if (key in k if position is None else k[position] == key)]
+    """The full name a lone surname or first name belongs to: the one person of that
+    name in play, or one named far more often than the others; two Petersons named
+    alike, or a father and his Jr., leave it alone."""
+    for part in (names.surname, lambda k: k[0], None):
+        hits = [j for k, j in reps if (key in k if part is None else part(k) == key)]
         if hits:
-            before = [j for j in hits if mentions[j].start <= pos]
-            return max(before, key=lambda j: mentions[j].start) if before else hits[0]
+            return dominant({uf.find(j): weight[uf.find(j)] for j in hits})
+    return None
+
+
+def dominant(counts: dict[int, int]) -> int | None:
+    """The key whose count is ``DOMINANCE`` times every other's, if any."""
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if len(ranked) == 1 or ranked[0][1] >= DOMINANCE * ranked[1][1]:
+        return ranked[0][0]
     return None
 
 

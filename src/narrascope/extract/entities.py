@@ -115,17 +115,31 @@ def propagate(text: str, mentions: Iterable[Mention]) -> list[Mention]:
     extra = []
     for match in pattern.finditer(text):
         start, end = match.span()
-        if any(s < end and start < e for s, e in taken) or _inside_name(text, start, end):
+        if any(s < end and start < e for s, e in taken):
+            continue
+        if not _headline_at(text, start) and _inside_name(text, start, end):
             continue
         extra.append(Mention(match.group(), start, end, known[match.group()]))
         taken.append((start, end))
     return extra
 
 
+def _headline_at(text: str, pos: int) -> bool:
+    """The line at ``pos`` is a title-case headline ("Mayor Ann Roe Opens New Bridge"),
+    where every word is capitalised and a name cannot be told apart by its capitals."""
+    lo = text.rfind("\n", 0, pos) + 1
+    hi = text.find("\n", pos)
+    line_words = re.findall(r"[^\W\d_][\w'’-]*", text[lo : len(text) if hi < 0 else hi])
+    if len(line_words) < 3:
+        return False
+    caps = sum(1 for w in line_words if w[:1].isupper())
+    return caps >= 0.8 * len(line_words)
+
+
 def _inside_name(text: str, start: int, end: int) -> bool:
     """True when a capitalised word touches the match, so it is part of a longer name."""
-    before = re.search(r"([A-Z][\w'’-]*)\s$", text[max(0, start - 30) : start])
-    after = re.match(r"\s([A-Z][\w-]*)", text[end : end + 30])
+    before = re.search(r"([A-Z][\w'’-]*)[ \t]$", text[max(0, start - 30) : start])
+    after = re.match(r"[ \t]([A-Z][\w-]*)", text[end : end + 30])
     lead = before.group(1).lower() if before else ""
     titled = lead in resources.titles() or names.country_of(lead) is not None
     return bool(before and lead not in _SENTENCE_WORDS and not titled) or bool(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 from narrascope.extract.dates import Timex
@@ -20,7 +21,7 @@ def build_events(
     by_start = sorted(mentions, key=lambda m: m.start)
     mention_starts = [m.start for m in by_start]
     events = []
-    for tx in timexes:
+    for tx in restated_once(text, timexes):
         i = max(0, bisect.bisect_right(starts, tx.start) - 1)
         s_start, s_end = sentences[i] if sentences else (0, len(text))
         lo = bisect.bisect_left(mention_starts, s_start)
@@ -42,3 +43,25 @@ def build_events(
             )
         )
     return events
+
+
+_APPOSED = re.compile(r"\s*[(,–—-]\s*$")
+
+
+def restated_once(text: str, timexes: Sequence[Timex]) -> list[Timex]:
+    """One expression per date: in "yesterday (January 16)" or "Monday, May 2" the
+    restatement is the same date, so only the more explicit, later one is kept."""
+    ordered = sorted(timexes, key=lambda t: t.start)
+    out: list[Timex] = []
+    for tx in ordered:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.relative
+            and tx.start - prev.end <= 3
+            and _APPOSED.match(text[prev.end : tx.start])
+        ):
+            out[-1] = tx
+            continue
+        out.append(tx)
+    return out

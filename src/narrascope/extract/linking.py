@@ -8,7 +8,7 @@ keys that sort next to each other, are compared with rapidfuzz.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -18,6 +18,7 @@ from narrascope.extract import names
 from narrascope.extract.canonical import (
     acronym_table,
     cluster_identity,
+    dominant,
     kind_of,
     org_key_expanded,
 )
@@ -120,17 +121,19 @@ def _person_keys(name: str) -> tuple[str, ...]:
 def _link_people(records: list[Record], uf: UnionFind[int]) -> None:
     people = [i for i, r in enumerate(records) if r.kind == "PERSON"]
     by_full: dict[tuple[str, ...], int] = {}
+    counts: Counter[tuple[str, ...]] = Counter()  # documents naming each full key
     for i in people:
         key = _person_keys(records[i].entity.name)
         if key:
             uf.union(i, by_full.setdefault(key, i))
+            counts[key] += 1
     blocks: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for key in by_full:
-        blocks[key[-1]].append(key)
+        blocks[names.surname(key)].append(key)
     for surname in _similar_surnames(sorted(blocks)):
         blocks[surname[0]].extend(blocks.pop(surname[1], []))
     for keys in blocks.values():
-        _link_block(keys, by_full, uf)
+        _link_block(keys, by_full, uf, counts)
 
 
 def _similar_surnames(surnames: list[str]) -> list[tuple[str, str]]:
@@ -148,17 +151,23 @@ def _similar_surnames(surnames: list[str]) -> list[tuple[str, str]]:
 
 
 def _link_block(
-    keys: list[tuple[str, ...]], by_full: dict[tuple[str, ...], int], uf: UnionFind[int]
+    keys: list[tuple[str, ...]],
+    by_full: dict[tuple[str, ...], int],
+    uf: UnionFind[int],
+    counts: Counter[tuple[str, ...]],
 ) -> None:
     full = [k for k in keys if len(k) > 1]
     for a_i, a in enumerate(full):
         for b in full[a_i + 1 :]:
-            if _first_names_match(a[0], b[0]):
+            if _first_names_match(a[0], b[0]) and names.generation(a) == names.generation(b):
                 uf.union(by_full[a], by_full[b])
-    groups = {uf.find(by_full[k]) for k in full}
+    groups: Counter[int] = Counter()
+    for k in full:
+        groups[uf.find(by_full[k])] += counts[k]
+    target = dominant(dict(groups)) if groups else None  # the one person, or the main one
     for key in keys:
-        if len(key) == 1 and len(groups) == 1:
-            uf.union(by_full[key], next(iter(groups)))
+        if len(key) == 1 and target is not None:
+            uf.union(by_full[key], target)
 
 
 def _first_names_match(a: str, b: str) -> bool:

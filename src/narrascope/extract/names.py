@@ -90,15 +90,68 @@ def person_key(name: str) -> tuple[str, ...]:
     return tuple(k for k in (translit_key(t) for t in toks) if k)
 
 
+GENERATIONS = ("jr", "sr", "ii", "iii", "iv")
+
+
+@lru_cache(maxsize=1)
+def _generation_keys() -> frozenset[str]:
+    return frozenset(translit_key(g) for g in GENERATIONS)
+
+
+def generation(key: tuple[str, ...]) -> str:
+    """The generational suffix of a person key (that of "Jr." in "Ann Roe Jr."), else ""."""
+    return key[-1] if len(key) > 1 and key[-1] in _generation_keys() else ""
+
+
+def surname(key: tuple[str, ...]) -> str:
+    """The last word of a person key that is not a generational suffix."""
+    core = key[:-1] if generation(key) else key
+    return core[-1] if core else ""
+
+
 def is_acronym(text: str) -> bool:
     """True for "NATO", "U.S.", "MFA"."""
     return bool(_ACRONYM.match(text.replace(" ", "")))
 
 
+LEGAL_SUFFIXES = frozenset(
+    {
+        "inc",
+        "incorporated",
+        "corp",
+        "corporation",
+        "co",
+        "company",
+        "ltd",
+        "limited",
+        "llc",
+        "plc",
+        "gmbh",
+        "ag",
+        "nv",
+        "lp",
+    }
+)
+_INITIALS = re.compile(r"\b((?:[A-Za-z]\.\s?){2,})")
+
+
+def collapse_initials(text: str) -> str:
+    """Dotted or spaced initials as one word: "U.S. Geological" / "U. S." -> "US"."""
+    return _INITIALS.sub(lambda m: re.sub(r"[.\s]", "", m.group(1)) + " ", text).strip()
+
+
 def acronym_of(name: str) -> str:
-    """Initials of a name's content words: "Ministry of Foreign Affairs" -> "MFA"."""
+    """Initials of a name's content words: "Ministry of Foreign Affairs" -> "MFA",
+    "Hewlett-Packard Co." -> "HP", "U.S. Geological Survey" -> "USGS"."""
     stop = resources.institutions().stop_words
-    initials = [w[0] for w in words(name) if w.lower() not in stop and w[0].isalpha()]
+    initials = []
+    for word in words(collapse_initials(name)):
+        if word.lower() in stop or word.lower().strip(".") in LEGAL_SUFFIXES:
+            continue
+        if is_acronym(word) and word.isupper():
+            initials.append(word.replace(".", ""))
+            continue
+        initials.extend(part[0] for part in word.split("-") if part[:1].isalpha())
     return "".join(initials).upper()
 
 
@@ -126,7 +179,7 @@ def org_key(name: str) -> str:
     "Ministry of Foreign Affairs of Russia" and "Russian Foreign Ministry" share one.
     """
     inst = resources.institutions()
-    text = _plain(name).replace("'s ", " ").replace("’s ", " ")
+    text = collapse_initials(_plain(name)).replace("'s ", " ").replace("’s ", " ")
     for pattern, replacement in inst.org_rewrites:
         text = pattern.sub(replacement, text)
     toks: list[str] = []
@@ -136,7 +189,8 @@ def org_key(name: str) -> str:
             continue
         country = inst.demonyms.get(tok) or inst.country_aliases.get(tok)
         toks.extend(country.split() if country else [tok])
-    return " ".join(sorted(set(toks)))
+    core = [t for t in toks if t.strip(".") not in LEGAL_SUFFIXES]  # "Intel Corp." = "Intel"
+    return " ".join(sorted(set(core or toks)))
 
 
 def country_of(name: str) -> str | None:

@@ -41,7 +41,33 @@ def find_quotes(sdoc: Doc, mentions: list[Mention]) -> list[Attribution]:
             if attribution.quote.speaker_start is not None and attribution.mention is not None:
                 ctx.last_speaker = _speaker_of(attribution)
     found.extend(_reported(sdoc, ctx, marked))
+    found.extend(_headline_claims(ctx, found))
     return sorted(found, key=lambda a: (a.quote.start, a.quote.end))
+
+
+_HEADLINE_CLAIM = re.compile(
+    r"^(?P<who>[A-Z][\w.'’&-]*(?:[ ][A-Z][\w.'’&-]*){0,4})[ ]?:[ ]+(?P<what>[^\n]{12,300})$",
+    re.M,
+)
+MAX_HEADLINE_WORDS = 30
+
+
+def _headline_claims(ctx: SpeakerContext, found: list[Attribution]) -> list[Attribution]:
+    """A line "Name: what they said" (a headline style): the named source and its claim."""
+    out = []
+    taken = [(a.quote.start, a.quote.end) for a in found]
+    for m in _HEADLINE_CLAIM.finditer(ctx.text):
+        mention = ctx.mention_at(m.start("who"), m.end("who"))
+        if mention is None or mention.start < m.start("who") or mention.end > m.end("who"):
+            continue
+        if len(m["what"].split()) > MAX_HEADLINE_WORDS:
+            continue
+        start, end = _trimmed(ctx.text, m.start("what"), m.end("what"))
+        if _crosses(start, end, taken, ctx.text) or end - start < 12:
+            continue
+        who = Speaker(m["who"], m.start("who"), m.end("who"), mention, "named before a colon")
+        out.append(_attribution(ctx.text, start, end, "indirect", ":", who))
+    return out
 
 
 def _speaker_of(a: Attribution) -> Speaker:
@@ -84,7 +110,105 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_MINOR = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "nor",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "with",
+        "vs",
+        "v",
+    ]
+)
+MAX_TITLE_WORDS = 8
+
+
+def _title_case(words: list[str]) -> bool:
+    """Every word capitalised but the minor ones, and at least one capitalised."""
+    alpha = [w for w in words if w[:1].isalpha()]
+    caps = [w for w in alpha if w[:1].isupper()]
+    return bool(caps) and all(w[:1].isupper() or w.lower() in _MINOR for w in alpha)
+
+
+def is_title(text: str, start: int, end: int) -> bool:
+    """A quoted title of a work or a show ("Meet the Press"), not a quote: a short
+    title-case phrase in a sentence that is not itself a title-case headline."""
+    words = re.findall(r"[\w’'.-]+", text[start:end])
+    if not words or len(words) > MAX_TITLE_WORDS or len(words) < 2 or not _title_case(words):
+        return False
+    if text[start:end].rstrip(" ,”\"’'").endswith(("!", "?")):
+        return False  # a chant or a cry: "Four More Years!"
+    if text[:start].rstrip(" \t“\"‘'").endswith(":"):
+        return False  # 'He said: "We Will Win."'
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    outside = re.sub(r"[“\"‘][^“”\"‘’]*[”\"’]", " ", line)
+    return not _title_case(re.findall(r"[\w’'.-]+", outside))
+
+
+_ADDRESSEE = frozenset({"told", "tell", "tells", "telling", "asked", "ask", "asks", "asking"})
+_UTTERED = frozenset(
+    {"dobj", "ccomp", "xcomp", "attr", "oprd", "dep", "appos", "npadvmod", "acomp", "advcl"}
+)
+
+
+def _uttered(span: MarkedSpan, ctx: SpeakerContext) -> bool:
+    """A cue verb takes the quoted phrase as what was said ("chanted “Lock Her Up”")."""
+    inside = ctx.sdoc.char_span(span.start, span.end, alignment_mode="expand")
+    if inside is None:
+        return False
+    cue = resources.cues()
+    verbs = (cue.speech_verbs | cue.indirect_verbs | cue.framing_verbs) - _ADDRESSEE
+    return any(
+        t.head.lower_ in verbs and t.dep_ in _UTTERED and not ctx.in_quote(t.head.idx)
+        for t in inside
+    )
+
+
+_WORK_BEFORE = re.compile(
+    r"(?:['’]s|\b(?:show|program|programme|book|film|movie|series|novel|song|album|"
+    r"documentary|podcast|column|segment|newsletter|play|magazine|on))\s*[“\"‘']?$",
+    re.I,
+)
+SCARE_WORDS = 2  # a quoted term this short is a scare quote unless a cue verb takes it
+
+
+def named_work(text: str, start: int, end: int) -> bool:
+    """A capitalised name right after "’s" or a noun such as "show" or "book", or after
+    "on": "the network’s “Evening Desk”", "appeared on “Harbour Talk”"."""
+    words = re.findall(r"[\w’'.-]+", text[start:end])
+    if not words or len(words) > MAX_TITLE_WORDS or not _title_case(words):
+        return False
+    return bool(_WORK_BEFORE.search(text, max(0, start - 30), start))
+
+
+def _scare_quote(span: MarkedSpan, ctx: SpeakerContext, kind: QuoteKind) -> bool:
+    """One or two quoted words used as a term ("the “undercard” debate"), not said: no
+    speech verb in the sentence, and no cue verb takes them."""
+    content = ctx.text[span.start : span.end].strip(_EDGE_PUNCT)
+    return kind == "partial" and len(content.split()) <= SCARE_WORDS and not _uttered(span, ctx)
+
+
 def _marked_quote(span: MarkedSpan, ctx: SpeakerContext) -> Attribution | None:
+    if named_work(ctx.text, span.start, span.end) or (
+        is_title(ctx.text, span.start, span.end) and not _uttered(span, ctx)
+    ):
+        return None
     kind = _kind(ctx.text, span)
     frame = _frame(span, ctx)
     cue, speaker = _cue_speaker(frame, span, ctx, partial=kind == "partial")
@@ -93,6 +217,8 @@ def _marked_quote(span: MarkedSpan, ctx: SpeakerContext) -> Attribution | None:
     if speaker is None and kind == "partial":
         speaker = _sentence_speaker(span, ctx)
         cue = "subject of the sentence" if speaker is not None else None
+    if cue in {None, "subject of the sentence", "according to"} and _scare_quote(span, ctx, kind):
+        return None
     start, end = _trimmed(ctx.text, span.start, span.end)
     if kind == "partial" and cue is None and len(ctx.text[start:end].split()) < MIN_PARTIAL_TOKENS:
         return None
@@ -247,7 +373,7 @@ def _reported(sdoc: Doc, ctx: SpeakerContext, marked: Iterable[MarkedSpan]) -> l
             if ctx.in_quote(tok.idx):
                 continue
             if tok.lower_ in cue.indirect_verbs and tok.pos_ == "VERB":
-                clauses.extend(_clause_quote(tok, ctx, direct))
+                clauses.extend(_clause_quote(tok, ctx, direct) or _parenthetical(tok, ctx))
             elif (obj := _according_object(tok)) is not None:
                 according.append((tok, obj))
         out.extend(clauses)
@@ -261,17 +387,56 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
+_RAISING = frozenset(
+    {"seem", "seems", "seemed", "appear", "appears", "appeared", "tend", "tends", "tended"}
+)
+
+
 def _clause_quote(
     verb: Token, ctx: SpeakerContext, direct: list[tuple[int, int]]
 ) -> list[Attribution]:
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not clauses and verb.lower_ not in _RAISING:  # "X vowed to repeal the law"
+        clauses = [
+            c
+            for c in verb.children
+            if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        ]
     subject = subject_of(verb)
     if not clauses or subject is None:
         return []
     clause = clauses[0]
     tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.i == clause.left_edge.i)]
     start, end = _trimmed(ctx.text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
-    if end - start < 12 or _overlaps(start, end, direct) or start <= subject.idx < end:
+    if end - start < 12 or _crosses(start, end, direct, ctx.text) or start <= subject.idx < end:
+        return []
+    return [_attribution(ctx.text, start, end, "indirect", verb.text, resolve_token(subject, ctx))]
+
+
+def _crosses(start: int, end: int, direct: list[tuple[int, int]], text: str) -> bool:
+    """A direct quote overlaps the clause and is not a part of a longer clause
+    ('said “it makes me angry” every time he reads ...' reports the whole clause)."""
+    for s, e in direct:
+        if s < end and start < e:
+            inside = start <= s and e <= end
+            rest = len(text[start:s].split()) + len(text[e:end].split())
+            if not inside or rest < 3:
+                return True
+    return False
+
+
+def _parenthetical(verb: Token, ctx: SpeakerContext) -> list[Attribution]:
+    """ "The harbour, Roe said, will reopen in May": the sentence around a speech verb
+    set off by commas is what was said."""
+    subject = subject_of(verb)
+    if verb.dep_ != "parataxis" or subject is None or subject.head != verb:
+        return []
+    aside = {t.i for t in verb.subtree}
+    rest = [t for t in ctx.sent_of(verb) if t.i not in aside and not t.is_space and not t.is_punct]
+    if not rest or any(ctx.in_quote(t.idx) for t in rest):
+        return []  # '“This plan,” she said, “is new.”' is a quotation, read as such
+    start, end = _trimmed(ctx.text, rest[0].idx, rest[-1].idx + len(rest[-1].text))
+    if end - start < 12:
         return []
     return [_attribution(ctx.text, start, end, "indirect", verb.text, resolve_token(subject, ctx))]
 

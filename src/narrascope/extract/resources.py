@@ -67,7 +67,7 @@ def cues() -> Cues:
     data = _json("cues.json")
     return Cues(
         speech_verbs=frozenset(data["speech_verbs"]),
-        indirect_verbs=frozenset(data["indirect_verbs"]),
+        indirect_verbs=frozenset(data["indirect_verbs"]) | learned_cue_forms(),
         passive_cues=frozenset(data["passive_cues"]),
         framing_verbs=frozenset(data["framing_verbs"]),
         according_to=tuple(data["according_to"]),
@@ -75,6 +75,19 @@ def cues() -> Cues:
         pronouns=dict(data["pronouns"]),
         female_words=frozenset(data["female_words"]),
         male_words=frozenset(data["male_words"]),
+    )
+
+
+@cache
+def learned_cue_forms() -> frozenset[str]:
+    """Inflected forms of the cue verbs learned from PolNeAR train (``cues_learned.json``)."""
+    lemmas = _json("cues_learned.json").get("lemmas", {})
+    # "according (to)" has its own rule; the verb forms of the other lemmas are cues
+    return frozenset(
+        form
+        for lemma, (_, _, forms) in lemmas.items()
+        if lemma != "accord"
+        for form in (lemma, *forms)
     )
 
 

@@ -101,8 +101,7 @@ class SpeakerContext:
 
 
 def _person_key(mention: Mention) -> str:
-    toks = names.person_key(names.strip_titles(mention.text))
-    return toks[-1] if toks else ""
+    return names.surname(names.person_key(names.strip_titles(mention.text)))
 
 
 def _descriptors(ctx: SpeakerContext, mention: Mention) -> frozenset[str]:
@@ -142,21 +141,29 @@ def _genders(ctx: SpeakerContext) -> dict[str, str]:
         elif desc & cue.male_words:
             out.setdefault(_person_key(m), "m")
     for sent in ctx.sents:
-        people = {
-            _person_key(m)
+        people = [
+            m
             for m in ctx.mentions
             if m.label == "PERSON" and sent.start_char <= m.start < sent.end_char
-        }
-        pron = {
-            cue.pronouns[t.lower_]
+        ]
+        pron = [
+            t
             for t in sent
             if t.lower_ in cue.pronouns
             and cue.pronouns[t.lower_] in "mf"
+            and t.dep_ in {"nsubj", "nsubjpass", "poss"}  # "met him": not about the subject
             and not ctx.in_quote(t.idx)
-        }
-        if len(people) == 1 and len(pron) == 1:
-            out.setdefault(people.pop(), pron.pop())
+        ]
+        keys = {_person_key(m) for m in people}
+        genders = {cue.pronouns[t.lower_] for t in pron}
+        # the pronoun must come after the name: in "He said he would meet Ann Roe" the
+        # pronoun is someone else's and says nothing of Ann Roe
+        if len(keys) == 1 and len(genders) == 1 and people[0].start < pron[0].idx:
+            out.setdefault(keys.pop(), genders.pop())
     return out
+
+
+_MODIFIER_LABELS = frozenset({"GPE", "NORP", "LOC"})
 
 
 def resolve_token(tok: Token, ctx: SpeakerContext) -> Speaker:
@@ -179,6 +186,8 @@ def resolve_token(tok: Token, ctx: SpeakerContext) -> Speaker:
     for child in children:  # "the spokeswoman, Maria X," / "the agency TASS" / "X's lawyer"
         if child.dep_ in {"appos", "compound", "poss"}:
             inner = ctx.mention_at(child.idx, child.idx + len(child.text))
+            if inner is not None and inner.label in _MODIFIER_LABELS and child.dep_ == "compound":
+                continue  # "the influential US daily", "Irish MEP X": a modifier, not the speaker
             if inner is not None and inner.label in SPEAKER_LABELS:
                 return Speaker(text, start, end, inner, f"{child.dep_} of '{tok.text}'")
     noun = tok.lower_

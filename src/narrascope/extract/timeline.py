@@ -12,7 +12,16 @@ from rapidfuzz import fuzz
 from narrascope.models import Document, Event, Precision, Span
 
 SENTENCE_SIMILARITY = 60  # rapidfuzz token_set_ratio above which two sentences report one event
-_PRECISION_RANK = {"decade": 0, "year": 1, "season": 2, "month": 3, "week": 4, "day": 5, "time": 6}
+_PRECISION_RANK = {
+    "century": -1,
+    "decade": 0,
+    "year": 1,
+    "season": 2,
+    "month": 3,
+    "week": 4,
+    "day": 5,
+    "time": 6,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,8 +86,10 @@ def _entry(group: _Group) -> TimelineEntry:
 def sort_key(value: str, precision: str) -> tuple[int, int, int, int]:
     """Chronological key of an ISO / TimeML value: coarser values first at equal starts."""
     rank = _PRECISION_RANK.get(precision, 5)
-    if precision == "decade":
+    if precision == "decade" and value.isdigit():
         return int(value) * 10, 1, 1, rank
+    if precision == "century" and value.isdigit():
+        return int(value) * 100, 1, 1, rank
     match = re.match(r"(\d{4})(?:-(\d{2}|W\d{2}|SP|SU|FA|WI))?(?:-(\d{2}))?", value)
     if match is None:
         return 9999, 12, 31, rank
@@ -89,3 +100,15 @@ def sort_key(value: str, precision: str) -> tuple[int, int, int, int]:
     if part in {"SP", "SU", "FA", "WI"}:
         return year, {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[part], 1, rank
     return year, int(part or 1), int(match[3] or 1), rank
+
+
+def date_label(value: str, precision: str) -> str:
+    """A reader's form of a TimeML value: "199" (decade) -> "1990s", "18" (century) ->
+    "19th century"; other values as they are."""
+    if precision == "decade" and value.isdigit():
+        return f"{value}0s"
+    if precision == "century" and value.isdigit():
+        n = int(value) + 1
+        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        return f"{n}{suffix} century"
+    return value

@@ -84,7 +84,7 @@ def _guess_year(state: _State, month_no: int, day_no: int | None = None) -> tupl
     near = gap == 0 or (
         gap <= NEAR_SENTENCES and ctx is not None and ctx.precision in {"day", "time"}
     )
-    if ctx and ctx.year is not None and (near or state.published is None):
+    if ctx and ctx.year is not None and near:  # never a stray year from further back
         return ctx.year, _ctx(state)
     pub = state.published
     if pub is None:
@@ -130,8 +130,15 @@ def day_month(m: re.Match[str], state: _State) -> Resolved | None:
     d = int(m["day"])
     if mo is None or not 1 <= d <= 31:
         return None
+    if _DEICTIC_BEFORE.search(m.string, max(0, m.start() - 30), m.start()):
+        # "published yesterday (January 16)": the publication's year, or unresolved
+        pub = state.published
+        return Resolved(cal.When(pub.year, mo, d, "day"), _pub(state)) if pub else None
     found = _guess_year(state, mo, d)
     return Resolved(cal.When(found[0], mo, d, "day"), found[1]) if found else None
+
+
+_DEICTIC_BEFORE = re.compile(r"\b(?:yesterday|today|tomorrow|tonight)\b\W*$", re.I)
 
 
 def month_year(m: re.Match[str], state: _State) -> Resolved | None:
@@ -195,6 +202,11 @@ def year_only(m: re.Match[str], state: _State) -> Resolved | None:
 
 def decade(m: re.Match[str], state: _State) -> Resolved | None:
     return Resolved(cal.When(int(m["dec"]) * 10, precision="decade"))
+
+
+def century(m: re.Match[str], state: _State) -> Resolved | None:
+    n = int(m["cent"])
+    return Resolved(cal.When((n - 1) * 100, precision="century")) if 1 <= n <= 22 else None
 
 
 def deictic_day(m: re.Match[str], state: _State) -> Resolved | None:
@@ -339,6 +351,11 @@ def compiled() -> tuple[tuple[re.Pattern[str], Handler], ...]:
             r"\b(?i:in|since|from|until|by|before|after|around|circa)\s+(?P<t>(?P<year>1[0-7]\d\d|[1-9]\d\d))\b(?![-–/.,]\d)(?!\s*(?:%|per\s?cent))",
             year_only,
             0,
+        ),
+        (
+            r"\b(?:the\s+)?(?:early\s+|mid-|late\s+)?(?P<cent>\d{1,2})(?:st|nd|rd|th)[\s-]+century\b",
+            century,
+            re.I,
         ),
         (r"\b(?:the\s+)?(?:early\s+|mid-|late\s+)?(?P<dec>(?:1[89]|20)\d)0s\b", decade, re.I),
         (

@@ -28,6 +28,8 @@ class When:
         y = f"{self.year:04d}" if self.year is not None else "XXXX"
         if self.precision == "decade":
             return y[:3]
+        if self.precision == "century":
+            return y[:2]
         if self.precision == "year":
             return y
         if self.precision == "season":

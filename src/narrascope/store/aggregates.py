@@ -52,7 +52,7 @@ class QuoteFilter:
     doc_ids: tuple[str, ...] | None = None
 
 
-_SPEAKER = "COALESCE(json_extract(q.value, '$.speaker_name'), json_extract(q.value, '$.speaker'))"
+_SPEAKER = "json_extract(q.value, '$.speaker_name')"  # named speakers only, never "he"
 
 
 def _sql(store: Store) -> Query | None:
@@ -175,7 +175,7 @@ def top_speakers(store: Store, limit: int = 10) -> list[tuple[str, str | None, i
         counts: Counter[tuple[str, str | None]] = Counter()
         for doc in store.iter_documents():
             for q in doc.quotes:
-                name = q.speaker_name or q.speaker
+                name = q.speaker_name
                 if name:
                     counts[(name, q.speaker_entity_id)] += 1
         return [(name, eid, n) for (name, eid), n in counts.most_common(limit)]

@@ -62,7 +62,7 @@ def document_marks(doc: Document) -> list[Mark]:
         for m in ent.mentions:
             marks.append(Mark(m.start, m.end, "entity", f"{m.label}: {ent.name}"))
     for q in doc.quotes:
-        who = q.speaker_name or q.speaker or "unknown speaker"
+        who = q.speaker_label
         marks.append(Mark(q.start, q.end, "quote", f"{q.kind} quote by {who}"))
         if q.speaker_start is not None and q.speaker_end is not None:
             marks.append(Mark(q.speaker_start, q.speaker_end, "speaker", f"speaker: {who}"))

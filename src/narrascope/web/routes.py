@@ -17,6 +17,7 @@ from narrascope.api.documents import FilterDep
 from narrascope.api.ingest import jobs_of, parse_uploads, read_uploads
 from narrascope.api.security import check_write, presented_token
 from narrascope.api.stories import cached_story
+from narrascope.extract.timeline import date_label
 from narrascope.store import aggregates as agg
 from narrascope.stories.keys import outlet_of
 from narrascope.web import charts, highlight
@@ -47,6 +48,7 @@ def unquote(text: str) -> str:
 
 templates.env.tests["http_url"] = is_http_url
 templates.env.filters["unquote"] = unquote
+templates.env.filters["date_label"] = date_label
 templates.env.filters["basename"] = lambda source: re.split(r"[\\/]", str(source))[-1]
 
 

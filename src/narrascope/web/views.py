@@ -133,7 +133,7 @@ def quote_matrix(docs: list[Document]) -> dict[str, dict[str, list[tuple[Documen
     )
     for doc in docs:
         for quote in doc.quotes:
-            who = quote.speaker_name or quote.speaker or "unknown speaker"
+            who = quote.speaker_label
             table[who][outlet_of(doc)].append((doc, quote))
     ranked = sorted(table.items(), key=lambda kv: (-sum(map(len, kv[1].values())), kv[0]))
     return {who: dict(cols) for who, cols in ranked}

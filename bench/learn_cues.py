@@ -1,0 +1,98 @@
+"""Learn the reported-speech cue verbs from PolNeAR's train split (never dev or test).
+
+For every verb token (CoreNLP parse shipped with the corpus) the script counts how often
+its lemma heads an annotated attribution Cue and how often it occurs at all. Lemmas
+that are cues at least ``--min-count`` times and in at least ``--min-rate`` of their
+occurrences are kept, with the inflected forms seen in the parse (the extractor runs
+without a lemmatizer). The output holds lemmas and word forms only, no article text:
+
+    .venv/bin/python bench/learn_cues.py --polnear ~/.cache/narrascope-data/polnear
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import xml.etree.ElementTree as ET
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from narrascope.evaluation.polnear import default_root, split_dir
+
+OUT = Path(__file__).resolve().parents[1] / "src/narrascope/resources/extract/cues_learned.json"
+
+
+def _tokens(path: Path) -> list[tuple[int, int, str, str, str]]:
+    out = []
+    for _, elem in ET.iterparse(path):
+        if elem.tag == "token":
+            out.append(
+                (
+                    int(elem.findtext("CharacterOffsetBegin") or 0),
+                    int(elem.findtext("CharacterOffsetEnd") or 0),
+                    (elem.findtext("word") or "").lower(),
+                    (elem.findtext("lemma") or "").lower(),
+                    elem.findtext("POS") or "",
+                )
+            )
+            elem.clear()
+    return out
+
+
+def _cue_spans(ann: str) -> list[tuple[int, int]]:
+    spans = []
+    for line in ann.splitlines():
+        cols = line.split("\t")
+        if len(cols) >= 2 and cols[0].startswith("T") and cols[1].startswith("Cue "):
+            for piece in cols[1][4:].split(";"):
+                a, b = piece.split()
+                spans.append((int(a), int(b)))
+    return spans
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--polnear", default=str(default_root()))
+    parser.add_argument("--min-count", type=int, default=8)
+    parser.add_argument("--min-rate", type=float, default=0.3)
+    args = parser.parse_args()
+    folder = split_dir(args.polnear, "train")
+    as_cue: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    for ann in sorted((folder / "attributions").glob("*.ann")):
+        name = ann.name.rsplit("_", 1)[0]
+        parse = folder / "corenlp" / f"{name}.txt.xml"
+        if not parse.exists():
+            continue
+        cues = _cue_spans(ann.read_text("utf-8"))
+        for start, end, word, lemma, pos in _tokens(parse):
+            if not pos.startswith("VB"):
+                continue
+            total[lemma] += 1
+            forms[lemma][word] += 1
+            if any(a <= start and end <= b for a, b in cues):
+                as_cue[lemma] += 1
+    kept = sorted(
+        lemma
+        for lemma, n in as_cue.items()
+        if n >= args.min_count and n / total[lemma] >= args.min_rate and lemma.isalpha()
+    )
+    data = {
+        "_comment": (
+            "Reported-speech cue verbs learned from PolNeAR train cue annotations "
+            "(bench/learn_cues.py): lemma -> [count as cue, count as verb, inflected forms]."
+        ),
+        "min_count": args.min_count,
+        "min_rate": args.min_rate,
+        "lemmas": {
+            lemma: [as_cue[lemma], total[lemma], sorted(f for f in forms[lemma] if f.isalpha())]
+            for lemma in kept
+        },
+    }
+    OUT.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", "utf-8")
+    print(f"{len(kept)} cue lemmas -> {OUT}")
+
+
+if __name__ == "__main__":
+    main()

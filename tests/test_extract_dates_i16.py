@@ -1,0 +1,46 @@
+"""Dates from issue 16: decades and centuries, deictic dates, one event per date
+(passages written here)."""
+
+from __future__ import annotations
+
+from narrascope.extract import build_timeline, extract_documents
+from narrascope.extract.dates import find_timexes
+from narrascope.extract.timeline import date_label, sort_key
+from narrascope.models import Document
+
+
+def _values(text: str, published: str | None) -> dict[str, tuple[str, str]]:
+    return {t.text: (t.value, t.precision) for t in find_timexes(text, published)}
+
+
+def test_decades_and_centuries_are_not_years() -> None:
+    found = _values("Rents climbed in the early 2010s and fell in the 18th century.", "2024-01-05")
+    assert found["the early 2010s"] == ("201", "decade")
+    assert found["the 18th century"] == ("17", "century")
+    assert date_label("201", "decade") == "2010s"
+    assert date_label("17", "century") == "18th century"
+    assert date_label("20", "century") == "21st century"
+    assert sort_key("17", "century") < sort_key("1750", "year") < sort_key("201", "decade")
+
+
+def test_bare_date_next_to_yesterday_takes_the_publication_year() -> None:
+    text = "The mill opened in 1998. The survey, released yesterday (March 9), found rising costs."
+    assert _values(text, "2023-03-10")["March 9"] == ("2023-03-09", "day")
+
+
+def test_undated_article_never_borrows_a_stray_year() -> None:
+    text = (
+        "The mill opened in 1998. It changed hands twice. Workers left in droves.\n\n"
+        "The survey, released yesterday (March 9), found rising costs. It ended on June 2."
+    )
+    found = _values(text, None)
+    assert "March 9" not in found
+    assert "June 2" not in found
+
+
+def test_one_event_for_a_date_restated_in_brackets() -> None:
+    text = "The survey, released yesterday (March 9), found rising costs."
+    doc = Document(id="a", source="t", raw=text, text=text, published="2023-03-10")
+    (parsed,) = extract_documents([doc])
+    assert [e.value for e in parsed.events] == ["2023-03-09"]
+    assert len(build_timeline([parsed])) == 1

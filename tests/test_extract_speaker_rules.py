@@ -1,0 +1,82 @@
+"""Speaker resolution rules from issue 16, on passages written here (real spaCy model)."""
+
+from __future__ import annotations
+
+from narrascope.extract import extract_documents
+from narrascope.models import Document, Quote
+
+
+def _doc(text: str) -> Document:
+    doc = Document(id="t", source="test", raw=text, text=text, published="2024-03-04")
+    return next(extract_documents([doc]))
+
+
+def _quote(text: str, start: str) -> Quote:
+    return next(q for q in _doc(text).quotes if q.text.startswith(start))
+
+
+def test_gender_is_not_taken_from_a_sentence_about_someone_else() -> None:
+    text = (
+        "Mark Adams spoke first. “We need more buses,” Adams said.\n\n"
+        "Maria Lopez met him later. He said he is willing to meet face-to-face with Lopez.\n\n"
+        "“I never agreed to that,” she said."
+    )
+    assert _quote(text, "I never agreed").speaker_name == "Maria Lopez"
+
+
+def test_explicit_pronoun_cue_names_the_right_person() -> None:
+    text = (
+        "Peter Grant attacked Maria Lopez on Sunday. “She is wrong,” he said.\n\n"
+        "Lopez said she would reply. “He is lying,” she said."
+    )
+    assert _quote(text, "She is wrong").speaker_name == "Peter Grant"
+    assert _quote(text, "He is lying").speaker_name == "Maria Lopez"
+
+
+def test_a_place_modifier_is_not_the_speaker() -> None:
+    text = "“The new tax will hurt families,” the influential US daily wrote in an editorial."
+    quote = _quote(text, "The new tax")
+    assert quote.speaker_name is None
+    assert quote.speaker_label == "the influential US daily (unnamed)"
+
+
+def test_a_nationality_before_a_name_is_not_the_speaker() -> None:
+    quote = _quote("“We must act now,” said German lawmaker Petra Vogt.", "We must act")
+    assert quote.speaker_name == "Petra Vogt"
+
+
+def test_junior_and_father_stay_apart() -> None:
+    text = (
+        "Robert Vance Jr. spoke on Monday. His father, Robert Vance, stayed home.\n\n"
+        "“I am proud of my son,” Vance said."
+    )
+    doc = _doc(text)
+    names = {e.name for e in doc.entities}
+    assert "Robert Vance Jr" in names
+    assert "Robert Vance" in names
+    # two people called Vance are in play: the bare surname joins neither
+    assert next(q for q in doc.quotes if q.text.startswith("I am proud")).speaker_name == "Vance"
+
+
+def test_bare_surname_joins_the_only_person_of_that_name() -> None:
+    text = "Robert Vance Jr. spoke on Monday. “We won,” Vance said."
+    assert _quote(text, "We won").speaker_name == "Robert Vance Jr"
+
+
+def test_bare_surname_with_two_family_members_is_not_merged() -> None:
+    text = (
+        "Laura Peck vanished in May. Her husband, Samuel Peck, was charged in June.\n\n"
+        "Peck has denied any role."
+    )
+    entities = _doc(text).entities
+    laura = next(e for e in entities if e.name == "Laura Peck")
+    samuel = next(e for e in entities if e.name == "Samuel Peck")
+    assert "Peck" not in laura.aliases
+    assert "Peck" not in samuel.aliases
+
+
+def test_unresolved_pronoun_is_shown_as_unknown() -> None:
+    quote = Quote(text="x", start=0, end=1, kind="direct", speaker="he")
+    assert quote.speaker_label == "unknown speaker"
+    named = Quote(text="x", start=0, end=1, kind="direct", speaker="he", speaker_name="Ann Roe")
+    assert named.speaker_label == "Ann Roe"
