@@ -8,8 +8,23 @@ from pathlib import Path
 import pytest
 
 from narrascope.errors import EvaluationError
-from narrascope.evaluation.coref import bcubed, ceaf_e, evaluate_ecbplus, is_named, muc, score
-from narrascope.evaluation.ecbplus_mentions import default_root, parse_topics, read_document
+from narrascope.evaluation.coref import (
+    bcubed,
+    ceaf_e,
+    evaluate_ecbplus,
+    gold_mention,
+    gold_mention_clusters,
+    is_named,
+    muc,
+    score,
+)
+from narrascope.evaluation.ecbplus_mentions import (
+    EcbDocument,
+    GoldMention,
+    default_root,
+    parse_topics,
+    read_document,
+)
 
 KEY = [{1, 2, 3}, {4, 5}]
 RESPONSE = [{1, 2}, {3, 4, 5}]
@@ -67,6 +82,55 @@ def test_reader_and_named_mentions(tmp_path: Path) -> None:
     assert named == ["Harbour Bank"]  # "The" is written lowercase elsewhere; "He" is a pronoun
 
 
+def _one(text: str, span: str, kind: str = "LOC_GEO") -> EcbDocument:
+    start = text.index(span)
+    m = GoldMention(start, start + len(span), span, kind, "c")
+    return EcbDocument(1, "1_1ecb.xml", text, (m,))
+
+
+def test_gold_mentions_are_given_as_a_recogniser_would() -> None:
+    cases = [
+        ("ships sailed in the Gulf of Tarsk today", "in the Gulf of Tarsk", "Gulf of Tarsk"),
+        ("the U . S . Coast Survey said", "U . S . Coast Survey", "U.S. Coast Survey"),
+        ("he met Mara Quillon 's lawyer", "Mara Quillon 's", "Mara Quillon"),
+        (
+            "she went to Harbour Clinic in Eastport , Kent",
+            "Harbour Clinic in Eastport",
+            "Harbour Clinic",
+        ),
+        ("said defensive tackle Jon Pell", "defensive tackle Jon Pell", "Jon Pell"),
+    ]
+    for text, span, want in cases:
+        doc = _one(text, span)
+        m = gold_mention(doc, doc.mentions[0])
+        assert m.text == want, (span, m.text)
+        assert doc.text[m.start : m.end].replace(" ", "") == want.replace(" ", "")
+    assert gold_mention(*_pair("Mara Quillon", "HUMAN_PART_PER")).label == "PERSON"
+    assert gold_mention(*_pair("Harbour Bank", "HUMAN_PART_ORG")).label == "ORG"
+
+
+def _pair(span: str, kind: str) -> tuple[EcbDocument, GoldMention]:
+    doc = _one(f"x {span} y", span, kind)
+    return doc, doc.mentions[0]
+
+
+def test_gold_mention_setting_links_with_narrascope_rules() -> None:
+    texts = ["Sergei Pell spoke . Pell left", "Sergey Pell arrived . Harbour Bank"]
+    docs = []
+    for i, text in enumerate(texts):
+        spans = [("Sergei Pell", "Pell"), ("Sergey Pell", "Harbour Bank")][i]
+        kinds = [("HUMAN_PART_PER", "HUMAN_PART_PER"), ("HUMAN_PART_PER", "HUMAN_PART_ORG")][i]
+        ms = tuple(
+            GoldMention(text.index(s), text.index(s) + len(s), s, k, "c")
+            for s, k in zip(spans, kinds, strict=True)
+        )
+        docs.append(EcbDocument(1, f"1_{i}ecb.xml", text, ms))
+    keys = [(i, m) for i, d in enumerate(docs) for m in d.mentions]
+    clusters = gold_mention_clusters(docs, keys)
+    assert clusters[0] == clusters[1] == clusters[2]  # Sergei / Sergey / Pell
+    assert clusters[3] != clusters[0]
+
+
 def test_reserved_topics_are_refused() -> None:
     assert parse_topics("1-3,5") == [1, 2, 3, 5]
     with pytest.raises(EvaluationError):
@@ -100,3 +164,4 @@ def test_cli_scores_a_topic_folder(tmp_path: Path) -> None:
     assert '"key_mentions": 1.0' in result.output
     assert '"narrascope.conll_f1"' in result.output
     assert '"baseline_head.conll_f1"' in result.output
+    assert '"narrascope_gold_mentions.conll_f1"' in result.output

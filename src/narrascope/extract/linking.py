@@ -171,34 +171,70 @@ def _link_block(
 
 
 def _first_names_match(a: str, b: str) -> bool:
-    if a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
+    """Same first name: equal, an initial, a short form it opens (Fred / Frederick), or a
+    transliteration variant."""
+    short, long = sorted((a, b), key=len)
+    if a == b or ((len(short) == 1 or len(short) >= 3) and long.startswith(short)):
         return True
     return fuzz.ratio(a, b) >= FIRST_NAME_SIMILARITY
 
 
 def _link_by_keys(records: list[Record], uf: UnionFind[int]) -> None:
-    """Organisations and places sharing a key; acronyms joined to their one expansion."""
-    orgs = [r.entity for r in records if r.kind == "ORG"]
-    table = acronym_table(a for e in orgs for a in e.aliases if not names.is_acronym(a))
+    """Organisations, places and other named things (products, works, laws) sharing a key;
+    acronyms joined to their one expansion of the same kind."""
+    tables: dict[str, dict[str, str]] = {}
+    for kind in {r.kind for r in records} - {"PERSON", "PLACE", "NORP"}:
+        full = (a for r in records if r.kind == kind for a in r.entity.aliases)
+        tables[kind] = acronym_table(a for a in full if not names.is_acronym(a))
     first: dict[tuple[str, str], int] = {}
     for i, rec in enumerate(records):
-        for key in _record_keys(rec, table):
+        for key in _record_keys(rec, tables.get(rec.kind, {})):
             uf.union(i, first.setdefault((rec.kind, key), i))
+    _link_one_word_names(records, uf)
 
 
 def _record_keys(rec: Record, table: dict[str, str]) -> set[str]:
     """The most specific keys of a record (a bare "Foreign Ministry" links nothing on its own)."""
     e = rec.entity
-    if rec.kind == "ORG":
-        keys = {org_key_expanded(a, table) for a in e.aliases}
-    elif rec.kind == "PLACE":
+    if rec.kind == "PLACE":
         keys = {names.place_key(a) for a in e.aliases}
     elif rec.kind == "NORP":
         keys = {a.lower() for a in e.aliases}
-    else:
+    elif rec.kind == "PERSON":
         return set()
+    else:  # ORG, and products, works, laws, events by the same order-free key
+        keys = {org_key_expanded(a, table) for a in e.aliases}
     keys.discard("")
     return {k for k in keys if not any(set(k.split()) < set(o.split()) for o in keys)}
+
+
+SHORT_FORM_TYPES = frozenset({"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
+
+
+def _link_one_word_names(records: list[Record], uf: UnionFind[int]) -> None:
+    """A one-word name joins the one longer name of its type that it ends or opens
+    ("Gulls" -> "Harbourside Gulls", "Morrow" -> "Morrow Clinic"); with two such names
+    ("North Gulls", "South Gulls") it stays alone. Acronyms, people and places (where
+    "Kent" is not "Kent County") are never joined this way."""
+    longer: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for i, rec in enumerate(records):
+        if rec.entity.type not in SHORT_FORM_TYPES:
+            continue
+        for alias in rec.entity.aliases:
+            toks = names.words(alias)
+            if len(toks) > 1:
+                longer[(rec.entity.type, toks[-1].casefold())].add(i)
+                longer[(rec.entity.type, toks[0].casefold())].add(i)
+    for i, rec in enumerate(records):
+        aliases = rec.entity.aliases
+        if rec.entity.type not in SHORT_FORM_TYPES or not aliases:
+            continue
+        if any(len(names.words(a)) != 1 or names.is_acronym(a) for a in aliases):
+            continue
+        found = (j for a in aliases for j in longer.get((rec.entity.type, a.casefold()), ()))
+        targets = {uf.find(j) for j in found}
+        if len(targets) == 1:
+            uf.union(i, next(iter(targets)))
 
 
 def _plan(

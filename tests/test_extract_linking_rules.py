@@ -1,0 +1,67 @@
+"""Corpus linking rules added for the ECB+ gold-mention setting (issue 16): a one-word
+organisation name and the one longer name it ends, products and other named things
+linked by key and acronym, a short first name and the full one. Entities built here."""
+
+from __future__ import annotations
+
+from narrascope.extract import link_entities
+from narrascope.extract.canonical import document_entities
+from narrascope.models import Document, Mention
+
+
+def _docs(*specs: tuple[tuple[str, str], ...]) -> list[Document]:
+    """One document per spec; each spec holds (name, label) mentions."""
+    out = []
+    for i, spec in enumerate(specs):
+        text = " . ".join(name for name, _ in spec)
+        mentions, pos = [], 0
+        for name, label in spec:
+            mentions.append(Mention(name, pos, pos + len(name), label))
+            pos += len(name) + 3
+        doc = Document(id=f"d{i}", source="t", raw=text, text=text)
+        doc.entities, _ = document_entities(doc.id, mentions)
+        out.append(doc)
+    return out
+
+
+def _ids(docs: list[Document]) -> dict[str, str]:
+    entities = link_entities(docs)
+    return {a: e.id for e in entities for a in e.aliases}
+
+
+def test_one_word_org_joins_the_one_longer_name_it_ends() -> None:
+    ids = _ids(_docs((("Harbourside Gulls", "ORG"),), (("Gulls", "ORG"),)))
+    assert ids["Gulls"] == ids["Harbourside Gulls"]
+
+
+def test_one_word_org_with_two_longer_names_stays_alone() -> None:
+    ids = _ids(_docs((("North Gulls", "ORG"),), (("South Gulls", "ORG"),), (("Gulls", "ORG"),)))
+    assert ids["Gulls"] not in {ids["North Gulls"], ids["South Gulls"]}
+    assert ids["North Gulls"] != ids["South Gulls"]
+
+
+def test_acronym_is_not_joined_by_its_last_word() -> None:
+    ids = _ids(_docs((("Tidewater GLC", "ORG"),), (("GLC", "ORG"),)))
+    assert ids["GLC"] != ids["Tidewater GLC"]
+
+
+def test_products_link_across_documents_by_name_and_acronym() -> None:
+    ids = _ids(
+        _docs(
+            (("Quartz Page Viewer", "PRODUCT"),),
+            (("QPV", "PRODUCT"),),
+            (("the Quartz Page Viewer", "PRODUCT"),),
+            (("Quartz Tablet", "PRODUCT"),),
+        )
+    )
+    assert ids["Quartz Page Viewer"] == ids["QPV"] == ids["the Quartz Page Viewer"]
+    assert ids["Quartz Tablet"] != ids["QPV"]
+
+
+def test_a_short_first_name_that_opens_the_full_one_is_the_same_person() -> None:
+    ids = _ids(_docs((("Bart Quillon", "PERSON"),), (("Bartholomew Quillon", "PERSON"),)))
+    assert ids["Bart Quillon"] == ids["Bartholomew Quillon"]
+    ids = _ids(_docs((("Jo Quillon", "PERSON"),), (("Josephine Quillon", "PERSON"),)))
+    assert ids["Jo Quillon"] != ids["Josephine Quillon"]  # two letters are not enough
+    ids = _ids(_docs((("Mara Quillon", "PERSON"),), (("Dora Quillon", "PERSON"),)))
+    assert ids["Mara Quillon"] != ids["Dora Quillon"]
