@@ -138,7 +138,11 @@ def test_reserved_topics_are_refused() -> None:
 
 
 # Measured on ECB+ topics 1-35 (see docs/extraction.md); a gate, not a target.
-FLOORS = {"narrascope.conll_f1": 0.63, "baseline_head.conll_f1": 0.70}
+FLOORS = {
+    "narrascope.conll_f1": 0.64,  # end to end: Narrascope finds the mentions
+    "narrascope_gold_mentions.conll_f1": 0.71,  # its linking on the gold mentions
+    "baseline_head.conll_f1": 0.70,
+}
 
 
 def test_ecbplus_gate() -> None:
@@ -148,6 +152,8 @@ def test_ecbplus_gate() -> None:
     scores = evaluate_ecbplus(root, "1-35")
     for key, floor in FLOORS.items():
         assert scores[key] >= floor, (key, scores[key])
+    # with the same (gold) mentions, Narrascope's linking is at least the head-word baseline
+    assert scores["narrascope_gold_mentions.conll_f1"] >= scores["baseline_head.conll_f1"]
 
 
 def test_cli_scores_a_topic_folder(tmp_path: Path) -> None:

@@ -159,7 +159,7 @@ GOLD_LABELS = {  # ECB+ entity class -> the recogniser label the linker expects
 _LEAD_LOWER = re.compile(r"(?:[a-z][\w'’-]*\s+)+(?=[A-Z])")
 
 
-_CUT = re.compile(r"\s(?:in|at|near|outside|inside|,)\s")
+_CUT = re.compile(r"\s(?:in|at|near|between|outside|inside|,)\s")
 
 
 def _post_modifier(m: GoldMention) -> int:
@@ -169,9 +169,9 @@ def _post_modifier(m: GoldMention) -> int:
 
 
 def gold_mention(doc: EcbDocument, m: GoldMention) -> Mention:
-    """A gold mention as a recogniser gives it: leading lowercase words ("in the", "defensive
-    tackle"), "the" and a possessive trimmed; the text written without the corpus's token
-    spaces ("U . S ." -> "U.S."), offsets kept."""
+    """A gold mention as a recogniser gives it: a post-modifying place ("in Eastport"),
+    leading lowercase words ("in the", "defensive tackle"), "the" and a possessive trimmed;
+    the text written without the corpus's token spaces ("U . S ." -> "U.S."), offsets kept."""
     text = doc.text.replace(" 's", "'s ").replace(" ’s", "’s ")  # same length: offsets hold
     start, end = names.trim_span(text, m.start, min(m.end, _post_modifier(m)))
     lead = _LEAD_LOWER.match(text, start, end)
