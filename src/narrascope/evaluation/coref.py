@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -227,7 +227,7 @@ def head_baseline(docs: Sequence[EcbDocument], keys: list[tuple[int, GoldMention
     return out
 
 
-def _groups(c: Clustering) -> list[set[int]]:
+def _groups(c: Mapping[int, Hashable]) -> list[set[int]]:
     by: dict[Hashable, set[int]] = defaultdict(set)
     for k, label in c.items():
         by[label].add(k)
@@ -285,7 +285,7 @@ def ceaf_e(key: list[set[int]], response: list[set[int]]) -> tuple[float, float,
     return p, r, _f1(p, r)
 
 
-def score(gold: Clustering, pred: Clustering) -> dict[str, float]:
+def score(gold: Mapping[int, Hashable], pred: Mapping[int, Hashable]) -> dict[str, float]:
     """MUC, B-cubed, CEAF-e P/R/F1 and the CoNLL F1."""
     key, response = _groups(gold), _groups(pred)
     out: dict[str, float] = {}
