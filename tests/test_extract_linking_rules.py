@@ -34,6 +34,19 @@ def test_one_word_org_joins_the_one_longer_name_it_ends() -> None:
     assert ids["Gulls"] == ids["Harbourside Gulls"]
 
 
+def test_shorter_names_join_the_one_longer_name_they_end() -> None:
+    ids = _ids(
+        _docs(
+            (("Harbour Bay Gulls", "ORG"),),
+            (("Bay Gulls", "ORG"),),
+            (("Gulls", "ORG"),),
+            (("Bay Herons", "ORG"),),
+        )
+    )
+    assert ids["Gulls"] == ids["Bay Gulls"] == ids["Harbour Bay Gulls"]
+    assert ids["Bay Herons"] != ids["Bay Gulls"]
+
+
 def test_one_word_org_with_two_longer_names_stays_alone() -> None:
     ids = _ids(_docs((("North Gulls", "ORG"),), (("South Gulls", "ORG"),), (("Gulls", "ORG"),)))
     assert ids["Gulls"] not in {ids["North Gulls"], ids["South Gulls"]}

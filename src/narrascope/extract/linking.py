@@ -212,27 +212,37 @@ SHORT_FORM_TYPES = frozenset({"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "
 
 
 def _link_one_word_names(records: list[Record], uf: UnionFind[int]) -> None:
-    """A one-word name joins the one longer name of its type that it ends or opens
-    ("Gulls" -> "Harbourside Gulls", "Morrow" -> "Morrow Clinic"); with two such names
-    ("North Gulls", "South Gulls") it stays alone. Acronyms, people and places (where
-    "Kent" is not "Kent County") are never joined this way."""
-    longer: dict[tuple[str, str], set[int]] = defaultdict(set)
+    """A name joins the one longer name of its type that it ends ("Gulls" and "Bay Gulls"
+    -> "Harbour Bay Gulls"), and a one-word name the one it opens ("Morrow" -> "Morrow
+    Clinic"); with two such names ("North Gulls", "South Gulls") it stays alone.
+    Acronyms, people and places (where "Kent" is not "Kent County") are never joined
+    this way. Longer names are joined first, so "Gulls" sees "Bay Gulls" as one."""
+    longer: dict[tuple[str, tuple[str, ...]], set[int]] = defaultdict(set)
     for i, rec in enumerate(records):
         if rec.entity.type not in SHORT_FORM_TYPES:
             continue
         for alias in rec.entity.aliases:
-            toks = names.words(alias)
+            toks = tuple(t.casefold() for t in names.words(alias))
+            for n in range(1, len(toks)):
+                longer[(rec.entity.type, toks[n:])].add(i)
             if len(toks) > 1:
-                longer[(rec.entity.type, toks[-1].casefold())].add(i)
-                longer[(rec.entity.type, toks[0].casefold())].add(i)
-    for i, rec in enumerate(records):
-        aliases = rec.entity.aliases
-        if rec.entity.type not in SHORT_FORM_TYPES or not aliases:
+                longer[(rec.entity.type, toks[:1])].add(i)
+    order = sorted(
+        (i for i, r in enumerate(records) if r.entity.type in SHORT_FORM_TYPES),
+        key=lambda i: -max((len(names.words(a)) for a in records[i].entity.aliases), default=0),
+    )
+    for i in order:
+        aliases = records[i].entity.aliases
+        if not aliases or any(names.is_acronym(a) for a in aliases):
             continue
-        if any(len(names.words(a)) != 1 or names.is_acronym(a) for a in aliases):
-            continue
-        found = (j for a in aliases for j in longer.get((rec.entity.type, a.casefold()), ()))
-        targets = {uf.find(j) for j in found}
+        found = (
+            j
+            for a in aliases
+            for j in longer.get(
+                (records[i].entity.type, tuple(t.casefold() for t in names.words(a))), ()
+            )
+        )
+        targets = {uf.find(j) for j in found} - {uf.find(i)}
         if len(targets) == 1:
             uf.union(i, next(iter(targets)))
 
