@@ -22,7 +22,7 @@ from narrascope.runner import pipeline_version
 from narrascope.store import open_store
 from spacy_ner_stage import STAGE
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"
+SEEDS = Path(__file__).resolve().parent / "data" / "seeds"  # in the repository
 TESTS = Path(__file__).resolve().parent
 N_ARTICLES = 240
 BATCH = 16
