@@ -184,7 +184,7 @@ def _record_new_failures(store: Store, failures: list[Failure], recorded: int) -
     return len(failures)
 
 
-def connect_stored(store: Store, settings: Settings) -> None:
+def connect_stored(store: Store, settings: Settings) -> list[Failure]:
     """Corpus-level steps: canonical entities across documents, stories, contradictions.
 
     Both steps stream: entity linking from a projection (:func:`link_stored`),
@@ -192,23 +192,50 @@ def connect_stored(store: Store, settings: Settings) -> None:
     document and a centroid per story, never the texts
     (:func:`narrascope.stories.streaming.connect_store`). Only documents that a
     step changed are written back, batch by batch.
+
+    Nothing here raises for one bad document or story: it is left out of the
+    step, and the returned failures (also recorded in the store) say which and why.
+    A step that fails as a whole is recorded with the source ``(corpus)``.
     """
-    if link_stored(store, settings):
-        _connect_stories(store, settings)
+    failures: list[Failure] = []
+    try:
+        seen = link_stored(store, settings, failures=failures)
+    except Exception as exc:
+        failures.append(Failure(CORPUS_SOURCE, "link", _reason(exc)))
+        seen = store.count_documents()
+    if seen:
+        try:
+            _connect_stories(store, settings, failures)
+        except Exception as exc:
+            failures.append(Failure(CORPUS_SOURCE, "stories", _reason(exc)))
+    if failures:
+        store.record_failures(failures)
+    return failures
+
+
+CORPUS_SOURCE = "(corpus)"
+
+
+def _reason(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}"
 
 
 ENTITIES = frozenset({"entities"})
 RELINKED = frozenset({"entities", "quotes", "events"})
 
 
-def link_stored(store: Store, settings: Settings) -> int:
+def link_stored(
+    store: Store, settings: Settings, *, failures: list[Failure] | None = None
+) -> int:
     """Link entities across the stored corpus in bounded memory; returns the documents seen.
 
     The first pass keeps a projection (each document's id and document-level
     entities, no text); the second relinks the stored documents batch by batch
     and rewrites only those whose entity ids changed. Never more than
-    ``settings.batch_size`` full documents are held at once.
+    ``settings.batch_size`` full documents are held at once. A document whose
+    relinking raises keeps its stored findings and is added to ``failures``.
     """
+    failures = [] if failures is None else failures
     from narrascope.extract import plan_links
 
     projection = [
@@ -224,23 +251,29 @@ def link_stored(store: Store, settings: Settings) -> int:
     changed = (  # read with the findings relinking touches; what changed is written whole
         doc.id
         for doc in store.iter_documents(with_findings=RELINKED, batch_size=settings.batch_size)
-        if doc.id in parts and _relinked(doc, parts[doc.id])  # later arrivals: next run
+        if doc.id in parts and _relinked(doc, parts[doc.id], failures)  # later arrivals: next run
     )
     whole = (store.get_document(doc_id) for doc_id in changed)
-    _save_in_batches(store, (doc for doc in whole if _relinked(doc, parts[doc.id])), settings)
+    relinked = (doc for doc in whole if _relinked(doc, parts[doc.id], failures))
+    _save_in_batches(store, relinked, settings)
     return seen
 
 
-def _relinked(doc: Document, parts: Sequence[Part]) -> bool:
-    """Relink ``doc`` to corpus entity ids; whether anything changed."""
+def _relinked(doc: Document, parts: Sequence[Part], failures: list[Failure]) -> bool:
+    """Relink ``doc`` to corpus entity ids; whether anything changed (False if it failed)."""
     from narrascope.extract import relink_document
 
     before = (doc.entities, doc.quotes, doc.events)
-    relink_document(doc, parts)
+    try:
+        relink_document(doc, parts)
+    except Exception as exc:
+        if not any(f.source == doc.source and f.stage == "link" for f in failures):
+            failures.append(Failure(doc.source, "link", _reason(exc)))
+        return False
     return (doc.entities, doc.quotes, doc.events) != before
 
 
-def _connect_stories(store: Store, settings: Settings) -> None:
+def _connect_stories(store: Store, settings: Settings, failures: list[Failure]) -> None:
     from narrascope.stories.streaming import connect_store
 
     connect_store(
@@ -248,6 +281,7 @@ def _connect_stories(store: Store, settings: Settings) -> None:
         batch_size=settings.batch_size,
         save=lambda docs: _save_in_batches(store, docs, settings),
         workers=settings.workers,
+        failures=failures,
     )
 
 
@@ -287,8 +321,8 @@ def run(
 ) -> RunReport:
     """Ingest, analyse and connect; returns what happened."""
     report = ingest_and_analyse(paths, store, settings, progress=progress)
-    if settings.connect:
-        connect_stored(store, settings)
+    if settings.connect and report.seen:
+        report.failures.extend(connect_stored(store, settings))
     return report
 
 

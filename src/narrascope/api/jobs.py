@@ -153,7 +153,7 @@ class JobQueue:
         job.analysed = report.analysed
         job.failures.extend(report.failures)
         if self.settings.connect:
-            connect_stored(self.store, self.settings)
+            job.failures.extend(connect_stored(self.store, self.settings))
 
     def _clean(self, job: Job, articles: list[RawArticle]) -> list[Document]:
         from narrascope.clean import clean_article

@@ -26,12 +26,14 @@ from narrascope.cli.common import (
     store_for,
 )
 from narrascope.config import setting_table
+from narrascope.errors import NarrascopeError
 from narrascope.export import FORMATS, TABLES, export_table
-from narrascope.models import Document
+from narrascope.models import Document, Failure
 from narrascope.output import render_schema, write_output
 from narrascope.store import open_store
 
 paths_argument = click.argument("paths", nargs=-1, required=True)
+RUN_SOURCE = "(run)"
 
 
 @contextmanager
@@ -111,11 +113,18 @@ def analyze(
     )
     store = open_store(settings.db)
     try:
+        report = RunReport()
         with _bar(quiet, "analyse") as bar:
-            report = ingest_and_analyse(paths, store, settings, progress=bar.update)
+            try:
+                ingest_and_analyse(paths, store, settings, progress=bar.update, report=report)
+            except NarrascopeError:
+                raise
+            except Exception as exc:  # recorded; what was stored before is still connected
+                reason = f"{type(exc).__name__}: {exc}"
+                report.failures.append(Failure(RUN_SOURCE, "analyse", reason))
         if settings.connect and report.seen:
-            connect_stored(store, settings)
-        if out:
+            report.failures.extend(connect_stored(store, settings))
+        if out:  # whatever failed above is in report.failures: the result is always written
             corpus = load_corpus(store, report.seen)
             corpus.failures = report.failures
             write_output(corpus, out)
