@@ -46,7 +46,8 @@ def test_awkward_numbers_and_dates_analyse_cleanly(tmp_path: Path) -> None:
         data = json.loads(out.read_text())
         assert data["failures"] == []
     doc = data["documents"][0]
-    assert doc["entities"] and doc["quotes"]
+    assert doc["entities"]
+    assert doc["quotes"]
     values = {event["value"] for d in data["documents"] for event in d["events"]}
     assert "2025-03-03" in values
     assert not any(v.startswith(("2025-02-3", "2024-02-3")) for v in values)
