@@ -13,7 +13,11 @@ from narrascope.store import Store, open_store
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "src" / "narrascope" / "examples"
 DATA = Path(__file__).resolve().parent / "data"
-SEEDS = DATA / "seeds"  # five seed-like articles written for the tests, in the repository
+# Five news articles written for the tests (invented places, people and events, in the
+# shape of scraped news: headline, paragraphs, quotes, numbers, dates; two tell the same
+# story). They stand in for the real scraped seeds (../shared, not in the repository) so
+# that a fresh clone passes its tests; nothing else may live in that folder.
+SEEDS = DATA / "seeds"
 REAL_SEEDS = (ROOT.parent / "shared" / "corpus" / "seeds").resolve()
 
 

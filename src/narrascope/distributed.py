@@ -21,7 +21,7 @@ from typing import Any
 from narrascope.config import Settings
 from narrascope.errors import ConfigError, StageError
 from narrascope.models import Document, Failure
-from narrascope.runner import StageModule, build_pipeline, import_stage_modules, stage_modules
+from narrascope.workers import StageModule, build_pipeline, import_stage_modules, stage_modules
 
 DEFAULT_WINDOW = 4096
 

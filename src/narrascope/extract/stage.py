@@ -14,7 +14,7 @@ from narrascope.extract.events import build_events
 from narrascope.extract.nlp import load_nlp
 from narrascope.extract.quotes import Attribution, find_quotes
 from narrascope.models import Document, Entity, Mention, Quote
-from narrascope.pipeline import BaseStage
+from narrascope.stage_registry import BaseStage
 from narrascope.stories.claims import claims_from_parse
 
 
