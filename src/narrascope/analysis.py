@@ -36,11 +36,20 @@ class RunReport:
     failures: list[Failure] = field(default_factory=list)
 
     @property
+    def duplicates(self) -> list[Failure]:
+        """Inputs skipped because an earlier input of the run had the same content."""
+        return [f for f in self.failures if f.stage == DUPLICATE_STAGE]
+
+    @property
     def exit_code(self) -> int:
-        """0 all ok, 1 some inputs failed, 2 nothing usable."""
+        """0 all ok (duplicates skipped included), 1 some inputs failed, 2 nothing usable."""
         if not self.seen:
             return 2
-        return 1 if self.failures else 0
+        return 1 if any(f.stage != DUPLICATE_STAGE for f in self.failures) else 0
+
+
+DUPLICATE_STAGE = "duplicate"
+"""Stage of the Failure that reports an input identical to an earlier one of the run."""
 
 
 def _clean_all(items: Iterable[RawArticle | Failure], report: RunReport) -> Iterator[Document]:
@@ -84,13 +93,15 @@ def ingest_batches(
     from narrascope.ingest import IngestOptions, iter_sources
 
     options = IngestOptions(max_bytes=settings.max_bytes, timeout=settings.timeout)
-    seen: set[str] = set()
+    seen: dict[str, str] = {}  # content id -> the first source with that content
     batch: list[Document] = []
     recorded = len(report.failures)
     for doc in _clean_all(iter_sources(paths, options=options), report):
         if doc.id in seen:
+            reason = f"same content as {seen[doc.id]} (stored once)"
+            report.failures.append(Failure(doc.source, DUPLICATE_STAGE, reason))
             continue
-        seen.add(doc.id)
+        seen[doc.id] = doc.source
         report.seen.append(doc.id)
         batch.append(doc)
         if len(batch) >= settings.batch_size:

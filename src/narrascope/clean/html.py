@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import trafilatura
 
+from narrascope.clean.markup import visible_text
 from narrascope.errors import CleaningError
 
 # Dates from markup (meta tags, <time>), not guessed from free text: htmldate's
@@ -31,7 +32,9 @@ class HtmlPage:
 def extract_html(source: str, html: str, url: str | None = None) -> HtmlPage:
     """Main text (comments excluded) and metadata of ``html``.
 
-    Raises :class:`~narrascope.errors.CleaningError` when trafilatura finds no text.
+    When trafilatura finds no main text, the page's visible text is taken instead
+    (:func:`~narrascope.clean.markup.visible_text`). Raises
+    :class:`~narrascope.errors.CleaningError` when there is no text at all.
     """
     try:
         found = trafilatura.bare_extraction(
@@ -45,8 +48,10 @@ def extract_html(source: str, html: str, url: str | None = None) -> HtmlPage:
     except (ValueError, TypeError) as exc:  # malformed markup lxml cannot read
         raise CleaningError(source, f"HTML could not be parsed: {exc}") from exc
     text = getattr(found, "text", None) if found is not None else None
-    if not text or not text.strip():
-        raise CleaningError(source, "trafilatura found no main text in the HTML page")
+    if not text or not text.strip():  # e.g. nesting deeper than lxml builds: stream the text
+        text = visible_text(html)
+    if not text.strip():
+        raise CleaningError(source, "no text in the HTML page (trafilatura and the markup)")
     return HtmlPage(
         text=text,
         title=_field(found, "title"),

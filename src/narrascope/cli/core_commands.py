@@ -49,9 +49,11 @@ def _finish(report: RunReport, quiet: bool, verb: str) -> None:
     for failure in report.failures:
         click.echo(f"{failure.source}: [{failure.stage}] {failure.reason}", err=True)
     if not quiet:
+        duplicates = len(report.duplicates)
         click.echo(
             f"{verb}: {len(report.seen)} document(s), {report.added} new, "
-            f"{report.analysed} analysed, {len(report.failures)} failure(s)",
+            f"{report.analysed} analysed, {len(report.failures) - duplicates} failure(s), "
+            f"{duplicates} duplicate input(s) skipped",
             err=True,
         )
     code = report.exit_code
