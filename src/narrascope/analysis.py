@@ -9,6 +9,7 @@ version, so a rerun skips what is done and never duplicates.
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +35,22 @@ class RunReport:
     added: int = 0
     analysed: int = 0
     failures: list[Failure] = field(default_factory=list)
+    languages: Counter[str] = field(default_factory=Counter)  # usable inputs by language
+
+    def language_summary(self) -> str:
+        """Which languages were analysed in full and which only stored: ``"en 3 analysed, ru 1
+        stored only (no entities, quotes or events)"``."""
+        from narrascope.languages import EXTRACT, analyses
+
+        parts = []
+        for language, n in sorted(self.languages.items(), key=lambda item: (-item[1], item[0])):
+            known = None if language == UNKNOWN_LANGUAGE else language
+            state = (
+                "analysed" if analyses(EXTRACT, known)
+                else "stored only (no entities, quotes or events)"
+            )
+            parts.append(f"{language} {n} {state}")
+        return ", ".join(parts)
 
     @property
     def duplicates(self) -> list[Failure]:
@@ -48,6 +65,7 @@ class RunReport:
         return 1 if any(f.stage != DUPLICATE_STAGE for f in self.failures) else 0
 
 
+UNKNOWN_LANGUAGE = "unknown"
 DUPLICATE_STAGE = "duplicate"
 """Stage of the Failure that reports an input identical to an earlier one of the run."""
 
@@ -102,6 +120,7 @@ def ingest_batches(
             report.failures.append(Failure(doc.source, DUPLICATE_STAGE, reason))
             continue
         seen[doc.id] = doc.source
+        report.languages[doc.language or UNKNOWN_LANGUAGE] += 1
         report.seen.append(doc.id)
         batch.append(doc)
         if len(batch) >= settings.batch_size:

@@ -56,6 +56,8 @@ def _finish(report: RunReport, quiet: bool, verb: str) -> None:
             f"{duplicates} duplicate input(s) skipped",
             err=True,
         )
+        if report.languages:
+            click.echo(f"languages: {report.language_summary()}", err=True)
     code = report.exit_code
     if code == 2:
         raise SystemExit(EXIT_NOTHING_USABLE)
