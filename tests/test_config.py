@@ -13,7 +13,8 @@ from narrascope.errors import ConfigError
 def test_config_defaults() -> None:
     settings = load_settings(environ={})
     assert settings == Settings()
-    assert settings.workers == 1
+    assert settings.workers == 0  # every core this process may use
+    assert settings.worker_count == available_cores() >= 1
 
 
 def test_config_layers_file_env_flags(tmp_path: Path) -> None:

@@ -11,11 +11,11 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from narrascope.config import Settings
+from narrascope.config import AUTO_WORKERS, Settings
 from narrascope.errors import CleaningError, NarrascopeError
 from narrascope.models import Corpus, Document, Failure, RawArticle
 from narrascope.runner import create_runner, pipeline_version
@@ -171,10 +171,15 @@ def analyse_stored(
     first = next(pending, None)
     if first is None:  # nothing to do: start no workers and load no models
         return report
+    head = [first]
+    if settings.workers == AUTO_WORKERS and settings.engine == "local":
+        head += itertools.islice(pending, 2 * settings.batch_size - 1)
+        if len(head) < 2 * settings.batch_size:  # too little to pay for starting a pool
+            settings = replace(settings, workers=1)
     runner = create_runner(settings)
     recorded = 0
     try:
-        for batch in runner.run(itertools.chain([first], pending)):
+        for batch in runner.run(itertools.chain(head, pending)):
             store.save_analyses(batch, version)  # one transaction: all of the batch or none
             report.analysed += len(batch)
             recorded = _record_new_failures(store, runner.failures, recorded)
@@ -246,6 +251,18 @@ def connect_stored(store: Store, settings: Settings) -> list[Failure]:
 CORPUS_SOURCE = "(corpus)"
 
 
+def link_only(store: Store, settings: Settings) -> list[Failure]:
+    """Link entities across the stored corpus without building stories (``--no-connect``)."""
+    failures: list[Failure] = []
+    try:
+        link_stored(store, settings, failures=failures)
+    except Exception as exc:
+        failures.append(Failure(CORPUS_SOURCE, "link", _reason(exc)))
+    if failures:
+        store.record_failures(failures)
+    return failures
+
+
 def _reason(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"
 
@@ -310,7 +327,7 @@ def _connect_stories(store: Store, settings: Settings, failures: list[Failure]) 
         store,
         batch_size=settings.batch_size,
         save=lambda docs: _save_in_batches(store, docs, settings),
-        workers=settings.workers,
+        workers=settings.worker_count,
         failures=failures,
     )
 

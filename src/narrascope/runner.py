@@ -119,7 +119,7 @@ class PoolRunner:
         self.failures: list[Failure] = []
         ctx = mp.get_context("spawn" if settings.strict else "forkserver")
         self._pool = ctx.Pool(
-            settings.workers,
+            settings.worker_count,
             initializer=_init_worker,
             initargs=(settings, stage_modules(settings)),
         )
@@ -130,7 +130,7 @@ class PoolRunner:
         pending: deque[AsyncResult[tuple[list[Document], list[Failure]]]] = deque()
         for batch in _batches(docs, size):
             pending.append(self._pool.apply_async(_work, (batch,)))
-            if len(pending) >= 2 * self.settings.workers:
+            if len(pending) >= 2 * self.settings.worker_count:
                 yield self._collect(pending.popleft())
         while pending:
             yield self._collect(pending.popleft())
@@ -147,11 +147,11 @@ class PoolRunner:
 
 
 def create_runner(settings: Settings) -> Runner:
-    """The runner named by ``settings.engine`` and ``settings.workers``."""
+    """The runner named by ``settings.engine`` and ``settings.worker_count``."""
     if settings.engine == "ray":
         from narrascope.distributed import RayRunner
 
         return RayRunner(settings)
-    if settings.workers > 1:
+    if settings.worker_count > 1:
         return PoolRunner(settings)
     return SerialRunner(settings)

@@ -15,6 +15,7 @@ from narrascope.analysis import (
     connect_stored,
     ingest_and_analyse,
     ingest_paths,
+    link_only,
     load_corpus,
 )
 from narrascope.cli.common import (
@@ -74,7 +75,13 @@ def _finish(report: RunReport, quiet: bool, verb: str) -> None:
     type=click.Path(dir_okay=False),
     help="Write the result JSON here ('-' for stdout).",
 )
-@click.option("-w", "--workers", type=click.IntRange(1, 64), default=None, help="Worker processes.")
+@click.option(
+    "-w",
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=None,
+    help="Worker processes (default: every core this process may use).",
+)
 @click.option("--engine", type=click.Choice(["local", "ray"]), default=None, help="Runner engine.")
 @click.option("--ray-address", default=None, help="Ray cluster address (with --engine ray).")
 @click.option(
@@ -87,7 +94,9 @@ def _finish(report: RunReport, quiet: bool, verb: str) -> None:
     help="User taxonomy file.",
 )
 @click.option(
-    "--no-connect", is_flag=True, help="Skip corpus-level linking (stories, contradictions)."
+    "--no-connect",
+    is_flag=True,
+    help="Skip stories and contradictions (entities are still linked across documents).",
 )
 @quiet_option
 @click.pass_context
@@ -128,6 +137,8 @@ def analyze(
                 report.failures.append(Failure(RUN_SOURCE, "analyse", reason))
         if settings.connect and report.seen:
             report.failures.extend(connect_stored(store, settings))
+        elif report.seen:  # --no-connect: the corpus' entities, without stories
+            report.failures.extend(link_only(store, settings))
         if out:  # whatever failed above is in report.failures: the result is always written
             corpus = load_corpus(store, report.seen)
             corpus.failures = report.failures
