@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from narrascope.config import Settings, load_settings, setting_table
+from narrascope.config import Settings, available_cores, load_settings, setting_table
 from narrascope.errors import ConfigError
 
 
