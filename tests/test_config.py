@@ -34,7 +34,7 @@ def test_config_unknown_key_is_named(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("key", "value"), [("workers", 0), ("batch_size", -1), ("engine", "spark")]
+    ("key", "value"), [("workers", -1), ("batch_size", -1), ("engine", "spark")]
 )
 def test_config_invalid_values(key: str, value: object) -> None:
     with pytest.raises(ConfigError, match=key):
