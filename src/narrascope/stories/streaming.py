@@ -98,7 +98,7 @@ def _add_isolated(index: StoryIndex, docs: list[Document], failures: list[Failur
     except Exception:  # find the document at fault
         pass
     for doc in docs:
-        if any(doc.id in story.documents for story in index.stories()):
+        if doc.id in index.story_of:
             continue  # added before the batch failed
         try:
             index.add([doc])
