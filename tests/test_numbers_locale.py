@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from narrascope.extract.dates import find_timexes
-from narrascope.stories.numbers import MAX_VALUE, numbers_conflict, parse_number
+from narrascope.stories.numbers import MAX_VALUE, format_value, numbers_conflict, parse_number
 
 
 @pytest.mark.parametrize(
@@ -71,6 +71,13 @@ def test_numbers_read_back_what_cldr_writes(locale: str, value: object) -> None:
 def test_numbers_never_raise_and_stay_in_range(text: str, language: str | None) -> None:
     got = parse_number(text, language)
     assert got is None or (math.isfinite(got) and abs(got) <= MAX_VALUE)
+
+
+def test_format_value_keeps_cents() -> None:
+    assert format_value(15780.62) == "15780.62"
+    assert format_value(1234.5, "~") == "~1234.5"
+    assert format_value(40.0, ">") == ">40"
+    assert numbers_conflict(format_value(15780.62), format_value(15780.6))
 
 
 def test_numbers_conflict_ignores_malformed_stored_values() -> None:

@@ -118,8 +118,11 @@ def qualifier(words: list[str]) -> str:
 
 
 def format_value(value: float, mark: str = "") -> str:
-    """Stable text form of a number with its qualifier: ``"40"``, ``"~40"``, ``">40"``."""
-    text = f"{value:.0f}" if value == int(value) else f"{value:g}"
+    """Stable text form of a number with its qualifier: ``"40"``, ``"~40"``, ``">40"``.
+
+    Up to 12 significant digits, so "15,780.62" stays ``"15780.62"`` (not ``"15780.6"``).
+    """
+    text = f"{value:.0f}" if value == int(value) else f"{value:.12g}"
     return f"{mark}{text}"
 
 
