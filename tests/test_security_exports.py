@@ -87,6 +87,11 @@ def test_serve_reads_the_token_from_a_file(
                      headers={"Authorization": "Bearer s3cret-from-file"})
     assert ok.status_code == 200
 
+    quiet = CliRunner().invoke(cli, ["serve", "--db", str(db)], env={"NARRASCOPE_TOKEN": "t0k"})
+    assert "visible to other users" not in quiet.output
+    loud = CliRunner().invoke(cli, ["serve", "--db", str(db), "--token", "t0k"])
+    assert "visible to other users (ps)" in loud.output
+
     empty = tmp_path / "empty.txt"
     empty.write_text("\n")
     bad = CliRunner().invoke(cli, ["serve", "--db", str(db), "--token-file", str(empty)])

@@ -53,6 +53,12 @@ def serve(
 
     if token_file:
         token = read_token_file(token_file)
+    elif token and ctx.get_parameter_source("token") == click.core.ParameterSource.COMMANDLINE:
+        click.echo(
+            "warning: a --token on the command line is visible to other users (ps); "
+            "prefer NARRASCOPE_TOKEN or --token-file",
+            err=True,
+        )
     settings = settings_from(ctx, db=db)
     if not is_loopback(host) and not token:
         click.echo(
