@@ -22,7 +22,7 @@ from pathlib import Path
 from narrascope.models import Document
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
+SEEDS = ROOT / "tests" / "data" / "real_seeds"
 GOLD = ROOT / "tests" / "data" / "gold" / "semeval"
 DOCS = ROOT / "docs" / "benchmarks.md"
 
@@ -118,7 +118,7 @@ def write_docs(
     """Append (or replace) the Characterisation section of docs/benchmarks.md."""
     section = f"""## Characterisation
 
-Command (from the repository root; needs the seeds in `../shared/corpus/seeds`):
+Command (from the repository root; the seeds are in `tests/data/real_seeds`):
 
 ```
 python bench/bench_characterise.py --n {args.n} --embedder {args.embedder} --write-docs

@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
+SEEDS = ROOT / "tests" / "data" / "real_seeds"
 GOLD = ROOT / "tests" / "data" / "gold" / "cleaning"
 NAMES = [
     "Ilse Brandt",

@@ -26,7 +26,7 @@ from narrascope.extract.nlp import DISABLED, MODEL, load_nlp
 from narrascope.models import Document, RawArticle
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = Path("/work/shared/corpus/seeds")
+SEEDS = Path(__file__).resolve().parent.parent / "tests" / "data" / "real_seeds"
 GOLD = ROOT / "tests" / "data" / "gold" / "extraction"
 FIRST = ["Anna", "Pavel", "Maria", "John", "Olena", "Sergei", "Sergey", "Li", "Amira", "Tomas"]
 LAST = ["Kowalski", "Ivanov", "Okafor", "Brandt", "Haddad", "Lindqvist", "Moreau", "Tkachuk"]

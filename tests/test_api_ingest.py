@@ -142,3 +142,20 @@ def test_api_ingest_web_form_redirects_to_job_page(client: TestClient) -> None:
     page = client.get(r.headers["location"])
     assert page.status_code == 200
     assert "done" in page.text
+
+
+def test_api_ingest_identical_uploads_are_reported_as_duplicates(
+    client: TestClient, store: Store
+) -> None:
+    files = [
+        ("files", ("first.txt", ARTICLE.encode(), "text/plain")),
+        ("files", ("second.txt", ARTICLE.encode(), "text/plain")),
+    ]
+    job = _finished(client, client.post("/api/ingest/files", files=files).json())
+    assert job["status"] == "done", job
+    assert job["added"] == 1
+    assert store.count_documents() == 1
+    (failure,) = job["failures"]  # type: ignore[misc]
+    assert failure["stage"] == "duplicate"
+    assert failure["source"].endswith("second.txt")
+    assert "first.txt" in failure["reason"]

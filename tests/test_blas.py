@@ -17,7 +17,7 @@ from narrascope.extract.nlp import load_nlp
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "src" / "narrascope" / "examples"
-SEEDS = (ROOT.parent / "shared" / "corpus" / "seeds").resolve()
+SEEDS = ROOT / "tests" / "data" / "seeds"  # in the repository
 
 
 def _texts() -> list[str]:

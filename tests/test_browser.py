@@ -29,9 +29,7 @@ pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"
-if not SEEDS.is_dir():
-    SEEDS = Path("/work/shared/corpus/seeds")
+SEEDS = Path(__file__).resolve().parent / "data" / "seeds"  # in the repository
 SHOTS = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 
 if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):

@@ -10,7 +10,7 @@ import pytest
 
 from narrascope.characterise.taxonomy import TaxonomyError, builtin_taxonomy, load_taxonomy
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "taxonomies"
+SHARED = Path(__file__).resolve().parent / "data" / "taxonomies"  # copy of the label sets
 
 
 def _shared_labels(name: str, pattern: str) -> set[str]:

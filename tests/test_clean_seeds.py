@@ -10,7 +10,7 @@ import pytest
 from narrascope.clean import clean_article
 from narrascope.models import Document, RawArticle
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"
+SEEDS = Path(__file__).resolve().parent / "data" / "real_seeds"
 _SENTENCE = re.compile(r"(?<=[.!?”])\s+(?=[A-Z“])")
 
 pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="seed corpus not available")

@@ -6,14 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from narrascope.config import Settings, load_settings, setting_table
+from narrascope.config import Settings, available_cores, load_settings, setting_table
 from narrascope.errors import ConfigError
 
 
 def test_config_defaults() -> None:
     settings = load_settings(environ={})
     assert settings == Settings()
-    assert settings.workers == 1
+    assert settings.workers == 0  # every core this process may use
+    assert settings.worker_count == available_cores() >= 1
 
 
 def test_config_layers_file_env_flags(tmp_path: Path) -> None:
@@ -33,7 +34,7 @@ def test_config_unknown_key_is_named(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("key", "value"), [("workers", 0), ("batch_size", -1), ("engine", "spark")]
+    ("key", "value"), [("workers", -1), ("batch_size", -1), ("engine", "spark")]
 )
 def test_config_invalid_values(key: str, value: object) -> None:
     with pytest.raises(ConfigError, match=key):

@@ -22,7 +22,7 @@ from narrascope.stories import connect
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "src" / "narrascope" / "examples"
-SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
+SEEDS = ROOT / "tests" / "data" / "seeds"  # in the repository
 BATCH = 3
 STAGES = ("narrascope.extract.v1",)
 

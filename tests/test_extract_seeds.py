@@ -14,9 +14,7 @@ import pytest
 from narrascope.extract import extract_documents, link_entities
 from narrascope.models import Document, RawArticle
 
-SEEDS = Path("/work/shared/corpus/seeds")
-if not SEEDS.is_dir():
-    SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "seeds"
+SEEDS = Path(__file__).resolve().parent / "data" / "real_seeds"  # the sample corpus
 
 clean = pytest.importorskip(
     "narrascope.clean", reason="the cleaner (narrascope.clean) is not installed"

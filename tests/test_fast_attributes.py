@@ -19,7 +19,7 @@ from narrascope.extract.nlp import load_nlp
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "src" / "narrascope" / "examples"
-SEEDS = (ROOT.parent / "shared" / "corpus" / "seeds").resolve()
+SEEDS = ROOT / "tests" / "data" / "seeds"  # in the repository
 
 SENTENCES = [
     "I don't know, and she can't say; we won't go and they shan't either.",

@@ -24,7 +24,7 @@ from narrascope.serde import to_dict
 from narrascope.store import open_store
 from spacy_ner_stage import BAD_MARK, STAGE
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"
+SEEDS = Path(__file__).resolve().parent / "data" / "seeds"  # in the repository
 
 
 def corpus() -> list[Document]:

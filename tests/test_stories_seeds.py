@@ -11,8 +11,8 @@ from narrascope.models import RawArticle
 from narrascope.stories import compare_story, connect
 
 
-def test_stories_seeds_one_story_and_both_contradictions(seeds_dir: Path) -> None:
-    raws = [r for r in iter_sources([seeds_dir]) if isinstance(r, RawArticle)]
+def test_stories_seeds_one_story_and_both_contradictions(real_seeds_dir: Path) -> None:
+    raws = [r for r in iter_sources([real_seeds_dir]) if isinstance(r, RawArticle)]
     docs = list(extract_documents([clean_article(raw) for raw in raws]))
     link_entities(docs)
     stories, contradictions = connect(docs)

@@ -9,12 +9,13 @@ version, so a rerun skips what is done and never duplicates.
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from narrascope.config import Settings
+from narrascope.config import AUTO_WORKERS, Settings
 from narrascope.errors import CleaningError, NarrascopeError
 from narrascope.models import Corpus, Document, Failure, RawArticle
 from narrascope.runner import create_runner, pipeline_version
@@ -34,13 +35,39 @@ class RunReport:
     added: int = 0
     analysed: int = 0
     failures: list[Failure] = field(default_factory=list)
+    languages: Counter[str] = field(default_factory=Counter)  # usable inputs by language
+
+    def language_summary(self) -> str:
+        """Which languages were analysed in full and which only stored: ``"en 3 analysed, ru 1
+        stored only (no entities, quotes or events)"``."""
+        from narrascope.languages import EXTRACT, analyses
+
+        parts = []
+        for language, n in sorted(self.languages.items(), key=lambda item: (-item[1], item[0])):
+            known = None if language == UNKNOWN_LANGUAGE else language
+            state = (
+                "analysed" if analyses(EXTRACT, known)
+                else "stored only (no entities, quotes or events)"
+            )
+            parts.append(f"{language} {n} {state}")
+        return ", ".join(parts)
+
+    @property
+    def duplicates(self) -> list[Failure]:
+        """Inputs skipped because an earlier input of the run had the same content."""
+        return [f for f in self.failures if f.stage == DUPLICATE_STAGE]
 
     @property
     def exit_code(self) -> int:
-        """0 all ok, 1 some inputs failed, 2 nothing usable."""
+        """0 all ok (duplicates skipped included), 1 some inputs failed, 2 nothing usable."""
         if not self.seen:
             return 2
-        return 1 if self.failures else 0
+        return 1 if any(f.stage != DUPLICATE_STAGE for f in self.failures) else 0
+
+
+UNKNOWN_LANGUAGE = "unknown"
+DUPLICATE_STAGE = "duplicate"
+"""Stage of the Failure that reports an input identical to an earlier one of the run."""
 
 
 def _clean_all(items: Iterable[RawArticle | Failure], report: RunReport) -> Iterator[Document]:
@@ -84,13 +111,16 @@ def ingest_batches(
     from narrascope.ingest import IngestOptions, iter_sources
 
     options = IngestOptions(max_bytes=settings.max_bytes, timeout=settings.timeout)
-    seen: set[str] = set()
+    seen: dict[str, str] = {}  # content id -> the first source with that content
     batch: list[Document] = []
     recorded = len(report.failures)
     for doc in _clean_all(iter_sources(paths, options=options), report):
         if doc.id in seen:
+            reason = f"same content as {seen[doc.id]} (stored once)"
+            report.failures.append(Failure(doc.source, DUPLICATE_STAGE, reason))
             continue
-        seen.add(doc.id)
+        seen[doc.id] = doc.source
+        report.languages[doc.language or UNKNOWN_LANGUAGE] += 1
         report.seen.append(doc.id)
         batch.append(doc)
         if len(batch) >= settings.batch_size:
@@ -141,10 +171,15 @@ def analyse_stored(
     first = next(pending, None)
     if first is None:  # nothing to do: start no workers and load no models
         return report
+    head = [first]
+    if settings.workers == AUTO_WORKERS and settings.engine == "local":
+        head += itertools.islice(pending, 2 * settings.batch_size - 1)
+        if len(head) < 2 * settings.batch_size:  # too little to pay for starting a pool
+            settings = replace(settings, workers=1)
     runner = create_runner(settings)
     recorded = 0
     try:
-        for batch in runner.run(itertools.chain([first], pending)):
+        for batch in runner.run(itertools.chain(head, pending)):
             store.save_analyses(batch, version)  # one transaction: all of the batch or none
             report.analysed += len(batch)
             recorded = _record_new_failures(store, runner.failures, recorded)
@@ -184,7 +219,7 @@ def _record_new_failures(store: Store, failures: list[Failure], recorded: int) -
     return len(failures)
 
 
-def connect_stored(store: Store, settings: Settings) -> None:
+def connect_stored(store: Store, settings: Settings) -> list[Failure]:
     """Corpus-level steps: canonical entities across documents, stories, contradictions.
 
     Both steps stream: entity linking from a projection (:func:`link_stored`),
@@ -192,23 +227,62 @@ def connect_stored(store: Store, settings: Settings) -> None:
     document and a centroid per story, never the texts
     (:func:`narrascope.stories.streaming.connect_store`). Only documents that a
     step changed are written back, batch by batch.
+
+    Nothing here raises for one bad document or story: it is left out of the
+    step, and the returned failures (also recorded in the store) say which and why.
+    A step that fails as a whole is recorded with the source ``(corpus)``.
     """
-    if link_stored(store, settings):
-        _connect_stories(store, settings)
+    failures: list[Failure] = []
+    try:
+        seen = link_stored(store, settings, failures=failures)
+    except Exception as exc:
+        failures.append(Failure(CORPUS_SOURCE, "link", _reason(exc)))
+        seen = store.count_documents()
+    if seen:
+        try:
+            _connect_stories(store, settings, failures)
+        except Exception as exc:
+            failures.append(Failure(CORPUS_SOURCE, "stories", _reason(exc)))
+    if failures:
+        store.record_failures(failures)
+    return failures
+
+
+CORPUS_SOURCE = "(corpus)"
+
+
+def link_only(store: Store, settings: Settings) -> list[Failure]:
+    """Link entities across the stored corpus without building stories (``--no-connect``)."""
+    failures: list[Failure] = []
+    try:
+        link_stored(store, settings, failures=failures)
+    except Exception as exc:
+        failures.append(Failure(CORPUS_SOURCE, "link", _reason(exc)))
+    if failures:
+        store.record_failures(failures)
+    return failures
+
+
+def _reason(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}"
 
 
 ENTITIES = frozenset({"entities"})
 RELINKED = frozenset({"entities", "quotes", "events"})
 
 
-def link_stored(store: Store, settings: Settings) -> int:
+def link_stored(
+    store: Store, settings: Settings, *, failures: list[Failure] | None = None
+) -> int:
     """Link entities across the stored corpus in bounded memory; returns the documents seen.
 
     The first pass keeps a projection (each document's id and document-level
     entities, no text); the second relinks the stored documents batch by batch
     and rewrites only those whose entity ids changed. Never more than
-    ``settings.batch_size`` full documents are held at once.
+    ``settings.batch_size`` full documents are held at once. A document whose
+    relinking raises keeps its stored findings and is added to ``failures``.
     """
+    failures = [] if failures is None else failures
     from narrascope.extract import plan_links
 
     projection = [
@@ -224,30 +298,37 @@ def link_stored(store: Store, settings: Settings) -> int:
     changed = (  # read with the findings relinking touches; what changed is written whole
         doc.id
         for doc in store.iter_documents(with_findings=RELINKED, batch_size=settings.batch_size)
-        if doc.id in parts and _relinked(doc, parts[doc.id])  # later arrivals: next run
+        if doc.id in parts and _relinked(doc, parts[doc.id], failures)  # later arrivals: next run
     )
     whole = (store.get_document(doc_id) for doc_id in changed)
-    _save_in_batches(store, (doc for doc in whole if _relinked(doc, parts[doc.id])), settings)
+    relinked = (doc for doc in whole if _relinked(doc, parts[doc.id], failures))
+    _save_in_batches(store, relinked, settings)
     return seen
 
 
-def _relinked(doc: Document, parts: Sequence[Part]) -> bool:
-    """Relink ``doc`` to corpus entity ids; whether anything changed."""
+def _relinked(doc: Document, parts: Sequence[Part], failures: list[Failure]) -> bool:
+    """Relink ``doc`` to corpus entity ids; whether anything changed (False if it failed)."""
     from narrascope.extract import relink_document
 
     before = (doc.entities, doc.quotes, doc.events)
-    relink_document(doc, parts)
+    try:
+        relink_document(doc, parts)
+    except Exception as exc:
+        if not any(f.source == doc.source and f.stage == "link" for f in failures):
+            failures.append(Failure(doc.source, "link", _reason(exc)))
+        return False
     return (doc.entities, doc.quotes, doc.events) != before
 
 
-def _connect_stories(store: Store, settings: Settings) -> None:
+def _connect_stories(store: Store, settings: Settings, failures: list[Failure]) -> None:
     from narrascope.stories.streaming import connect_store
 
     connect_store(
         store,
         batch_size=settings.batch_size,
         save=lambda docs: _save_in_batches(store, docs, settings),
-        workers=settings.workers,
+        workers=settings.worker_count,
+        failures=failures,
     )
 
 
@@ -287,8 +368,8 @@ def run(
 ) -> RunReport:
     """Ingest, analyse and connect; returns what happened."""
     report = ingest_and_analyse(paths, store, settings, progress=progress)
-    if settings.connect:
-        connect_stored(store, settings)
+    if settings.connect and report.seen:
+        report.failures.extend(connect_stored(store, settings))
     return report
 
 

@@ -23,6 +23,9 @@ DEFAULT_STAGES = (
 )
 
 
+AUTO_WORKERS = 0
+
+
 @dataclass(frozen=True, kw_only=True)
 class Settings:
     """Run settings. Build with :func:`load_settings` or keyword arguments."""
@@ -36,10 +39,11 @@ class Settings:
         metadata={"help": "Per-document stages, by registered name, in order."},
     )
     workers: int = field(
-        default=1,
+        default=AUTO_WORKERS,
         metadata={
             "help": "Worker processes for the local runner (models load once per worker)"
-            " and for the contradiction pass of connect."
+            " and for the contradiction pass of connect; 0: every core this process may"
+            " use (one process when the input fits in two batches)."
         },
     )
     engine: str = field(default="local", metadata={"help": "Runner: 'local' or 'ray'."})
@@ -72,14 +76,31 @@ class Settings:
     )
 
     def __post_init__(self) -> None:
-        if self.workers < 1:
-            raise ConfigError(f"workers must be >= 1, got {self.workers}")
+        if self.workers < 0:
+            raise ConfigError(f"workers must be >= 0 (0: available cores), got {self.workers}")
         if self.batch_size < 1:
             raise ConfigError(f"batch_size must be >= 1, got {self.batch_size}")
         if self.max_bytes < 1:
             raise ConfigError(f"max_bytes must be >= 1, got {self.max_bytes}")
         if self.engine not in ("local", "ray"):
             raise ConfigError(f"engine must be 'local' or 'ray', got {self.engine!r}")
+
+
+    @property
+    def worker_count(self) -> int:
+        """Worker processes to use: ``workers``, or the available cores when it is 0."""
+        return self.workers if self.workers > 0 else available_cores()
+
+
+def available_cores() -> int:
+    """Cores this process may run on (its CPU affinity, not the machine's count)."""
+    counter = getattr(os, "process_cpu_count", None)  # Python 3.13+
+    if counter is not None:
+        return max(1, int(counter() or 1))
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # not on Linux
+        return max(1, os.cpu_count() or 1)
 
 
 def setting_table() -> list[tuple[str, Any, str, str]]:

@@ -21,7 +21,7 @@ from typing import Any
 from narrascope.config import Settings
 from narrascope.errors import ConfigError, StageError
 from narrascope.models import Document, Failure
-from narrascope.runner import StageModule, build_pipeline, import_stage_modules, stage_modules
+from narrascope.workers import StageModule, build_pipeline, import_stage_modules, stage_modules
 
 DEFAULT_WINDOW = 4096
 
@@ -87,7 +87,7 @@ class RayRunner:
             _PipelineActor,
             fn_constructor_args=(self.settings, self._modules),
             batch_size=self.settings.batch_size,
-            compute=ray.data.ActorPoolStrategy(size=self.settings.workers),
+            compute=ray.data.ActorPoolStrategy(size=self.settings.worker_count),
             num_cpus=1,
             batch_format="numpy",
         )
@@ -125,5 +125,5 @@ def _init_ray(settings: Settings) -> None:
     if settings.ray_address:
         ray.init(address=settings.ray_address, log_to_driver=False, logging_level=logging.WARNING)
     else:
-        ray.init(num_cpus=settings.workers, include_dashboard=False, log_to_driver=False,
+        ray.init(num_cpus=settings.worker_count, include_dashboard=False, log_to_driver=False,
                  logging_level=logging.WARNING)

@@ -9,6 +9,7 @@ Both return L2-normalised ``float32`` rows.
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import threading
@@ -19,6 +20,7 @@ from typing import Any, Literal, Protocol
 import numpy as np
 
 from narrascope.errors import ConfigError
+from narrascope.quiet import quiet_third_party
 
 EmbedderKind = Literal["static", "minilm"]
 STATIC_MODEL_NAME = "minilm-static-v1"
@@ -85,7 +87,11 @@ def _distil_into(target: Path) -> None:
 
     tmp = target.with_name(target.name + f".tmp{os.getpid()}")
     shutil.rmtree(tmp, ignore_errors=True)
-    model = distill(minilm_path(), device="cpu", pca_dims=256)
+    logging.getLogger(__name__).warning(
+        "preparing the static embedding model once (a few minutes; cached in %s)", target.parent
+    )
+    with quiet_third_party():
+        model = distill(minilm_path(), device="cpu", pca_dims=256)
     model.save_pretrained(str(tmp))
     tmp.rename(target)
 
@@ -98,7 +104,9 @@ class StaticEmbedder:
     def __init__(self, path: Path | None = None) -> None:
         from model2vec import StaticModel
 
-        self._model: Any = StaticModel.from_pretrained(str(path or static_model_path()))
+        path = path or static_model_path()
+        with quiet_third_party():
+            self._model: Any = StaticModel.from_pretrained(str(path))
 
     def embed(self, texts: list[str]) -> np.ndarray:
         """Normalised embeddings of ``texts`` (one row each)."""
@@ -115,7 +123,8 @@ class MiniLMEmbedder:
     def __init__(self) -> None:
         from sentence_transformers import SentenceTransformer
 
-        self._model: Any = SentenceTransformer(minilm_path(), device="cpu")
+        with quiet_third_party():
+            self._model: Any = SentenceTransformer(minilm_path(), device="cpu")
 
     def embed(self, texts: list[str]) -> np.ndarray:
         """Normalised embeddings of ``texts`` (one row each)."""

@@ -138,9 +138,23 @@ def _write_text(rows: Iterator[Row], fmt: str, handle: Any) -> int:
             if writer is None:
                 writer = csv.DictWriter(handle, fieldnames=list(row), extrasaction="ignore")
                 writer.writeheader()
-            writer.writerow(row)
+            writer.writerow({key: neutralise_cell(value) for key, value in row.items()})
         count += 1
     return count
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cell(value: Any) -> Any:
+    """A CSV cell a spreadsheet will not run as a formula (OWASP "CSV injection").
+
+    Text beginning with ``= + - @``, a tab or a carriage return gets a leading
+    single quote; numbers and other text are unchanged.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def _write_parquet(rows: Iterator[Row], path: Path, batch: int = 5000) -> int:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-from narrascope.pipeline import Stage, register_stage
+from narrascope.stage_registry import Stage, register_stage
 
 # --- extraction (issue #3) ---------------------------------------------------
 

@@ -7,37 +7,34 @@ failures are collected in ``runner.failures`` instead of aborting the batch.
 
 from __future__ import annotations
 
-import importlib
 import multiprocessing as mp
-import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from multiprocessing.pool import AsyncResult
-from pathlib import Path
 from typing import Protocol
 
 from narrascope.config import Settings
 from narrascope.errors import StageError
 from narrascope.models import Document, Failure
-from narrascope.pipeline import Pipeline, create_stage, registered_stages
+from narrascope.pipeline import Pipeline
+from narrascope.workers import (
+    StageModule,
+    build_pipeline,
+    import_stage_modules,
+    stage_modules,
+)
 
-
-def build_pipeline(settings: Settings) -> Pipeline:
-    """The per-document pipeline named by ``settings.stages``."""
-    stages = [create_stage(name, **_stage_options(name, settings)) for name in settings.stages]
-    if settings.strict:
-
-        def reraise(doc: Document, stage: str, exc: Exception) -> None:
-            raise StageError(f"{doc.source}: stage {stage} failed: {exc}") from exc
-
-        return Pipeline(stages, on_error=reraise)
-    return Pipeline(stages)
-
-
-def _stage_options(name: str, settings: Settings) -> dict[str, object]:
-    if name.startswith("narrascope.characterise"):
-        return {"taxonomy": settings.taxonomy, "model_dir": settings.model_dir}
-    return {}
+__all__ = [
+    "PoolRunner",
+    "Runner",
+    "SerialRunner",
+    "StageModule",
+    "build_pipeline",
+    "create_runner",
+    "import_stage_modules",
+    "pipeline_version",
+    "stage_modules",
+]
 
 
 def pipeline_version(settings: Settings) -> str:
@@ -88,42 +85,6 @@ class SerialRunner:
         """Nothing to release."""
 
 
-StageModule = tuple[str, str | None]  # (module name, the sys.path folder it came from)
-
-
-def stage_modules(settings: Settings) -> tuple[StageModule, ...]:
-    """Modules that register the stages of ``settings`` (imported again in every worker).
-
-    Built-in stages register in :mod:`narrascope.registrations`; a user's stage
-    registered by its own module works in worker processes and on Ray because
-    the worker imports that module (from the same folder) before building the
-    pipeline.
-    """
-    factories = registered_stages()
-    names = {factories[name].__module__ for name in settings.stages if name in factories}
-    return tuple(sorted((name, _import_root(name)) for name in names if name != "__main__"))
-
-
-def _import_root(module: str) -> str | None:
-    path = getattr(sys.modules.get(module), "__file__", None)
-    if path is None:
-        return None
-    root = Path(path).resolve().parent
-    if Path(path).name == "__init__.py":
-        root = root.parent
-    for _ in range(module.count(".")):
-        root = root.parent
-    return str(root)
-
-
-def import_stage_modules(modules: Iterable[StageModule]) -> None:
-    """Import the modules named by :func:`stage_modules` (in a worker)."""
-    for name, root in modules:
-        if root is not None and root not in sys.path and Path(root).is_dir():
-            sys.path.append(root)
-        importlib.import_module(name)
-
-
 _WORKER_PIPELINE: Pipeline | None = None
 _WORKER_ERROR: str | None = None
 
@@ -158,7 +119,7 @@ class PoolRunner:
         self.failures: list[Failure] = []
         ctx = mp.get_context("spawn" if settings.strict else "forkserver")
         self._pool = ctx.Pool(
-            settings.workers,
+            settings.worker_count,
             initializer=_init_worker,
             initargs=(settings, stage_modules(settings)),
         )
@@ -169,7 +130,7 @@ class PoolRunner:
         pending: deque[AsyncResult[tuple[list[Document], list[Failure]]]] = deque()
         for batch in _batches(docs, size):
             pending.append(self._pool.apply_async(_work, (batch,)))
-            if len(pending) >= 2 * self.settings.workers:
+            if len(pending) >= 2 * self.settings.worker_count:
                 yield self._collect(pending.popleft())
         while pending:
             yield self._collect(pending.popleft())
@@ -186,11 +147,11 @@ class PoolRunner:
 
 
 def create_runner(settings: Settings) -> Runner:
-    """The runner named by ``settings.engine`` and ``settings.workers``."""
+    """The runner named by ``settings.engine`` and ``settings.worker_count``."""
     if settings.engine == "ray":
         from narrascope.distributed import RayRunner
 
         return RayRunner(settings)
-    if settings.workers > 1:
+    if settings.worker_count > 1:
         return PoolRunner(settings)
     return SerialRunner(settings)

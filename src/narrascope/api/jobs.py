@@ -153,9 +153,10 @@ class JobQueue:
         job.analysed = report.analysed
         job.failures.extend(report.failures)
         if self.settings.connect:
-            connect_stored(self.store, self.settings)
+            job.failures.extend(connect_stored(self.store, self.settings))
 
     def _clean(self, job: Job, articles: list[RawArticle]) -> list[Document]:
+        from narrascope.analysis import DUPLICATE_STAGE
         from narrascope.clean import clean_article
 
         docs: dict[str, Document] = {}
@@ -165,5 +166,9 @@ class JobQueue:
             except CleaningError as exc:
                 job.failures.append(Failure(article.source, "clean", exc.reason))
                 continue
-            docs.setdefault(doc.id, doc)
+            if doc.id in docs:
+                reason = f"same content as {docs[doc.id].source} (stored once)"
+                job.failures.append(Failure(article.source, DUPLICATE_STAGE, reason))
+                continue
+            docs[doc.id] = doc
         return list(docs.values())

@@ -105,7 +105,7 @@ class Characteriser:
     """Fills narratives, roles, techniques, tone and explanation of documents."""
 
     def __init__(self, options: CharacteriseOptions | None = None) -> None:
-        from narrascope.characterise.train import load_model
+        from narrascope.characterise.trained import load_model
 
         self.options = options or CharacteriseOptions()
         self.embedder = get_embedder(self.options.embedder)

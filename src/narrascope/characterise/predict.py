@@ -8,7 +8,7 @@ from typing import Any
 from narrascope.characterise.core import CharacteriseOptions, Characteriser
 from narrascope.characterise.taxonomy import OTHER
 from narrascope.errors import EvaluationError
-from narrascope.evaluation.semeval import RAW_DIR, NarrativeRow, RoleRow, doc_key
+from narrascope.evaluation.semeval_format import RAW_DIR, NarrativeRow, RoleRow, doc_key
 from narrascope.models import Document
 
 

@@ -178,7 +178,7 @@ def _mentioning(sentences: list[Span], name: str) -> list[int]:
 
 def main_targets(doc: Document, sentences: list[Span], limit: int = MAX_ENTITIES) -> list[Target]:
     """The most-mentioned people, organisations and places of a document."""
-    entities = doc.entities or fallback_entities(doc.text)
+    entities = doc.entities or fallback_entities(doc.text, doc.language)
     ranked = sorted(
         (e for e in entities if e.type in ROLE_TYPES and e.mentions),
         key=lambda e: (-len(e.mentions), min(m.start for m in e.mentions)),
@@ -193,8 +193,12 @@ def main_targets(doc: Document, sentences: list[Span], limit: int = MAX_ENTITIES
     return out
 
 
-def fallback_entities(text: str) -> list[Entity]:
-    """Entities from spaCy NER, grouped by surface form (used until extraction ran)."""
-    from narrascope.characterise.ner import spacy_entities
+def fallback_entities(text: str, language: str | None = None) -> list[Entity]:
+    """Entities from spaCy NER, grouped by surface form (used until extraction ran).
 
-    return spacy_entities(text)
+    None for a language the English model does not cover (:mod:`narrascope.languages`).
+    """
+    from narrascope.characterise.ner import spacy_entities
+    from narrascope.languages import EXTRACT, analyses
+
+    return spacy_entities(text) if analyses(EXTRACT, language) else []

@@ -7,7 +7,7 @@ from typing import Any
 
 from narrascope.characterise.core import CharacteriseOptions, Characteriser
 from narrascope.models import Document
-from narrascope.pipeline import BaseStage
+from narrascope.stage_registry import BaseStage
 
 
 class CharacteriseStage(BaseStage):

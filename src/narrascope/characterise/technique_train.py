@@ -2,7 +2,7 @@
 
 Rebuild the shipped default (needs the training split, see docs/datasets.md)::
 
-    python -m narrascope.characterise.technique_train --write
+    python -m narrascope.evaluation.techniques --write
 
 Embeddings are cached under ``<NARRASCOPE_DATA>/work-18/`` (keys are SHA-1
 digests of the texts, so the cache holds no article text).
@@ -10,9 +10,7 @@ digests of the texts, so the cache holds no article text).
 
 from __future__ import annotations
 
-import argparse
 import hashlib
-import json
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,10 +18,9 @@ from pathlib import Path
 
 import numpy as np
 
-from narrascope.characterise.technique_data import CLASSES, Paragraph, data_root, read_all
+from narrascope.characterise.technique_data import CLASSES, Paragraph, read_all
 from narrascope.characterise.technique_model import (
     DIM,
-    RESOURCE,
     TechniqueModel,
     TextEmbedder,
     Unit,
@@ -215,26 +212,3 @@ def train_model(
         **(meta or {}),
     }
     return TechniqueModel(CLASSES, coef, bias, overall, per, meta=info, evidence_coef=evidence)
-
-
-def main(argv: list[str] | None = None) -> None:
-    """Cross-validate, then (``--write``) train on everything and save the default model."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", default=None, help="semeval2023-task3/data folder")
-    parser.add_argument("--out", default=str(RESOURCE))
-    parser.add_argument("--alpha", type=float, default=ALPHA)
-    parser.add_argument("--write", action="store_true", help="save the model to --out")
-    args = parser.parse_args(argv)
-    from narrascope.evaluation.techniques import cv_report
-
-    ds = load_dataset(data_root(args.data))
-    report = cv_report(ds, cross_validate(ds, FOLDS, args.alpha))
-    print(json.dumps(report, indent=1, sort_keys=True))
-    if args.write:
-        cv = {k: round(v, 4) for k, v in report.items() if k.endswith(("micro_f1", "macro_f1"))}
-        path = train_model(ds, args.alpha, {"cv": cv}).save(args.out)
-        print(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB)")
-
-
-if __name__ == "__main__":
-    main()

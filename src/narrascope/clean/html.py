@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import trafilatura
 
+from narrascope.clean.markup import visible_text
 from narrascope.errors import CleaningError
 
 # Dates from markup (meta tags, <time>), not guessed from free text: htmldate's
@@ -61,12 +62,19 @@ def extract_html(source: str, html: str, url: str | None = None) -> HtmlPage:
 
 
 def page_body(html: str) -> str:
-    """The page's body text by trafilatura's ``baseline`` ("" when there is none)."""
+    """The page's body text by trafilatura's ``baseline``, else its visible text.
+
+    trafilatura (like lxml) gives nothing for markup nested deeper than lxml builds
+    trees; :func:`~narrascope.clean.markup.visible_text` streams such a page instead.
+    "" when the page has no text at all.
+    """
     try:
         _, text, _ = trafilatura.baseline(html)
     except (ValueError, TypeError):
-        return ""
-    return _nfc(text) if isinstance(text, str) else ""
+        text = ""
+    if not isinstance(text, str) or not text.strip():
+        text = visible_text(html)
+    return _nfc(text)
 
 
 def _nfc(text: str) -> str:

@@ -1,7 +1,8 @@
 """The ``narrascope`` command: a click group of thin wrappers over library functions.
 
 Exit codes: 0 all ok, 1 some inputs failed, 2 usage error, 3 nothing usable,
-4 any other Narrascope error (store, configuration, evaluation).
+4 any other error (store, configuration, evaluation, or an unexpected one: one
+line on stderr; ``--debug`` shows the traceback).
 """
 
 from __future__ import annotations
@@ -34,11 +35,17 @@ COMMAND_MODULES = (
     default=None,
     help="TOML or JSON settings file (NARRASCOPE_* variables and flags override it).",
 )
+@click.option(
+    "--debug",
+    is_flag=True,
+    help="Show the Python traceback of an unexpected error (also NARRASCOPE_DEBUG=1).",
+)
 @click.pass_context
-def cli(ctx: click.Context, config_file: str | None) -> None:
+def cli(ctx: click.Context, config_file: str | None, debug: bool) -> None:
     """Narrascope: how a story is told across news outlets."""
     ctx.ensure_object(dict)
     ctx.obj["config_file"] = config_file
+    ctx.obj["debug"] = debug
 
 
 register_core(cli)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -23,15 +24,44 @@ CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+DEBUG_ENV = "NARRASCOPE_DEBUG"
+_PASS_THROUGH = (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort)
+
+
 class NarrascopeGroup(click.Group):
-    """A group that turns library errors into one clear line and exit code 4."""
+    """A group that turns every error into one clear line and exit code 4.
+
+    No traceback reaches the user unless ``--debug`` (or ``NARRASCOPE_DEBUG=1``)
+    asks for it; click's own usage errors keep their exit code 2.
+    """
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except _PASS_THROUGH:
+            raise
         except NarrascopeError as exc:
+            if debug_enabled(ctx):
+                raise
             click.echo(f"Error: {exc}", err=True)
             ctx.exit(EXIT_ERROR)
+        except Exception as exc:
+            if debug_enabled(ctx):
+                raise
+            message = " ".join(str(exc).split())[:300] or "(no message)"
+            click.echo(
+                f"Error: {type(exc).__name__}: {message} (rerun with --debug for the traceback)",
+                err=True,
+            )
+            ctx.exit(EXIT_ERROR)
+
+
+def debug_enabled(ctx: click.Context) -> bool:
+    """Whether ``--debug`` or ``NARRASCOPE_DEBUG`` asks for tracebacks."""
+    root = ctx.find_root()
+    if (root.obj or {}).get("debug"):
+        return True
+    return os.environ.get(DEBUG_ENV, "").strip().lower() in ("1", "true", "yes", "on")
 
 
 def db_option(func: F) -> F:

@@ -15,6 +15,7 @@ from narrascope.analysis import (
     connect_stored,
     ingest_and_analyse,
     ingest_paths,
+    link_only,
     load_corpus,
 )
 from narrascope.cli.common import (
@@ -26,12 +27,14 @@ from narrascope.cli.common import (
     store_for,
 )
 from narrascope.config import setting_table
+from narrascope.errors import NarrascopeError
 from narrascope.export import FORMATS, TABLES, export_table
-from narrascope.models import Document
+from narrascope.models import Document, Failure
 from narrascope.output import render_schema, write_output
 from narrascope.store import open_store
 
 paths_argument = click.argument("paths", nargs=-1, required=True)
+RUN_SOURCE = "(run)"
 
 
 @contextmanager
@@ -47,11 +50,15 @@ def _finish(report: RunReport, quiet: bool, verb: str) -> None:
     for failure in report.failures:
         click.echo(f"{failure.source}: [{failure.stage}] {failure.reason}", err=True)
     if not quiet:
+        duplicates = len(report.duplicates)
         click.echo(
             f"{verb}: {len(report.seen)} document(s), {report.added} new, "
-            f"{report.analysed} analysed, {len(report.failures)} failure(s)",
+            f"{report.analysed} analysed, {len(report.failures) - duplicates} failure(s), "
+            f"{duplicates} duplicate input(s) skipped",
             err=True,
         )
+        if report.languages:
+            click.echo(f"languages: {report.language_summary()}", err=True)
     code = report.exit_code
     if code == 2:
         raise SystemExit(EXIT_NOTHING_USABLE)
@@ -68,7 +75,13 @@ def _finish(report: RunReport, quiet: bool, verb: str) -> None:
     type=click.Path(dir_okay=False),
     help="Write the result JSON here ('-' for stdout).",
 )
-@click.option("-w", "--workers", type=click.IntRange(1, 64), default=None, help="Worker processes.")
+@click.option(
+    "-w",
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=None,
+    help="Worker processes (default: every core this process may use).",
+)
 @click.option("--engine", type=click.Choice(["local", "ray"]), default=None, help="Runner engine.")
 @click.option("--ray-address", default=None, help="Ray cluster address (with --engine ray).")
 @click.option(
@@ -81,7 +94,9 @@ def _finish(report: RunReport, quiet: bool, verb: str) -> None:
     help="User taxonomy file.",
 )
 @click.option(
-    "--no-connect", is_flag=True, help="Skip corpus-level linking (stories, contradictions)."
+    "--no-connect",
+    is_flag=True,
+    help="Skip stories and contradictions (entities are still linked across documents).",
 )
 @quiet_option
 @click.pass_context
@@ -111,11 +126,20 @@ def analyze(
     )
     store = open_store(settings.db)
     try:
+        report = RunReport()
         with _bar(quiet, "analyse") as bar:
-            report = ingest_and_analyse(paths, store, settings, progress=bar.update)
+            try:
+                ingest_and_analyse(paths, store, settings, progress=bar.update, report=report)
+            except NarrascopeError:
+                raise
+            except Exception as exc:  # recorded; what was stored before is still connected
+                reason = f"{type(exc).__name__}: {exc}"
+                report.failures.append(Failure(RUN_SOURCE, "analyse", reason))
         if settings.connect and report.seen:
-            connect_stored(store, settings)
-        if out:
+            report.failures.extend(connect_stored(store, settings))
+        elif report.seen:  # --no-connect: the corpus' entities, without stories
+            report.failures.extend(link_only(store, settings))
+        if out:  # whatever failed above is in report.failures: the result is always written
             corpus = load_corpus(store, report.seen)
             corpus.failures = report.failures
             write_output(corpus, out)

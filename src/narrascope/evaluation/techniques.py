@@ -14,6 +14,8 @@ all-"Loaded Language" baseline scored in the same run.
 
 from __future__ import annotations
 
+import argparse
+import json
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -114,3 +116,34 @@ def evaluate(gold: str | None, pred: str | None = None) -> dict[str, float]:
 
     ds = load_dataset(root)
     return cv_report(ds, cross_validate(ds))
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Cross-validate, then (``--write``) train on everything and save the default model."""
+    from narrascope.characterise.technique_model import RESOURCE
+    from narrascope.characterise.technique_train import (
+        ALPHA,
+        FOLDS,
+        cross_validate,
+        load_dataset,
+        train_model,
+    )
+
+    parser = argparse.ArgumentParser(description="Cross-validate and rebuild the technique model.")
+    parser.add_argument("--data", default=None, help="semeval2023-task3/data folder")
+    parser.add_argument("--out", default=str(RESOURCE))
+    parser.add_argument("--alpha", type=float, default=ALPHA)
+    parser.add_argument("--write", action="store_true", help="save the model to --out")
+    args = parser.parse_args(argv)
+
+    ds = load_dataset(data_root(args.data))
+    report = cv_report(ds, cross_validate(ds, FOLDS, args.alpha))
+    print(json.dumps(report, indent=1, sort_keys=True))
+    if args.write:
+        cv = {k: round(v, 4) for k, v in report.items() if k.endswith(("micro_f1", "macro_f1"))}
+        path = train_model(ds, args.alpha, {"cv": cv}).save(args.out)
+        print(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB)")
+
+
+if __name__ == "__main__":
+    main()

@@ -10,13 +10,14 @@ last date mentioned before them.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 from functools import cache
 
+from narrascope.extract import timex_rules
 from narrascope.extract import when as cal
 from narrascope.extract.resources import temporal
+from narrascope.extract.timex_state import Handler, ReadState
 from narrascope.models import Precision
 
 
@@ -33,16 +34,7 @@ class Timex:
     anchor: str | None = None  # "published:2025-05-15" or "context:2022-03-29"
 
 
-@dataclass(slots=True)
-class _State:
-    published: date | None
-    context: cal.When | None  # the last date mentioned
-    future: bool  # the sentence speaks of the future
-    context_sentence: int = -1  # sentence of the last date mentioned
-    sentence: int = 0  # sentence of the expression being read
-
-
-Handler = Callable[[re.Match[str], _State], "cal.Resolved | None"]
+_State = ReadState  # the name the rules used before the state had its own module
 
 
 def find_timexes(
@@ -55,8 +47,11 @@ def find_timexes(
     for match, handler in _matches(text):
         state.future = _future(text, match.start(), sentences)
         state.sentence = _sentence_index(match.start(), sentences)
-        resolved = handler(match, state)
-        if resolved is None:
+        try:
+            resolved = handler(match, state)
+        except (ValueError, OverflowError):  # an out-of-range date: not a date
+            continue
+        if resolved is None or not cal.valid(resolved.when):
             continue
         group = "t" if "t" in match.re.groupindex and match.group("t") else 0
         start, end = match.span(group)
@@ -110,6 +105,4 @@ def _future(text: str, pos: int, sentences: Sequence[tuple[int, int]]) -> bool:
 
 @cache
 def _patterns() -> tuple[tuple[re.Pattern[str], Handler], ...]:
-    from narrascope.extract import timex_rules
-
     return timex_rules.compiled()

@@ -12,9 +12,11 @@ from narrascope.extract.dates import find_timexes
 from narrascope.extract.entities import find_mentions
 from narrascope.extract.events import build_events
 from narrascope.extract.nlp import load_nlp
+from narrascope.extract.pieces import parse_long
 from narrascope.extract.quotes import Attribution, find_quotes
+from narrascope.languages import EXTRACT, analyses
 from narrascope.models import Document, Entity, Mention, Quote
-from narrascope.pipeline import BaseStage
+from narrascope.stage_registry import BaseStage
 from narrascope.stories.claims import claims_from_parse
 
 
@@ -94,10 +96,27 @@ class ExtractStage(BaseStage):
         return next(iter(self.pipe([doc], batch_size=1)))
 
     def pipe(self, docs: Iterable[Document], batch_size: int = 64) -> Iterator[Document]:
-        """Parse documents in batches with ``nlp.pipe`` and extract from each parse."""
+        """Parse documents in batches with ``nlp.pipe`` and extract from each parse.
+
+        A text longer than ``nlp.max_length`` passes the stream as an empty text and
+        is parsed in pieces in this process (:func:`~narrascope.extract.pieces.parse_long`).
+        A document in a language the English model does not cover gets no findings.
+        """
         nlp = load_nlp()
-        stream = ((doc.text, doc) for doc in docs)
+        limit = nlp.max_length
+        stream = (("" if len(doc.text) > limit or _skipped(doc) else doc.text, doc) for doc in docs)
         for sdoc, doc in nlp.pipe(
             stream, as_tuples=True, batch_size=batch_size, n_process=self.n_process
         ):
+            if _skipped(doc):  # stored and searchable, no English-model findings
+                doc.entities, doc.quotes, doc.events, doc.claims = [], [], [], []
+                yield doc
+                continue
+            if len(doc.text) > limit:
+                sdoc = parse_long(nlp, doc.text)
             yield extract_parsed(doc, sdoc)
+
+
+def _skipped(doc: Document) -> bool:
+    """A document in a language extraction does not cover (:mod:`narrascope.languages`)."""
+    return not analyses(EXTRACT, doc.language)

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
 from narrascope.extract import when as cal
 from narrascope.extract.resources import temporal
-
-if TYPE_CHECKING:
-    from narrascope.extract.dates import Handler, _State
+from narrascope.extract.timex_state import Handler
+from narrascope.extract.timex_state import ReadState as _State
 
 Resolved = cal.Resolved
 UPCOMING_DAYS = 183  # a bare date further ahead than this is last year's

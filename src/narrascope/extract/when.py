@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from calendar import monthrange
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import MAXYEAR, MINYEAR, date, timedelta
 
 from narrascope.models import Precision
 
@@ -48,6 +49,22 @@ class When:
         if self.precision == "week" and self.week:
             return date.fromisocalendar(self.year, self.week, 1)
         return date(self.year, self.month or 1, self.day or 1)
+
+
+def valid(value: When) -> bool:
+    """Whether ``value`` names a real point of the calendar (no 31 February, no year 0)."""
+    if value.year is not None and not MINYEAR <= value.year <= MAXYEAR:
+        return False
+    if value.month is not None and not 1 <= value.month <= 12:
+        return False
+    if value.day is not None:
+        if value.year is None or value.month is None:
+            return 1 <= value.day <= 31
+        return 1 <= value.day <= monthrange(value.year, value.month)[1]
+    if value.week is not None:
+        last = date(value.year or 2001, 12, 28).isocalendar().week
+        return 1 <= value.week <= last
+    return True
 
 
 @dataclass(frozen=True, slots=True)

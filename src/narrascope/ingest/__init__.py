@@ -115,7 +115,8 @@ def _iter_path(path: Path, options: IngestOptions) -> Iterator[Item]:
     elif path.exists():
         yield from _guarded(str(path), partial(files.read_file, path, options))
     else:
-        yield Failure(source=str(path), stage="ingest", reason="no such file or folder")
+        reason = (files.bad_link(path) if path.is_symlink() else None) or "no such file or folder"
+        yield Failure(source=str(path), stage="ingest", reason=reason)
 
 
 def _guarded(source: str, produce: Callable[[], Iterator[Item]]) -> Iterator[Item]:

@@ -104,6 +104,10 @@ def too_large(size: int | None, limit: int) -> str:
     return f"too large ({shown}{format_size(limit)} limit; use --max-bytes)"
 
 
+NUL_RATIO_LIMIT = 0.001
+"""Above this share of NUL bytes (and more than two) an input is binary, not text."""
+
+
 def binary_kind(data: bytes) -> str | None:
     """What a byte string looks like if it is not text, else ``None``."""
     if has_bom(data):
@@ -116,10 +120,13 @@ def binary_kind(data: bytes) -> str | None:
     if data[4:8] == b"ftyp":
         return "MP4/MOV media"
     sample = data[:SNIFF_BYTES]
-    if b"\x00" in sample:
+    nuls = sample.count(b"\x00")
+    if nuls:
         if _utf16_without_bom(sample) is not None:
             return None
-        return "contains NUL bytes"
+        if nuls > max(2, NUL_RATIO_LIMIT * len(sample)):  # a few stray NULs: text, dropped later
+            return "contains NUL bytes"
+        sample = sample.replace(b"\x00", b"")
     if sample:
         controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
         if controls / len(sample) > CONTROL_RATIO_LIMIT:

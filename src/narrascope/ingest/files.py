@@ -7,6 +7,7 @@ applying to each line, so a large JSONL corpus never sits in memory at once.
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import sys
@@ -38,11 +39,36 @@ def iter_folder(root: Path, options: IngestOptions) -> Iterator[Path | Failure]:
         if entry.name.startswith("."):
             continue
         path = Path(entry.path)
-        if entry.is_dir(follow_symlinks=False):
-            if options.recursive:
-                yield from iter_folder(path, options)
-        elif entry.is_file() and _is_article_file(path, options):
-            yield path
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                if options.recursive:
+                    yield from iter_folder(path, options)
+                continue
+            if entry.is_symlink():
+                reason = bad_link(path)
+                if reason is not None:
+                    yield Failure(source=str(path), stage="ingest", reason=reason)
+                    continue
+                if path.is_dir():  # not followed, so a link loop cannot recur
+                    logger.info("skipped %s (symbolic link to a folder: not followed)", path)
+                    continue
+            if entry.is_file() and _is_article_file(path, options):
+                yield path
+        except OSError as exc:  # an entry that cannot even be looked at
+            yield Failure(source=str(path), stage="ingest", reason=f"cannot read ({_why(exc)})")
+
+
+def bad_link(path: Path) -> str | None:
+    """Why a symbolic link leads nowhere ("loop", "broken"), or ``None`` when it does."""
+    try:
+        path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop"
+        if exc.errno == errno.ENOENT:
+            return "broken symbolic link"
+        return f"cannot follow symbolic link ({_why(exc)})"
+    return None
 
 
 def _is_article_file(path: Path, options: IngestOptions) -> bool:

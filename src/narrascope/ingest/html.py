@@ -42,6 +42,11 @@ def looks_like_html(text: str) -> bool:
     return tags >= 2 * MIN_TAGS
 
 
+def is_html_document(text: str) -> bool:
+    """Whether text is a whole HTML page (``<!DOCTYPE html>`` or ``<html>`` first)."""
+    return _DOCUMENT_START_RE.match(text[:SNIFF_CHARS]) is not None
+
+
 def looks_like_feed(text: str) -> bool:
     """Whether decoded text starts like an RSS, RDF or Atom document."""
     return _FEED_RE.match(text[:SNIFF_CHARS]) is not None

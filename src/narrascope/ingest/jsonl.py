@@ -1,6 +1,7 @@
 """JSON Lines (one article per line) and JSON arrays of article objects.
 
-Each object needs ``text`` or ``html``; ``url``, ``title``, ``outlet``,
+Each object needs ``text`` or ``html``; ``text`` is plain text unless the record
+says otherwise (``"format": "html"``) or it is a whole HTML page; ``url``, ``title``, ``outlet``,
 ``published``, ``author``, ``language`` and ``id`` are optional (a few common
 aliases such as ``link`` or ``date`` are accepted, see :data:`FIELDS`). A bad
 line becomes a :class:`~narrascope.models.Failure` for ``path:LINE``; the other
@@ -17,7 +18,7 @@ from typing import Any, Literal
 
 from narrascope.errors import IngestError
 from narrascope.ingest.decoding import decode_line, sanitize
-from narrascope.ingest.html import looks_like_html
+from narrascope.ingest.html import is_html_document
 from narrascope.models import Failure, RawArticle
 
 #: RawArticle field -> accepted JSON keys, first present wins.
@@ -115,7 +116,7 @@ def record_to_article(record: object, source: str) -> RawArticle:
         raise IngestError(source, 'missing both "text" and "html"')
     fmt: Literal["text", "html"] = "html"
     if text is not None:
-        content, fmt = text, "html" if looks_like_html(text) else "text"
+        content, fmt = text, "html" if _text_is_html(record, text) else "text"
     else:
         content = html or ""
     meta = {
@@ -125,6 +126,24 @@ def record_to_article(record: object, source: str) -> RawArticle:
     return RawArticle(
         source=source, content=content, fmt=fmt, published=_published(record, source), **meta
     )
+
+
+FORMAT_KEYS = ("format", "content_type", "mime_type", "text_format")
+
+
+def _text_is_html(record: dict[str, Any], text: str) -> bool:
+    """Whether a record's ``text`` is HTML: the record says so, or it is a whole page.
+
+    A ``format``/``content_type`` key naming HTML ("html", "text/html") decides;
+    without one, only a complete document (``<!DOCTYPE html>`` or ``<html>`` first)
+    is read as HTML. Plain text that merely mentions tags ("the <div> element")
+    stays plain text.
+    """
+    for key in FORMAT_KEYS:
+        value = record.get(key)
+        if isinstance(value, str) and value.strip():
+            return "html" in value.lower()
+    return is_html_document(text)
 
 
 def json_type(value: object) -> str:

@@ -195,10 +195,11 @@ def _attach_numbers(ctx: ParsedDoc, sent: Any) -> dict[int, list[tuple[str, str]
     for ent in ctx.ents_in(sent):
         if ent.label_ not in NUMBER_LABELS or _inside_event(ctx, ent.start_char, ent.end_char):
             continue
-        value = parse_number(ent.text)
+        language = ctx.doc.language
+        value = parse_number(ent.text, language)
         if value is None:
             continue
-        words = [t.text for t in ent if parse_number(t.text) is None]
+        words = [t.text for t in ent if parse_number(t.text, language) is None]
         words += [t.text for t in ent.doc[max(ent.start - 2, sent.start) : ent.start]]
         unit = _unit(ent)
         formatted = format_value(value, qualifier(words))

@@ -32,6 +32,7 @@ from narrascope.models import Document, Story
 from narrascope.stories.blocking import CandidateIndex
 from narrascope.stories.dates import document_day, event_day, iso_day
 from narrascope.stories.keys import entity_key, outlet_of, salient_entities
+from narrascope.stories.persist import read_index, save_index
 from narrascope.stories.vectors import Embedder, embed_documents
 
 
@@ -244,16 +245,21 @@ class StoryIndex:
 
     def save(self, path: str | Path) -> None:
         """Write the index to a directory (created if missing)."""
-        from narrascope.stories.persist import save_index
-
         save_index(self, Path(path))
 
     @classmethod
     def load(cls, path: str | Path, embedder: Embedder | None = None) -> StoryIndex:
         """Read an index written by :meth:`save`."""
-        from narrascope.stories.persist import load_index
-
-        return load_index(Path(path), embedder)
+        saved = read_index(Path(path))
+        index = cls(ClusterOptions(**saved.options), embedder)
+        index.states = [StoryState(**state) for state in saved.states]
+        index.names, index.entity_df, index.n_docs = saved.names, saved.entity_df, saved.n_docs
+        index.story_of = {d: n for n, s in enumerate(index.states) for d in s.documents}
+        if saved.sums.size:
+            index.sums = np.zeros((max(64, 2 * len(saved.sums)), saved.sums.shape[1]), np.float32)
+            index.sums[: len(saved.sums)] = saved.sums
+            index.blocks = saved.blocks
+        return index
 
 
 def _time_key(doc: Document) -> tuple[int, int, str]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 import re
+from functools import cache
 
 from narrascope.stories.lexicon import (
     APPROX_WORDS,
@@ -14,15 +16,27 @@ from narrascope.stories.lexicon import (
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 
+MAX_VALUE = 1e15
+"""Largest value a written number may have; larger ones are rejected, not parsed."""
 
-def parse_number(text: str) -> float | None:
-    """The value of a written number ("40", "1,200", "2.5 million", "twelve"); ``None`` if none."""
+
+def parse_number(text: str, language: str | None = None) -> float | None:
+    """The value of a written number ("40", "1,200", "2.5 million", "twelve"); ``None`` if none.
+
+    Digits follow the separators of ``language`` (English when unknown): "1.234,5"
+    in German, "1,234.5" in English. Malformed digit groups ("1,2,3", "1.2.3.4")
+    and values beyond :data:`MAX_VALUE` give ``None``; this never raises.
+    """
+    decimal = decimal_mark(language)
     words = text.lower().replace("-", " ").split()
     total, current, seen = 0.0, 0.0, False
     for word in words:
-        digits = _DIGITS.fullmatch(word.strip("$€£%"))
+        digits = _DIGITS.fullmatch(word.strip("$€£¥%+"))
         if digits:
-            current += _digits_value(digits.group())
+            value = digits_value(digits.group(), decimal)
+            if value is None:
+                return None
+            current += value
             seen = True
         elif word in NUMBER_WORDS:
             current += NUMBER_WORDS[word]
@@ -30,13 +44,65 @@ def parse_number(text: str) -> float | None:
         elif word in MULTIPLIERS and seen:
             total += max(current, 1.0) * MULTIPLIERS[word]
             current = 0.0
-    return total + current if seen else None
+    if not seen:
+        return None
+    result = total + current
+    return result if math.isfinite(result) and abs(result) <= MAX_VALUE else None
 
 
-def _digits_value(text: str) -> float:
-    if re.fullmatch(r"\d{1,3}(,\d{3})+", text):
-        return float(text.replace(",", ""))
-    return float(text.replace(",", "."))
+def digits_value(text: str, decimal: str = ".") -> float | None:
+    """Value of digits with separators, ``decimal`` being the decimal mark ("." or ",").
+
+    Both marks present: the last one is the decimal mark and the other must group
+    thousands ("15,780.62", "1.234,56"). One mark repeated: thousands groups
+    ("1,234,567"). One mark once: the decimal mark, unless it is the grouping mark
+    of ``decimal``'s convention followed by exactly three digits ("1,002" in
+    English, "1.002" in German); a lone other mark is a decimal mark ("2,5"
+    reads 2.5 everywhere). Anything else ("1,2,3", "1.2.3.4") is ``None``.
+    """
+    if len(text) > 40:  # beyond any plausible figure; also bounds the work done
+        return None
+    group = "," if decimal == "." else "."
+    marks = [c for c in text if c in ".,"]
+    if not marks:
+        value = float(text)
+    elif len(set(marks)) == 2:
+        last = marks[-1]
+        if marks.count(last) > 1:
+            return None
+        head, _, tail = text.rpartition(last)
+        other = "," if last == "." else "."
+        if not re.fullmatch(_grouped(other), head):
+            return None
+        value = float(head.replace(other, "") + "." + tail)
+    elif len(marks) > 1:
+        if not re.fullmatch(_grouped(marks[0]), text):
+            return None
+        value = float(text.replace(marks[0], ""))
+    elif marks[0] == group and re.fullmatch(_grouped(group), text):
+        value = float(text.replace(group, ""))
+    else:
+        value = float(text.replace(",", "."))
+    return value if math.isfinite(value) and value <= MAX_VALUE else None
+
+
+def _grouped(sep: str) -> str:
+    """Digits grouped in thousands by ``sep``: "1,234,567"."""
+    return r"\d{1,3}(?:" + re.escape(sep) + r"\d{3})+"
+
+
+@cache
+def decimal_mark(language: str | None) -> str:
+    """The decimal mark of ``language`` from the Unicode CLDR data (via Babel); "." if unknown."""
+    if not language or language in ("en", "und"):
+        return "."
+    try:
+        from babel.numbers import get_decimal_symbol
+
+        symbol = get_decimal_symbol(language)
+    except Exception:  # unknown or malformed locale: English conventions
+        return "."
+    return "," if symbol in (",", "\u066b") else "."
 
 
 def qualifier(words: list[str]) -> str:
@@ -52,8 +118,11 @@ def qualifier(words: list[str]) -> str:
 
 
 def format_value(value: float, mark: str = "") -> str:
-    """Stable text form of a number with its qualifier: ``"40"``, ``"~40"``, ``">40"``."""
-    text = f"{value:.0f}" if value == int(value) else f"{value:g}"
+    """Stable text form of a number with its qualifier: ``"40"``, ``"~40"``, ``">40"``.
+
+    Up to 12 significant digits, so "15,780.62" stays ``"15780.62"`` (not ``"15780.6"``).
+    """
+    text = f"{value:.0f}" if value == int(value) else f"{value:.12g}"
     return f"{mark}{text}"
 
 
@@ -66,7 +135,7 @@ def numbers_conflict(a: str, b: str, tolerance: float = 0.1) -> bool:
     """
     ma, va = _split(a)
     mb, vb = _split(b)
-    if va == vb:
+    if va == vb or math.isnan(va) or math.isnan(vb):
         return False
     if ma in "<>" and ma and mb in "<>" and mb:
         return False
@@ -80,4 +149,8 @@ def numbers_conflict(a: str, b: str, tolerance: float = 0.1) -> bool:
 
 def _split(value: str) -> tuple[str, float]:
     mark = value[0] if value[:1] in ("~", "<", ">") else ""
-    return mark, float(value[len(mark) :])
+    try:
+        number = float(value[len(mark) :])
+    except ValueError:  # a value stored by an older version: never a conflict
+        return mark, math.nan
+    return mark, number if math.isfinite(number) else math.nan

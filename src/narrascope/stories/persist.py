@@ -1,28 +1,54 @@
-"""Saving and loading a :class:`~narrascope.stories.cluster.StoryIndex`.
+"""Saving and reading the state of a :class:`~narrascope.stories.cluster.StoryIndex`.
 
 A directory holds ``vectors.npz`` (story centroid sums) and ``index.json``
 (stories, postings, options); no pickle, so a saved index is safe to share.
+This module knows the file format only: the index builds itself from what
+:func:`read_index` returns (:meth:`StoryIndex.load`), so the arrow points from
+``cluster`` to ``persist`` and not back.
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
 from narrascope.errors import StoreError
 from narrascope.stories.blocking import CandidateIndex
-from narrascope.stories.cluster import ClusterOptions, StoryIndex, StoryState
-from narrascope.stories.vectors import Embedder
 
 FORMAT = 1
 
 
-def save_index(index: StoryIndex, path: Path) -> None:
+class SavableIndex(Protocol):
+    """What :func:`save_index` reads of an index (a ``StoryIndex``)."""
+
+    options: Any  # a dataclass
+    states: list[Any]  # dataclasses with ``entities`` and ``event_days`` counters
+    sums: np.ndarray | None
+    blocks: CandidateIndex | None
+    names: dict[str, str]
+    entity_df: Counter[str]
+    n_docs: int
+
+
+@dataclass(slots=True)
+class SavedIndex:
+    """An index as read from its directory, before the index is built from it."""
+
+    options: dict[str, Any]
+    states: list[dict[str, Any]]  # entities and event_days already counters
+    names: dict[str, str]
+    entity_df: Counter[str]
+    n_docs: int
+    sums: np.ndarray  # (stories, dim); empty when no story has a vector
+    blocks: CandidateIndex | None
+
+
+def save_index(index: SavableIndex, path: Path) -> None:
     """Write ``index`` under directory ``path``."""
     path.mkdir(parents=True, exist_ok=True)
     sums = index.sums if index.sums is not None else np.zeros((0, 0), dtype=np.float32)
@@ -41,15 +67,15 @@ def save_index(index: StoryIndex, path: Path) -> None:
     (path / "index.json").write_text(json.dumps(data), encoding="utf-8")
 
 
-def _state_dict(state: StoryState) -> dict[str, Any]:
+def _state_dict(state: Any) -> dict[str, Any]:
     data = asdict(state)
     data["entities"] = dict(state.entities)
     data["event_days"] = {str(k): v for k, v in state.event_days.items()}
     return data
 
 
-def load_index(path: Path, embedder: Embedder | None = None) -> StoryIndex:
-    """Read an index written by :func:`save_index`."""
+def read_index(path: Path) -> SavedIndex:
+    """Read what :func:`save_index` wrote under ``path``."""
     try:
         data = json.loads((path / "index.json").read_text(encoding="utf-8"))
         with np.load(path / "vectors.npz", allow_pickle=False) as arrays:
@@ -60,23 +86,21 @@ def load_index(path: Path, embedder: Embedder | None = None) -> StoryIndex:
         raise StoreError(
             f"story index at {path} has format {data.get('format')}; expected {FORMAT}"
         )
-    index = StoryIndex(ClusterOptions(**data["options"]), embedder)
-    index.states = [_state(s) for s in data["states"]]
-    index.names = dict(data["names"])
-    index.entity_df = Counter(data["entity_df"])
-    index.n_docs = int(data["n_docs"])
-    index.story_of = {d: n for n, s in enumerate(index.states) for d in s.documents}
-    if sums.size:
-        index.sums = np.zeros((max(64, 2 * len(sums)), sums.shape[1]), dtype=np.float32)
-        index.sums[: len(sums)] = sums
-        index.blocks = _blocks(sums.shape[1], data)
-    return index
+    return SavedIndex(
+        options=dict(data["options"]),
+        states=[_state(s) for s in data["states"]],
+        names=dict(data["names"]),
+        entity_df=Counter(data["entity_df"]),
+        n_docs=int(data["n_docs"]),
+        sums=sums,
+        blocks=_blocks(sums.shape[1], data) if sums.size else None,
+    )
 
 
-def _state(data: dict[str, Any]) -> StoryState:
-    state = StoryState(**data)
-    state.entities = Counter(data["entities"])
-    state.event_days = Counter({int(k): v for k, v in data["event_days"].items()})
+def _state(data: dict[str, Any]) -> dict[str, Any]:
+    state = dict(data)
+    state["entities"] = Counter(data["entities"])
+    state["event_days"] = Counter({int(k): v for k, v in data["event_days"].items()})
     return state
 
 

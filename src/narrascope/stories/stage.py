@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from narrascope.models import Document
-from narrascope.pipeline import BaseStage
+from narrascope.stage_registry import BaseStage
 from narrascope.stories.vectors import document_text, encode_vector, use_embedder
 
 

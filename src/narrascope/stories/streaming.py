@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 
-from narrascope.models import Contradiction, Document, Story
+from narrascope.models import Contradiction, Document, Failure, Story
 from narrascope.store import open_store
 from narrascope.store.base import Store
 from narrascope.stories.cluster import ClusterOptions, StoryIndex
@@ -62,6 +62,7 @@ def connect_store(
     dedup_options: DedupOptions | None = None,
     workers: int = 1,
     event_options: EventOptions | None = None,
+    failures: list[Failure] | None = None,
 ) -> ConnectSummary:
     """Mark near-duplicates, cluster stories and find contradictions of a stored corpus.
 
@@ -69,8 +70,13 @@ def connect_store(
     ``batch_size`` at a time), which writes them with the caller's pipeline version;
     stories and contradictions replace the stored ones. ``workers`` processes
     share the contradiction pass (same result as one).
+
+    A document or a story that makes a step fail is left out of that step and
+    recorded in ``failures`` (stage ``duplicates``, ``stories`` or
+    ``contradictions``); the other documents and stories go on.
     """
-    canonical, order = _duplicates(store, batch_size, dedup_options)
+    failures = [] if failures is None else failures
+    canonical, order = _duplicates(store, batch_size, dedup_options, failures)
     index = StoryIndex(cluster_options, embedder) if cluster_options is not None else None
     profiles: list[EventProfile] = []
     for batch in _chunks(order, batch_size):
@@ -80,29 +86,70 @@ def connect_store(
             full = [store.get_document(doc_id) for doc_id in changed]
             save([doc for doc in full if _set_duplicate(doc, canonical.get(doc.id))])
         if index is not None:
-            index.add(docs)
+            _add_isolated(index, docs, failures)
         else:
-            profiles.extend(profiles_of(docs, embedder))
+            profiles.extend(_profiles_isolated(docs, embedder, failures))
         del docs, changed  # before the next batch is read
     stories = index.stories() if index is not None else event_stories(profiles, event_options)
     store.save_stories(stories)
     contradictions = sorted(
-        _contradictions(store, stories, workers), key=lambda c: (-c.confidence, c.id)
+        _contradictions(store, stories, workers, failures), key=lambda c: (-c.confidence, c.id)
     )
     store.save_contradictions(contradictions)
     groups = len(set(canonical.values()))
     return ConnectSummary(len(order), groups, len(stories), len(contradictions))
 
 
+def _add_isolated(index: StoryIndex, docs: list[Document], failures: list[Failure]) -> None:
+    """Add a batch to the story index; if it fails, add one by one, leaving out the bad one."""
+    try:
+        index.add(docs)
+        return
+    except Exception:  # find the document at fault
+        pass
+    for doc in docs:
+        if doc.id in index.story_of:
+            continue  # added before the batch failed
+        try:
+            index.add([doc])
+        except Exception as exc:
+            failures.append(Failure(doc.source, "stories", _reason(exc)))
+
+
+def _profiles_isolated(
+    docs: list[Document], embedder: Embedder | None, failures: list[Failure]
+) -> list[EventProfile]:
+    """Event profiles of a batch; a document whose profile fails is left out and recorded."""
+    try:
+        return profiles_of(docs, embedder)
+    except Exception:  # find the document at fault
+        pass
+    profiles: list[EventProfile] = []
+    for doc in docs:
+        try:
+            profiles.extend(profiles_of([doc], embedder))
+        except Exception as exc:
+            failures.append(Failure(doc.source, "stories", _reason(exc)))
+    return profiles
+
+
+def _reason(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}"
+
+
 def _duplicates(
-    store: Store, batch_size: int, options: DedupOptions | None
+    store: Store, batch_size: int, options: DedupOptions | None, failures: list[Failure]
 ) -> tuple[dict[str, str], list[str]]:
     """Copy -> canonical id, and every document id in the order stories are built."""
     index = DuplicateIndex(options, text_of=lambda doc_id: store.get_document(doc_id).text)
     days: list[tuple[int, str]] = []
     for doc in store.iter_documents(with_findings=False, batch_size=batch_size):
-        index.add(doc)
-        day = document_day(doc)
+        try:
+            index.add(doc)
+            day = document_day(doc)
+        except Exception as exc:  # compared with no other document; still clustered
+            failures.append(Failure(doc.source, "duplicates", _reason(exc)))
+            day = None
         days.append((UNDATED if day is None else day, doc.id))
     canonical = {copy: group[0] for group in index.groups() for copy in group[1:]}
     days.sort(key=lambda item: (item[0], item[1] in canonical, item[1]))
@@ -116,16 +163,25 @@ def _set_duplicate(doc: Document, canonical: str | None) -> bool:
     return True
 
 
-def _contradictions(store: Store, stories: list[Story], workers: int) -> list[Contradiction]:
+Found = tuple[list[Contradiction], list[Failure]]
+
+
+def _contradictions(
+    store: Store, stories: list[Story], workers: int, failures: list[Failure]
+) -> list[Contradiction]:
     """Contradictions of every story, in one process or shared out to ``workers``."""
     multi = [story for story in stories if len(story.documents) >= 2]
     shareable = not store.url.startswith(":memory:")
     if workers < 2 or not shareable or len(multi) < PARALLEL_MIN_STORIES:
-        return [c for story in multi for c in _story_contradictions(store, story)]
-    multi.sort(key=lambda story: -len(story.documents))  # big stories first: even shares
-    tasks = [multi[i : i + STORIES_PER_TASK] for i in range(0, len(multi), STORIES_PER_TASK)]
-    with _pool(store.url, workers) as pool:
-        return [c for part in pool.map(_task_contradictions, tasks) for c in part]
+        parts = [_isolated_story(store, story) for story in multi]
+    else:
+        multi.sort(key=lambda story: -len(story.documents))  # big stories first: even shares
+        tasks = [multi[i : i + STORIES_PER_TASK] for i in range(0, len(multi), STORIES_PER_TASK)]
+        with _pool(store.url, workers) as pool:
+            parts = list(pool.map(_task_contradictions, tasks))
+    for _, failed in parts:
+        failures.extend(failed)
+    return [c for found, _ in parts for c in found]
 
 
 def _pool(url: str, workers: int) -> Executor:
@@ -146,10 +202,19 @@ def _open_task_store(url: str) -> None:
     _task_store = open_store(url)
 
 
-def _task_contradictions(stories: list[Story]) -> list[Contradiction]:
+def _task_contradictions(stories: list[Story]) -> Found:
     if _task_store is None:
         raise RuntimeError("the contradiction pool was started without a store")
-    return [c for story in stories for c in _story_contradictions(_task_store, story)]
+    parts = [_isolated_story(_task_store, story) for story in stories]
+    return [c for found, _ in parts for c in found], [f for _, failed in parts for f in failed]
+
+
+def _isolated_story(store: Store, story: Story) -> Found:
+    """A story's contradictions, or none and a failure when finding them raises."""
+    try:
+        return _story_contradictions(store, story), []
+    except Exception as exc:
+        return [], [Failure(f"story:{story.id}", "contradictions", _reason(exc))]
 
 
 def _story_contradictions(store: Store, story: Story) -> list[Contradiction]:

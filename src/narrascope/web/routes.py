@@ -18,6 +18,7 @@ from narrascope.api.ingest import jobs_of, parse_uploads, read_uploads
 from narrascope.api.security import check_write, presented_token
 from narrascope.api.stories import cached_story
 from narrascope.extract.timeline import date_label
+from narrascope.languages import EXTRACT, analyses
 from narrascope.store import aggregates as agg
 from narrascope.stories.keys import outlet_of
 from narrascope.web import charts, highlight
@@ -112,6 +113,7 @@ def article_page(request: Request, store: StoreDep, doc_id: Id) -> HTMLResponse:
         body=highlight.render(doc.text, highlight.document_marks(doc)),
         raw=highlight.render(doc.raw, highlight.raw_marks(doc)),
         layers=[layer for layer in highlight.LAYERS if layer != "chrome"],
+        extracted=analyses(EXTRACT, doc.language),
     )
 
 
