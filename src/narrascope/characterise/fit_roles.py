@@ -99,16 +99,15 @@ def crossval_roles(
     out: dict[str, Any] = {}
     for lang in [*sorted(set(langs)), "ALL"]:
         idx = [i for i, lg in enumerate(langs) if lang in ("ALL", lg)]
-
-        def rate(items: list[tuple[str, frozenset[str]]], part: int, idx: list[int] = idx) -> float:
-            gold = [(mains[i], fines[i]) for i in idx]
-            return round(float(np.mean([items[i][part] == g[part] for i, g in zip(idx, gold, strict=False)])), 4)
-
         out[lang] = {
             "mentions": len(idx),
-            "main_accuracy": rate(pred, 0),
-            "exact_match": rate(pred, 1),
-            "majority_main_accuracy": rate(base, 0),
-            "majority_exact_match": rate(base, 1),
+            "main_accuracy": _rate([pred[i][0] == mains[i] for i in idx]),
+            "exact_match": _rate([pred[i][1] == fines[i] for i in idx]),
+            "majority_main_accuracy": _rate([base[i][0] == mains[i] for i in idx]),
+            "majority_exact_match": _rate([base[i][1] == fines[i] for i in idx]),
         }
     return out
+
+
+def _rate(hits: list[bool]) -> float:
+    return round(float(np.mean(hits)), 4) if hits else 0.0
