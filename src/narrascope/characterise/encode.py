@@ -4,8 +4,8 @@ An article is cut into chunks of whole sentences (at most ``CHUNK_CHARS``
 characters each) over its first ``LIMIT_CHARS`` characters, and every chunk is
 embedded with the multilingual Universal Sentence Encoder (the same model as
 story vectors, :func:`narrascope.stories.vectors.use_embedder`). The article
-feature is the mean and the max of its chunk vectors. Entity mentions get the
-vector of the sentence around them.
+feature is the mean and the max of its chunk vectors. Entity mentions reuse the
+vector of the chunk around them.
 """
 
 from __future__ import annotations
@@ -54,23 +54,57 @@ def pool(vectors: np.ndarray) -> np.ndarray:
     return np.concatenate([vectors.mean(axis=0), vectors.max(axis=0)]).astype(np.float32)
 
 
-def article_features(texts: Sequence[str], limit: int = LIMIT_CHARS) -> np.ndarray:
-    """Pooled chunk features of many articles, embedded in one call (``[n, 1024]``)."""
+def embed_articles(
+    texts: Sequence[str], limit: int = LIMIT_CHARS
+) -> list[tuple[list[Span], np.ndarray]]:
+    """Chunks of each article and their vectors, all embedded in one call."""
     pieces = [chunks(text, limit) for text in texts]
-    flat = [c.text for parts in pieces for c in parts]
-    vectors = embed_texts(flat)
+    vectors = embed_texts([c.text for parts in pieces for c in parts])
     out, at = [], 0
     for parts in pieces:
-        out.append(pool(vectors[at : at + len(parts)]))
+        out.append((parts, vectors[at : at + len(parts)]))
         at += len(parts)
-    return np.stack(out) if out else np.zeros((0, 2 * DIM), dtype=np.float32)
+    return out
 
 
-def mention_context(text: str, start: int, end: int, window: int = 1) -> str:
-    """The sentence holding ``text[start:end]`` and ``window`` sentences either side."""
-    sentences = split_sentences(text)
-    at = next((i for i, s in enumerate(sentences) if s.start <= start < s.end), None)
-    if at is None:
-        return text[max(0, start - 200) : end + 200]
-    lo, hi = max(0, at - window), min(len(sentences), at + window + 1)
-    return text[sentences[lo].start : sentences[hi - 1].end][: CHUNK_CHARS * 2]
+def article_features(texts: Sequence[str], limit: int = LIMIT_CHARS) -> np.ndarray:
+    """Pooled chunk features of many articles (``[n, 1024]``)."""
+    pooled = [pool(vectors) for _, vectors in embed_articles(texts, limit)]
+    return np.stack(pooled) if pooled else np.zeros((0, 2 * DIM), dtype=np.float32)
+
+
+def context_vectors(
+    text: str, spans: list[Span], vectors: np.ndarray, offsets: Sequence[int]
+) -> np.ndarray:
+    """The vector of the chunk around each offset: an embedded one, else embedded now.
+
+    Offsets past the embedded chunks get the chunk of the whole text holding them.
+    """
+    out = np.zeros((len(offsets), DIM), dtype=np.float32)
+    todo: list[tuple[int, str]] = []
+    full: list[Span] | None = None
+    for i, offset in enumerate(offsets):
+        at = _holding(spans, offset)
+        if at is not None and at < len(vectors):
+            out[i] = vectors[at]
+            continue
+        full = full if full is not None else chunks(text, limit=len(text))
+        j = _holding(full, offset)
+        todo.append(
+            (i, full[j].text if j is not None else text[max(0, offset - 200) : offset + 200])
+        )
+    if todo:
+        out[[i for i, _ in todo]] = embed_texts([t for _, t in todo])
+    return out
+
+
+def _holding(spans: list[Span], offset: int) -> int | None:
+    """Index of the last span starting at or before ``offset`` that reaches it."""
+    best = None
+    for i, span in enumerate(spans):
+        if span.start > offset:
+            break
+        best = i
+    if best is None or offset > spans[best].end + 1:
+        return None
+    return best

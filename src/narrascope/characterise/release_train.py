@@ -18,10 +18,10 @@ from typing import Any
 import numpy as np
 
 from narrascope.characterise.crossval import crossval_narratives, strata_of
-from narrascope.characterise.encode import DIM, LIMIT_CHARS, article_features
+from narrascope.characterise.encode import DIM, LIMIT_CHARS, embed_articles, pool
 from narrascope.characterise.fit import fit_tuned
 from narrascope.characterise.fit_roles import crossval_roles, fit_roles_tuned
-from narrascope.characterise.learned_roles import mention_features
+from narrascope.characterise.learned_roles import N_SIMPLE, mention_features
 from narrascope.characterise.release import Article, read_release
 from narrascope.characterise.shipped import NARRATIVES, ROLES
 from narrascope.characterise.taxonomy import builtin_taxonomy
@@ -36,46 +36,44 @@ TRAINED_ON = (
 Log = Callable[[str], None]
 
 
-def _cached(path: Path | None, keys: list[str], make: Callable[[], np.ndarray]) -> np.ndarray:
-    if path is not None and path.is_file():
-        with np.load(path) as data:
-            if list(data["keys"]) == keys:
-                return np.asarray(data["x"], dtype=np.float32)
-    x = make()
-    if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        np.savez(path, keys=np.asarray(keys), x=x.astype(np.float32))
-    return x
-
-
 def featurise(
     articles: list[Article], cache: Path | None, limit: int = LIMIT_CHARS, batch: int = 64
 ) -> tuple[np.ndarray, np.ndarray]:
     """Article features ``[n_articles, 1024]`` and mention features (in article order)."""
     keys = [f"{a.lang}/{a.doc_id}" for a in articles]
-
-    def docs() -> np.ndarray:
-        parts = [
-            article_features([a.text for a in articles[i : i + batch]], limit)
-            for i in range(0, len(articles), batch)
-        ]
-        return np.concatenate(parts) if parts else np.zeros((0, 2 * DIM), dtype=np.float32)
-
-    x = _cached(cache / f"articles-{limit}.npz" if cache else None, keys, docs)
     mkeys = [
         f"{k}/{m.start}/{m.end}" for k, a in zip(keys, articles, strict=True) for m in a.mentions
     ]
-
-    def mentions() -> np.ndarray:
-        rows = [
-            mention_features(a.text, [(m.entity, m.start, m.end) for m in a.mentions], x[i])
-            for i, a in enumerate(articles)
-            if a.mentions
-        ]
-        return np.concatenate(rows) if rows else np.zeros((0, 4 * DIM + 3), dtype=np.float32)
-
-    m = _cached(cache / f"mentions-{limit}.npz" if cache else None, mkeys, mentions)
+    art = cache / f"articles-{limit}.npz" if cache else None
+    men = cache / f"mentions-{limit}.npz" if cache else None
+    if art and men and art.is_file() and men.is_file():
+        x, m = _cached(art, keys), _cached(men, mkeys)
+        if x is not None and m is not None:
+            return x, m
+    xs, ms = [], []
+    for i in range(0, len(articles), batch):
+        part = articles[i : i + batch]
+        for a, (spans, vectors) in zip(
+            part, embed_articles([a.text for a in part], limit), strict=True
+        ):
+            xs.append(pool(vectors))
+            mentions = [(mm.entity, mm.start, mm.end) for mm in a.mentions]
+            if mentions:
+                ms.append(mention_features(a.text, mentions, spans, vectors))
+    x = np.stack(xs) if xs else np.zeros((0, 2 * DIM), dtype=np.float32)
+    m = np.concatenate(ms) if ms else np.zeros((0, 3 * DIM + N_SIMPLE), dtype=np.float32)
+    for path, k, v in ((art, keys, x), (men, mkeys, m)):
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            np.savez(path, keys=np.asarray(k), x=v)
     return x, m
+
+
+def _cached(path: Path, keys: list[str]) -> np.ndarray | None:
+    with np.load(path) as data:
+        if list(data["keys"]) == keys:
+            return np.asarray(data["x"], dtype=np.float32)
+    return None
 
 
 @dataclass
