@@ -14,7 +14,7 @@ import numpy as np
 
 from narrascope.characterise.encode import LIMIT_CHARS, embed_articles, pool
 from narrascope.characterise.explain import explain
-from narrascope.characterise.learned_roles import mention_features
+from narrascope.characterise.learned_roles import mention_features_batch
 from narrascope.characterise.narratives import NarrativeClassifier
 from narrascope.characterise.roles import RoleClassifier, Target, main_targets, targets_for_mentions
 from narrascope.characterise.sentences import split_sentences
@@ -168,23 +168,28 @@ class Characteriser:
 
         batch = list(docs)
         with threadpool_limits(limits=1, user_api="blas"):  # small matrices: threads only contend
-            for doc, prep in zip(batch, self.prepare(batch), strict=True):
-                self._fill(doc, prep)
+            preps = self.prepare(batch)
+            targets = [
+                main_targets(doc, prep.sentences, self.options.max_entities)
+                if self.options.max_entities
+                else []
+                for doc, prep in zip(batch, preps, strict=True)
+            ]
+            roles = self._assign_batch(batch, preps, targets)
+            for doc, prep, found, cast_roles in zip(batch, preps, targets, roles, strict=True):
+                self._fill(doc, prep, found, cast_roles)
         return batch
 
-    def _fill(self, doc: Document, prep: Prepared) -> None:
+    def _fill(
+        self, doc: Document, prep: Prepared, targets: list[Target], roles: list[RoleAssignment]
+    ) -> None:
         if self.learned_narratives is not None and prep.article is not None:
             chosen = self.learned_narratives.decide(prep.article[None, :])[0]
             doc.narratives = self.narratives.labels_for(chosen, prep.sentences, prep.vectors)
         else:
             doc.narratives = self.narratives.classify(prep.sentences, prep.vectors)
         doc.explanation = explain(doc.narratives)
-        targets = (
-            main_targets(doc, prep.sentences, self.options.max_entities)
-            if self.options.max_entities
-            else []
-        )
-        doc.roles = self._assign(doc, prep, targets)
+        doc.roles = roles
         doc.tone = [make_tone(prep.sentences, prep.valences, [], None)]
         doc.tone += [self._entity_tone(prep, t) for t in targets]
         if self.options.techniques:
@@ -210,19 +215,33 @@ class Characteriser:
             return self._assign(doc, prep, targets)
 
     def _assign(self, doc: Document, prep: Prepared, targets: list[Target]) -> list[RoleAssignment]:
-        """Roles of targets: the learned role model when loaded, else the zero-shot one."""
-        if self.learned_roles is None or prep.chunk_vectors is None or not targets:
+        """Roles of one document's targets."""
+        return self._assign_batch([doc], [prep], [targets])[0]
+
+    def _assign_batch(
+        self, docs: list[Document], preps: list[Prepared], targets: list[list[Target]]
+    ) -> list[list[RoleAssignment]]:
+        """Roles of targets: the learned role model (one embedding call), else zero-shot."""
+        if self.learned_roles is None or any(p.chunk_vectors is None for p in preps):
             return [
-                self.roles.assign(prep.sentences, prep.vectors, prep.valences, t) for t in targets
+                [self.roles.assign(p.sentences, p.vectors, p.valences, t) for t in found]
+                for p, found in zip(preps, targets, strict=True)
             ]
-        mentions = [(t.name, t.start or 0, t.end or 0) for t in targets]
-        feats = mention_features(doc.text, mentions, prep.chunks, prep.chunk_vectors)
-        return [
-            self.roles.assignment(prep.sentences, prep.vectors, t, main, fine, score)
-            for t, (main, fine, score) in zip(
-                targets, self.learned_roles.predict(feats), strict=True
-            )
+        items = [
+            (doc.text, [(t.name, t.start or 0, t.end or 0) for t in found], p.chunks, vectors)
+            for doc, p, found in zip(docs, preps, targets, strict=True)
+            if (vectors := p.chunk_vectors) is not None
         ]
+        out = []
+        for p, found, feats in zip(preps, targets, mention_features_batch(items), strict=True):
+            predicted = self.learned_roles.predict(feats) if len(found) else []
+            out.append(
+                [
+                    self.roles.assignment(p.sentences, p.vectors, t, main, fine, score)
+                    for t, (main, fine, score) in zip(found, predicted, strict=True)
+                ]
+            )
+        return out
 
 
 def _same_labels(labels: tuple[str, ...], taxonomy: Taxonomy) -> bool:

@@ -85,6 +85,16 @@ def context_vectors(
 
     Offsets past the embedded chunks get the chunk of the whole text holding them.
     """
+    out, todo = context_lookup(text, spans, vectors, offsets)
+    if todo:
+        out[[i for i, _ in todo]] = embed_texts([t for _, t in todo])
+    return out
+
+
+def context_lookup(
+    text: str, spans: list[Span], vectors: np.ndarray, offsets: Sequence[int]
+) -> tuple[np.ndarray, list[tuple[int, str]]]:
+    """Chunk vectors found for each offset, and ``(row, text)`` pairs still to embed."""
     out = np.zeros((len(offsets), DIM), dtype=np.float32)
     todo: list[tuple[int, str]] = []
     full: list[Span] | None = None
@@ -98,9 +108,7 @@ def context_vectors(
         todo.append(
             (i, full[j].text if j is not None else text[max(0, offset - 200) : offset + 200])
         )
-    if todo:
-        out[[i for i, _ in todo]] = embed_texts([t for _, t in todo])
-    return out
+    return out, todo
 
 
 def _holding(spans: list[Span], offset: int) -> int | None:

@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from narrascope.characterise.encode import DIM, context_vectors, embed_texts, pool
+from narrascope.characterise.encode import DIM, context_lookup, embed_texts, pool
 from narrascope.characterise.learned import Heads
 from narrascope.errors import ConfigError
 from narrascope.models import Span
@@ -50,13 +50,36 @@ def mention_features(
     ``spans``/``vectors``: the article's embedded chunks (reused, so a mention
     inside them costs nothing but its name).
     """
-    if not mentions:
-        return np.zeros((0, 3 * DIM + N_SIMPLE), dtype=np.float32)
-    context = context_vectors(text, spans, vectors, [s for _, s, _ in mentions])
-    names = embed_texts([name for name, _, _ in mentions])
-    simple = np.stack([simple_features(text, name, s) for name, s, _ in mentions])
-    mean = np.repeat(pool(vectors)[None, :DIM], len(mentions), axis=0)
-    return assemble(context, names, mean, simple)
+    return mention_features_batch([(text, mentions, spans, vectors)])[0]
+
+
+def mention_features_batch(
+    items: list[tuple[str, list[tuple[str, int, int]], list[Span], np.ndarray]],
+) -> list[np.ndarray]:
+    """:func:`mention_features` of many articles with a single embedding call."""
+    found, texts, where = [], [], []
+    for k, (text, mentions, spans, vectors) in enumerate(items):
+        context, todo = context_lookup(text, spans, vectors, [s for _, s, _ in mentions])
+        found.append(context)
+        for row, piece in todo:
+            texts.append(piece)
+            where.append((k, row))
+    n_context = len(texts)
+    texts += [name for _, mentions, _, _ in items for name, _, _ in mentions]
+    embedded = embed_texts(texts) if texts else np.zeros((0, DIM), dtype=np.float32)
+    for (k, row), vector in zip(where, embedded[:n_context], strict=True):
+        found[k][row] = vector
+    out, at = [], n_context
+    for (text, mentions, _, vectors), context in zip(items, found, strict=True):
+        n = len(mentions)
+        if not n:
+            out.append(np.zeros((0, 3 * DIM + N_SIMPLE), dtype=np.float32))
+            continue
+        simple = np.stack([simple_features(text, name, s) for name, s, _ in mentions])
+        mean = np.repeat(pool(vectors)[None, :DIM], n, axis=0)
+        out.append(assemble(context, embedded[at : at + n], mean, simple))
+        at += n
+    return out
 
 
 def assemble(
