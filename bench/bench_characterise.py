@@ -108,7 +108,8 @@ def main() -> None:
     path = [""]
     t_extract = timed("extraction", run_extract)
     t_char = timed(
-        f"characterisation ({args.embedder}, model {args.model})", lambda: list(stage.pipe(extracted, args.batch_size))
+        f"characterisation ({args.embedder}, model {args.model})",
+        lambda: list(stage.pipe(extracted, args.batch_size)),
     )
     ratio = t_char / t_extract
     print(f"extraction path: {path[0]}")

@@ -118,7 +118,8 @@ def format_cv(report: dict[str, Any]) -> str:
         for lang, s in report["cv_narratives"].items():
             lines.append(
                 f"  {lang:<4} {s['documents']:>5} articles            {s['f1_fine']:.3f}  "
-                f"[{s['other_f1_fine']:.3f}]      {s['f1_coarse']:.3f}  [{s['other_f1_coarse']:.3f}]"
+                f"[{s['other_f1_fine']:.3f}]      {s['f1_coarse']:.3f}  "
+                f"[{s['other_f1_coarse']:.3f}]"
             )
     if "cv_roles" in report:
         lines.append(
