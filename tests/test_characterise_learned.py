@@ -144,3 +144,25 @@ def test_learned_roles_fine_roles_follow_the_main_role(tmp_path: Path) -> None:
     ]
     m.save(tmp_path / "roles")
     assert load_role_model(tmp_path / "roles").predict(x) == m.predict(x)
+
+
+def test_learned_chunks_are_prefix_stable() -> None:
+    from narrascope.characterise.encode import chunks
+
+    text = " ".join(f"Sentence number {i} says something short." for i in range(60))
+    full = chunks(text, limit=len(text))
+    for limit in (1, 150, 401, 999, 2000):
+        part = chunks(text, limit=limit)
+        assert part == full[: len(part)]
+        assert all(c.start < limit for c in part)
+        assert len(part) == len(full) or full[len(part)].start >= limit
+        assert all(len(c.text) <= 400 for c in part)
+
+
+def test_learned_hashed_words_need_no_vocabulary() -> None:
+    from narrascope.characterise.encode import lexical_features
+
+    x = lexical_features(["the cat sat", "", "кот сидел"], limit=100, dim=64)
+    assert x.shape == (3, 64)
+    assert np.allclose(np.linalg.norm(x[[0, 2]], axis=1), 1.0)
+    assert not x[1].any()

@@ -75,3 +75,10 @@ def test_shipped_model_round_trips(tmp_path: object) -> None:
     assert back.narratives.decide(x.astype(np.float32)) == models.narratives.decide(
         x.astype(np.float32)
     )
+
+
+def test_shipped_model_survives_empty_and_odd_input() -> None:
+    texts = ["", "   \n  ", "x" * 3000]
+    docs = [Document(id=str(i), source="x", raw=t, text=t) for i, t in enumerate(texts)]
+    for doc in _engine().characterise(docs):
+        assert {(n.label, n.level) for n in doc.narratives} == {(OTHER, "coarse"), (OTHER, "fine")}
