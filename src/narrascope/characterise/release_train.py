@@ -20,6 +20,7 @@ import numpy as np
 from narrascope.characterise.crossval import crossval_narratives, strata_of
 from narrascope.characterise.encode import (
     DIM,
+    LEXICAL_CHARS,
     LEXICAL_DIM,
     LIMIT_CHARS,
     embed_articles,
@@ -51,7 +52,7 @@ def featurise(
     mkeys = [
         f"{k}/{m.start}/{m.end}" for k, a in zip(keys, articles, strict=True) for m in a.mentions
     ]
-    art = cache / f"articles-{limit}-lex{LEXICAL_DIM}.npz" if cache else None
+    art = cache / f"articles-{limit}-lex{LEXICAL_DIM}-{LEXICAL_CHARS}.npz" if cache else None
     men = cache / f"mentions-{limit}.npz" if cache else None
     if art and men and art.is_file() and men.is_file():
         x, m = _cached(art, keys), _cached(men, mkeys)
@@ -63,7 +64,7 @@ def featurise(
         for a, (spans, vectors) in zip(
             part, embed_articles([a.text for a in part], limit), strict=True
         ):
-            xs.append(np.concatenate([pool(vectors), lexical_features([a.text], limit)[0]]))
+            xs.append(np.concatenate([pool(vectors), lexical_features([a.text])[0]]))
             mentions = [(mm.entity, mm.start, mm.end) for mm in a.mentions]
             if mentions:
                 ms.append(mention_features(a.text, mentions, spans, vectors))
