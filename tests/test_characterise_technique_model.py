@@ -113,9 +113,9 @@ def test_slanted_paragraphs_flagged_with_sentence_evidence(
 
 
 def test_seed_articles_loaded_language_and_name_calling(
-    seeds_dir: Path, detector: LearnedTechniqueDetector
+    real_seeds_dir: Path, detector: LearnedTechniqueDetector
 ) -> None:
-    paths = sorted(seeds_dir.glob("*.txt"))
+    paths = sorted(real_seeds_dir.glob("*.txt"))
     docs = [_doc(p.stem, p.read_text("utf-8")) for p in paths]
     found = detector.detect(docs)
     with_loaded = sum(any(t.technique == LOADED for t in f) for f in found)

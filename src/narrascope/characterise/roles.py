@@ -107,7 +107,13 @@ class RoleClassifier:
             main, fine, score = self.model.predict_roles(feats[None, :])[0]
         else:
             main, fine, score = self._zero_shot(feats)
-        evidence = self._evidence(sentences, vectors, target, fine)
+        return self.assignment(sentences, vectors, target, main, fine, score)
+
+    def assignment(
+        self, sentences: list[Span], vectors: np.ndarray, target: Target, main: str,
+        fine: tuple[str, ...], score: float,
+    ) -> RoleAssignment:  # fmt: skip
+        """A role assignment of ``target`` with evidence sentences for its first fine role."""
         return RoleAssignment(
             entity=target.name,
             main_role=cast(MainRole, main),
@@ -116,7 +122,7 @@ class RoleClassifier:
             entity_id=target.entity_id,
             start=target.start,
             end=target.end,
-            evidence=evidence,
+            evidence=self._evidence(sentences, vectors, target, fine),
         )
 
     def _zero_shot(self, feats: np.ndarray) -> tuple[str, tuple[str, ...], float]:

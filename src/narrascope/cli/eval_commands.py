@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from narrascope.errors import EvaluationError
+from narrascope.errors import EvaluationError, NarrascopeError
 
 TASKS = {
     "attribution": "narrascope.evaluation.attribution",
@@ -21,7 +21,9 @@ TASKS = {
 }
 
 
-def run_evaluation(task: str, gold: str | None, pred: str | None) -> dict[str, float]:
+def run_evaluation(
+    task: str, gold: str | None, pred: str | None, **opts: Any
+) -> dict[str, float]:
     """Score one task; ``pred`` None runs Narrascope on the gold set's articles.
 
     ``gold`` may be None only for ``techniques`` (its corpus under ``$NARRASCOPE_DATA``).
@@ -32,7 +34,9 @@ def run_evaluation(task: str, gold: str | None, pred: str | None) -> dict[str, f
         module = importlib.import_module(TASKS[task])
     except KeyError:
         raise EvaluationError(f"unknown task {task!r}; tasks: {', '.join(TASKS)}") from None
-    scores: dict[str, float] = module.evaluate(gold, pred)
+    scores: dict[str, float] = (
+        module.evaluate(gold, pred, **opts) if opts else module.evaluate(gold, pred)
+    )
     return scores
 
 
@@ -85,6 +89,25 @@ def _check_task(option: str, given: object, task: str, allowed: tuple[str, ...])
     is_flag=True,
     help="stories --ecbplus: also score the centroid StoryIndex (the clustering before #17).",
 )
+@click.option(
+    "--model",
+    default=None,
+    help="semeval: model to run (file or folder; 'auto' = the default learned model; "
+    "'none' = zero-shot). Default: auto.",
+)
+@click.option(
+    "--embedder",
+    type=click.Choice(["static", "minilm"]),
+    default=None,
+    help="semeval: sentence embeddings of the zero-shot path and evidence (default static).",
+)
+@click.option(
+    "--cv",
+    is_flag=True,
+    help="semeval: --gold is the training release (language folders); report 5-fold "
+    "cross-validated scores of the learned models, per language, beside the baselines.",
+)
+@click.option("--cache", default=None, help="semeval --cv: folder caching the embeddings.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def eval_cmd(
     task: str,
@@ -98,6 +121,10 @@ def eval_cmd(
     limit: int | None,
     folds: int,
     with_centroid: bool,
+    model: str | None,
+    embedder: str | None,
+    cv: bool,
+    cache: str | None,
     as_json: bool,
 ) -> None:
     """Score a task with its official metrics (SemEval samples-F1, quote speaker F1, ...).
@@ -105,8 +132,12 @@ def eval_cmd(
     Real-corpus evaluations score Narrascope beside a peer or baseline in the same run:
     ``cleaning --trafilatura-eval`` (trafilatura's pages), ``attribution`` (PolNeAR),
     ``coref`` (ECB+ entities), ``stories --ecbplus`` (ECB+ events), ``techniques``
-    (SemEval-2023 Task 3, cross-validated without ``--pred``).
+    (SemEval-2023 Task 3, cross-validated without ``--pred``), ``semeval --cv``
+    (SemEval-2025 Task 10 training release, cross-validated).
     """
+    if cv:
+        _cross_validate(task, gold, as_json, cache)
+        return
     _check_task("--trafilatura-eval", web_pages, task, ("cleaning",))
     _check_task("--polnear", polnear, task, ("attribution",))
     _check_task("--ecbplus", ecbplus, task, ("stories", "coref"))
@@ -130,7 +161,15 @@ def eval_cmd(
 
         scores = evaluate_ecbplus(ecbplus, n_folds=folds, centroid=with_centroid)
     else:
-        scores = run_evaluation(task, gold, pred)
+        opts: dict[str, Any] = {}
+        if task == "semeval" and model is not None:
+            opts["model"] = None if model.lower() == "none" else model
+        if task == "semeval" and embedder is not None:
+            opts["embedder"] = embedder
+        try:
+            scores = run_evaluation(task, gold, pred, **opts)
+        except NarrascopeError as exc:
+            raise click.ClickException(str(exc)) from exc
     _print_scores(scores, as_json)
 
 
@@ -143,6 +182,21 @@ def _print_scores(scores: dict[str, Any], as_json: bool) -> None:
         value = scores[key]
         shown = f"{value:.4f}" if isinstance(value, float) else str(value)
         click.echo(f"{key:<{width}}  {shown}")
+
+
+def _cross_validate(task: str, gold: str | None, as_json: bool, cache: str | None) -> None:
+    from narrascope.characterise.release_train import crossval_release
+    from narrascope.cli.characterise_commands import format_cv
+
+    if task != "semeval":
+        raise click.UsageError("--cv is only available for the semeval task")
+    if gold is None:
+        raise click.UsageError("--cv needs --gold: the SemEval-2025 training release folder")
+    try:
+        report = crossval_release(gold, cache=cache)
+    except NarrascopeError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(json.dumps(report, indent=1) if as_json else format_cv(report))
 
 
 def register(cli: click.Group) -> None:

@@ -23,8 +23,10 @@ def migrate(ctx: click.Context, db: str | None) -> None:
     """Create the store or bring its schema up to date (opening a store migrates it)."""
     with store_for(ctx, db) as store:
         info = store_info(store)
-    click.echo(f"{info.backend} store {info.url}: {len(info.applied)} migration(s) applied, "
-               f"{len(info.pending)} pending")
+    click.echo(
+        f"{info.backend} store {info.url}: {len(info.applied)} migration(s) applied, "
+        f"{len(info.pending)} pending"
+    )
 
 
 @db_group.command(name="info")
@@ -40,8 +42,10 @@ def info(ctx: click.Context, db: str | None, as_json: bool) -> None:
         return
     click.echo(f"backend:        {result.backend}")
     click.echo(f"url:            {result.url}")
-    click.echo(f"migrations:     {', '.join(result.applied) or '-'} (pending: "
-               f"{', '.join(result.pending) or 'none'})")
+    click.echo(
+        f"migrations:     {', '.join(result.applied) or '-'} (pending: "
+        f"{', '.join(result.pending) or 'none'})"
+    )
     for name, value in result.counts.items():
         click.echo(f"{name + ':':<16}{value}")
 

