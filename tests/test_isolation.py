@@ -90,14 +90,14 @@ def test_a_failing_document_in_clustering_is_left_out(
     try:
         n_docs = store.count_documents()
         victim = next(iter(store.iter_documents(with_findings=False)))
-        real_add = streaming.StoryIndex.add
+        real_profiles = streaming.profiles_of  # the default (event) clustering reads these
 
-        def add(self: Any, docs: list[Any]) -> Any:
+        def profiles_of(docs: list[Any], embedder: Any = None) -> Any:
             if any(doc.id == victim.id for doc in docs):
                 raise OverflowError("cannot convert float infinity to integer")
-            return real_add(self, docs)
+            return real_profiles(docs, embedder)
 
-        monkeypatch.setattr(streaming.StoryIndex, "add", add)
+        monkeypatch.setattr(streaming, "profiles_of", profiles_of)
         failures = connect_stored(store, Settings(db=str(db)))
         assert [(f.source, f.stage) for f in failures] == [(victim.source, "stories")]
         clustered = {d for s in store.list_stories(limit=1000) for d in s.documents}
