@@ -256,3 +256,23 @@ def test_clean_kicker_on_the_headline_keeps_the_headline_as_title() -> None:
     assert doc.title == "Water row: Assembly approves tariff"
     assert "Water row" not in doc.text
     _assert_article_kept(doc)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Harbour Board Delays Vote on New Ferry Fees After Long Night.",  # headline capitals
+        "Harbour board delays vote on ferry fees.",  # sentence case, full stop
+    ],
+)
+def test_plain_text_headline_with_a_full_stop_is_the_title(headline: str) -> None:
+    body = (
+        "The harbour board postponed its vote on new ferry fees until next month after a "
+        "meeting that ran past midnight, board members said on Thursday morning. "
+        "Ferry operators had asked for more time to study the proposal and its costs."
+    )
+    deck = "Operators asked for more time to study the plan."
+    for text in (f"{headline}\n\n{body}\n", f"{headline}\n\n{deck}\n\n{body}\n"):
+        doc = clean_article(RawArticle(source="ferry.txt", content=text))
+        assert doc.title == headline
+        assert not doc.text.startswith(headline)

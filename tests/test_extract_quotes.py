@@ -98,3 +98,21 @@ def test_extract_quotes_unknown_speaker_has_a_reason() -> None:
 def test_extract_quotes_scare_quotes_are_not_quotes() -> None:
     quotes = _quotes("The so-called “peace plan” was published in the morning papers.")
     assert not [q for q in quotes if q.kind == "partial"]
+
+
+def test_passive_cue_subject_is_not_a_source() -> None:
+    """"The talks are expected to ..." quotes nobody; "X was quoted as saying" still does."""
+    from narrascope.clean import clean_article
+    from narrascope.extract import extract_documents
+    from narrascope.models import RawArticle
+
+    text = (
+        "The harbour talks are expected to continue on Wednesday after a long first day. "
+        "The fisheries minister was quoted as saying that the quota deal was finished for "
+        "this season and would not be reopened."
+    )
+    doc = next(iter(extract_documents([clean_article(RawArticle(source="p.txt", content=text))])))
+    speakers = {q.speaker for q in doc.quotes}
+    assert not any(s and "talks" in s for s in speakers), doc.quotes
+    assert any("quota deal was finished" in q.text for q in doc.quotes)
+    assert all("to continue on Wednesday" not in q.text for q in doc.quotes)

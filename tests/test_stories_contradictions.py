@@ -127,3 +127,11 @@ def test_stories_contradictions_only_inside_a_story() -> None:
     )
     stories = [Story(id=f"s{i}", label="", documents=(d.id,)) for i, d in enumerate(docs)]
     assert find_contradictions(docs, stories) == []
+
+
+def test_title_with_a_generic_body_name_or_honorific_is_no_contradiction() -> None:
+    from narrascope.stories.titles_compare import titles_conflict
+
+    assert not titles_conflict("oversight chair", "panel chair rep.")
+    assert not titles_conflict("finance committee chairman", "committee chairman")
+    assert titles_conflict("foreign minister", "defence minister")

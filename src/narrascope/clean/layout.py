@@ -223,9 +223,30 @@ def _find_title(
     if runs:
         return next((i for i in runs[-1] if i not in headed), runs[-1][0])
     first = lines[start]
-    if first.is_headline_shaped and first.words <= 20 and not first.text.endswith("."):
+    if first.is_headline_shaped and first.words <= 20:
+        return start
+    if _headline_sentence(lines, start):
         return start
     return None
+
+
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+
+
+def _headline_sentence(lines: list[Line], start: int) -> bool:
+    """A short first line ending in a full stop that stands alone as its own block
+    before a longer paragraph (or a deck and then one): a sentence-case headline
+    ("Judge rejects request.")."""
+    first = lines[start]
+    if start + 1 >= len(lines) or not first.text.endswith(".") or not 3 <= first.words <= 16:
+        return False
+    if _LETTER_OR_DIGIT.match(first.text) is None:
+        return False
+    following = lines[start + 1 : start + 3]  # the body, or a deck then the body
+    return following[0].block != first.block and any(
+        line.words >= 2 * first.words for line in following
+    )
+
 
 
 def _under_masthead(lines: list[Line], line: Line) -> bool:

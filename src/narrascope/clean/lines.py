@@ -75,10 +75,23 @@ class Line:
 
     @property
     def is_headline_shaped(self) -> bool:
-        """3-30 words, starts with a letter, does not end with a full stop."""
-        if not 3 <= self.words <= 30 or self.text.endswith("."):
+        """3-30 words, starts with a letter, does not end with a full stop unless
+        written in headline capitals ("... Diverted to Avoid Bad Optics.")."""
+        if not 3 <= self.words <= 30:
+            return False
+        if self.text.endswith(".") and not title_cased(self.text):
             return False
         return _LETTER_START.match(self.text) is not None
+
+
+def title_cased(text: str) -> bool:
+    """Headline capitalisation: at least 80 % of the words of four letters or more (and
+    at least three of them) start upper-case."""
+    long_words = [w for w in text.split() if sum(c.isalpha() for c in w) >= 4]
+    if len(long_words) < 3:
+        return False
+    upper = sum(1 for w in long_words if w.lstrip("\"'“‘(")[:1].isupper())
+    return upper >= 0.8 * len(long_words)
 
 
 def word_count(text: str) -> int:

@@ -297,9 +297,16 @@ def _distance(tok: Token, span: MarkedSpan) -> int:
 
 
 def subject_of(verb: Token) -> Token | None:
-    """The subject of a cue verb, climbing through "quoted as saying", conjuncts and clauses."""
-    for _ in range(4):
-        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    """The subject of a cue verb, climbing through "quoted as saying", conjuncts and clauses.
+
+    The subject of a passive cue is not its source ("the talks are expected to ...",
+    "he is said to ..."): only the agent ("was told by X") is, unless the passive verb
+    was reached by climbing from the speech verb it governs ("X was quoted as saying").
+    """
+    for step in range(4):
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        kinds = {"nsubj"} if step == 0 and passive else {"nsubj", "nsubjpass"}
+        subjects = [c for c in verb.children if c.dep_ in kinds]
         if subjects:  # the nearest one: "MOSCOW – A senior official stated"
             child = min(subjects, key=lambda c: abs(c.i - verb.i))
             if child.lower_ in {"who", "which", "that"} and verb.dep_ == "relcl":
@@ -373,6 +380,8 @@ def _reported(sdoc: Doc, ctx: SpeakerContext, marked: Iterable[MarkedSpan]) -> l
             if ctx.in_quote(tok.idx):
                 continue
             if tok.lower_ in cue.indirect_verbs and tok.pos_ == "VERB":
+                if _passive_without_agent(tok):  # "the talks are expected to ...": no source
+                    continue
                 clauses.extend(_clause_quote(tok, ctx, direct) or _parenthetical(tok, ctx))
             elif (obj := _according_object(tok)) is not None:
                 according.append((tok, obj))
@@ -381,6 +390,14 @@ def _reported(sdoc: Doc, ctx: SpeakerContext, marked: Iterable[MarkedSpan]) -> l
             for tok, obj in according:
                 out.extend(_according_quote(sent, tok, obj, ctx, direct))
     return out
+
+
+def _passive_without_agent(verb: Token) -> bool:
+    """A passive cue with no "by X" names no source of its own."""
+    children = list(verb.children)
+    return any(c.dep_ == "auxpass" for c in children) and not any(
+        c.dep_ == "agent" for c in children
+    )
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

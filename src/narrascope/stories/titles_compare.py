@@ -4,9 +4,19 @@ from __future__ import annotations
 
 from narrascope.stories.lexicon import OFFICE_WORDS, RANK_WORDS
 
+# Words that name no portfolio: a body's generic name ("panel chair" is the "oversight
+# chair") and honorifics that ride along with a title ("chair rep.").
+_NEUTRAL_WORDS = frozenset(
+    {
+        "panel", "committee", "subcommittee", "board", "council", "house", "senate",
+        "chamber", "the", "of", "rep.", "rep", "sen.", "sen", "gov.", "dr.", "mr.", "ms.",
+        "mrs.", "hon.",
+    }
+)  # fmt: skip
+
 
 def _split(title: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    words = title.split()
+    words = [w for w in title.split() if w not in _NEUTRAL_WORDS]
     offices = frozenset(w for w in words if w in OFFICE_WORDS and w not in RANK_WORDS)
     ranks = frozenset(w for w in words if w in RANK_WORDS)
     rest = frozenset(w for w in words if w not in OFFICE_WORDS and w not in RANK_WORDS)
