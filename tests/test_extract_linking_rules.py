@@ -78,3 +78,22 @@ def test_a_short_first_name_that_opens_the_full_one_is_the_same_person() -> None
     assert ids["Jo Quillon"] != ids["Josephine Quillon"]  # two letters are not enough
     ids = _ids(_docs((("Mara Quillon", "PERSON"),), (("Dora Quillon", "PERSON"),)))
     assert ids["Mara Quillon"] != ids["Dora Quillon"]
+
+
+def test_a_name_after_an_epithet_joins_the_plain_name_and_is_not_canonical() -> None:
+    from narrascope.clean import clean_article
+    from narrascope.extract import extract_documents, link_entities
+    from narrascope.models import RawArticle
+
+    texts = {
+        "a.txt": "Governor Marta Ellison spoke in Dover on Monday about wages for harbour "
+        "workers. Marta Ellison said the plan would help families across the county.",
+        "b.txt": "At a rally the challenger mocked Sleepy Marta Ellison again, telling "
+        "supporters that Sleepy Marta Ellison had no plan for the harbour workers.",
+    }
+    raws = [RawArticle(source=k, content=v) for k, v in texts.items()]
+    docs = list(extract_documents([clean_article(raw) for raw in raws]))
+    people = [e for e in link_entities(docs) if e.type == "PERSON" and "Ellison" in e.name]
+    assert len(people) == 1, people
+    assert people[0].name == "Marta Ellison"
+    assert len(people[0].documents) == 2

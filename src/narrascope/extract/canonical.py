@@ -216,10 +216,28 @@ def canonical_name(candidates: Sequence[str]) -> str:
     return max(counts, key=rank)
 
 
+def _without_modified_names(candidates: list[str]) -> list[str]:
+    """Leave out a person's name with a word before a full name that is also given
+    ("Crooked Hillary Clinton" when "Hillary Clinton" is there): an epithet or a title."""
+    given = {tuple(w.casefold() for w in names.words(c)) for c in candidates}
+    kept = [
+        c
+        for c in candidates
+        if not any(
+            words[n:] in given
+            for words in [tuple(w.casefold() for w in names.words(c))]
+            for n in range(1, len(words) - 1)
+        )
+    ]
+    return kept or candidates
+
+
 def cluster_identity(parts: Sequence[Entity]) -> tuple[str, str, str]:
     """Corpus id, canonical name and type of entities that are one identity."""
     types = Counter(p.type for p in parts)
     label = "PERSON" if types["PERSON"] else types.most_common(1)[0][0]
     candidates = [p.name for p in parts for _ in p.mentions] or [p.name for p in parts]
+    if label == "PERSON":
+        candidates = _without_modified_names(candidates)
     name = canonical_name(candidates)
     return short_id("ent", label, name), name, label

@@ -157,6 +157,11 @@ def _link_block(
     counts: Counter[tuple[str, ...]],
 ) -> None:
     full = [k for k in keys if len(k) > 1]
+    present = set(full)
+    for k in full:  # "Crooked Hillary Clinton", "Miss Universe Ana Lopez": a name after a modifier
+        tail = next((k[n:] for n in range(1, len(k) - 1) if k[n:] in present), None)
+        if tail is not None and names.generation(k) == names.generation(tail):
+            uf.union(by_full[k], by_full[tail])
     for a_i, a in enumerate(full):
         for b in full[a_i + 1 :]:
             if _first_names_match(a[0], b[0]) and names.generation(a) == names.generation(b):
