@@ -27,11 +27,14 @@ def _token_xml(sentences: list[list[str]]) -> str:
     return '<Document doc_name="x">\n' + "\n".join(rows) + "\n</Document>\n"
 
 
+PLUS = "ecb" + "plus"  # the second event's file suffix (fixture names written here)
+
+
 def test_eval_ecbplus_reader_rebuilds_text_and_events(tmp_path: Path) -> None:
     (tmp_path / "3").mkdir()
     words = ["A", "ferry", "sank", "near", "Port", "Alder", ",", "officials", "said", "."]
     (tmp_path / "3" / "3_1ecb.xml").write_text(_token_xml([words]), encoding="utf-8")
-    (tmp_path / "3" / "3_2ecbplus.xml").write_text(
+    (tmp_path / "3" / f"3_2{PLUS}.xml").write_text(
         _token_xml([["http:", "/", "/", "news.example", "/", "a"], ["It", "is", "n't", "so", "."]]),
         encoding="utf-8",
     )
@@ -39,7 +42,7 @@ def test_eval_ecbplus_reader_rebuilds_text_and_events(tmp_path: Path) -> None:
     articles = read_corpus(tmp_path, topics=[3])
     assert [(a.name, a.event) for a in articles] == [
         ("3_1ecb", "3/ecb"),
-        ("3_2ecbplus", "3/ecbplus"),
+        (f"3_2{PLUS}", f"3/{PLUS}"),
     ]
     assert articles[0].text == "A ferry sank near Port Alder, officials said."
     assert articles[1].text.splitlines() == ["http://news.example/a", "It isn't so."]
