@@ -16,8 +16,8 @@ DATA = Path(__file__).resolve().parent / "data"
 # Five news articles written for the tests (invented places, people and events, in the
 # shape of scraped news: headline, paragraphs, quotes, numbers, dates; two tell the same
 # story). The five real scraped seed articles (the project's sample corpus, copied from
-# the steering repository's corpus/seeds) live in tests/data/real_seeds for the checks on their content, so
-# that a fresh clone passes its tests; nothing else may live in that folder.
+# the steering repository's corpus/seeds) live in tests/data/real_seeds for the checks
+# on their content, so that a fresh clone passes its tests.
 SEEDS = DATA / "seeds"
 REAL_SEEDS = DATA / "real_seeds"
 
