@@ -116,3 +116,18 @@ def test_passive_cue_subject_is_not_a_source() -> None:
     assert not any(s and "talks" in s for s in speakers), doc.quotes
     assert any("quota deal was finished" in q.text for q in doc.quotes)
     assert all("to continue on Wednesday" not in q.text for q in doc.quotes)
+
+
+def test_a_negative_subject_is_no_source() -> None:
+    """"No one could have envisioned ..." and "nobody said ..." quote nobody."""
+    from narrascope.clean import clean_article
+    from narrascope.extract import extract_documents
+    from narrascope.models import RawArticle
+
+    text = (
+        "The quarry closed in the spring after years of losses. No one could have envisioned "
+        "what happened to the town next. Nobody said that the closure would be permanent, "
+        "and the mayor insisted that the budget was sound and would be approved."
+    )
+    doc = next(iter(extract_documents([clean_article(RawArticle(source="n.txt", content=text))])))
+    assert [q.speaker for q in doc.quotes] == ["the mayor"], doc.quotes

@@ -61,3 +61,18 @@ def test_stories_compare_cli_commands(fisheries: list[Document], tmp_path: Path)
     assert {"date", "number", "title"} <= kinds
     result = runner.invoke(cli, ["compare", "story_missing", "--db", db])
     assert result.exit_code != 0
+
+
+def test_one_sentence_read_as_two_claims_is_one_row() -> None:
+    from narrascope.models import Span
+    from narrascope.stories.compare import Cell, ClaimRow, _one_row_per_sentence
+
+    span = Span(0, 10, "x")
+    one = ClaimRow("quote|a", "The board voted  9-2 on Friday.", None, None,
+                   {"A": Cell("reported", None, "d1", span), "B": Cell("not_reported")})
+    two = ClaimRow("count|a", "The board voted 9-2 on Friday.", None, "9",
+                   {"A": Cell("not_reported"), "B": Cell("reported", "9", "d2", span)})
+    other = ClaimRow("quote|b", "A second sentence.", None, None, {"A": Cell("not_reported")})
+    rows = _one_row_per_sentence([one, two, other])
+    assert [r.key for r in rows] == ["quote|a", "quote|b"]
+    assert {o: c.status for o, c in rows[0].cells.items()} == {"A": "reported", "B": "reported"}

@@ -392,6 +392,13 @@ def _reported(sdoc: Doc, ctx: SpeakerContext, marked: Iterable[MarkedSpan]) -> l
     return out
 
 
+def _nobody(subject: Token) -> bool:
+    """"No one could have envisioned ...", "nobody said ...": no source at all."""
+    if subject.lower_ in {"nobody", "none", "nothing", "noone"}:
+        return True
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
+
+
 def _passive_without_agent(verb: Token) -> bool:
     """A passive cue with no "by X" names no source of its own."""
     children = list(verb.children)
@@ -420,7 +427,7 @@ def _clause_quote(
             if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
         ]
     subject = subject_of(verb)
-    if not clauses or subject is None:
+    if not clauses or subject is None or _nobody(subject):
         return []
     clause = clauses[0]
     tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.i == clause.left_edge.i)]

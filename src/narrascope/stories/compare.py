@@ -133,7 +133,23 @@ def claim_matrix(
             by_key[claim.key].append(claim)
     rows = [_row(key, group, outlet_of_doc, outlets) for key, group in by_key.items()]
     rows.sort(key=lambda r: (-sum(c.status != "not_reported" for c in r.cells.values()), r.key))
-    return rows
+    return _one_row_per_sentence(rows)
+
+
+def _one_row_per_sentence(rows: list[ClaimRow]) -> list[ClaimRow]:
+    """One sentence read as several claims (a statement and a count) is shown once: the
+    row kept is the most widely reported, with the cells of the others it lacks."""
+    kept: dict[str, ClaimRow] = {}
+    for row in rows:
+        text = " ".join(row.text.split()).casefold()
+        first = kept.get(text)
+        if first is None:
+            kept[text] = row
+            continue
+        for outlet, cell in row.cells.items():
+            if first.cells.get(outlet, cell).status == "not_reported":
+                first.cells[outlet] = cell
+    return list(kept.values())
 
 
 def _row(
