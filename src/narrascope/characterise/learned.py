@@ -14,13 +14,13 @@ plus ``.json`` (label names, thresholds): no article text.
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from narrascope.characterise.model_files import read_model, write_model
 from narrascope.characterise.taxonomy import OTHER, other_label
 from narrascope.errors import ConfigError
 
@@ -135,17 +135,14 @@ class NarrativeModel:
 
     def save(self, path: str | Path) -> Path:
         """Write ``<path>.npz`` and ``<path>.json``; returns the json path."""
-        base = Path(path).with_suffix("")
-        base.parent.mkdir(parents=True, exist_ok=True)
-        np.savez_compressed(
-            base.with_suffix(".npz"),
-            domain_coef=self.domain_head.coef.astype(np.float32),
-            domain_intercept=self.domain_head.intercept.astype(np.float32),
-            coef=self.heads.coef.astype(np.float32),
-            intercept=self.heads.intercept.astype(np.float32),
-            centroids=self.centroids.astype(np.float32),
-            floors=self.floors.astype(np.float32),
-        )
+        arrays = {
+            "domain_coef": self.domain_head.coef,
+            "domain_intercept": self.domain_head.intercept,
+            "coef": self.heads.coef,
+            "intercept": self.heads.intercept,
+            "centroids": self.centroids,
+            "floors": self.floors,
+        }
         meta = {
             "format": FORMAT,
             "domains": list(self.domain_head.labels),
@@ -158,20 +155,14 @@ class NarrativeModel:
             "lexical_chars": self.lexical_chars,
             "info": self.info,
         }
-        out = base.with_suffix(".json")
-        out.write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-        return out
+        return write_model(path, arrays, meta)
 
 
 def load_narrative_model(path: str | Path) -> NarrativeModel:
     """Load a model written by :meth:`NarrativeModel.save` (path with or without suffix)."""
     base = Path(path).with_suffix("")
     try:
-        meta = json.loads(base.with_suffix(".json").read_text(encoding="utf-8"))
-        if meta.get("format") != FORMAT:
-            raise ConfigError(f"{base}.json: not a {FORMAT} model")
-        with np.load(base.with_suffix(".npz")) as arrays:
-            data = {k: np.asarray(arrays[k]) for k in arrays.files}
+        base, meta, data = read_model(path, FORMAT)
         model = NarrativeModel(
             domain_head=Heads(
                 tuple(meta["domains"]), data["domain_coef"], data["domain_intercept"]

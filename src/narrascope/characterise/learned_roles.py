@@ -12,7 +12,6 @@ one, at most ``max_fine``). Saved as ``.npz`` + ``.json``, weights only.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ import numpy as np
 
 from narrascope.characterise.encode import DIM, context_lookup, embed_texts, pool
 from narrascope.characterise.learned import Heads
+from narrascope.characterise.model_files import read_model, write_model
 from narrascope.errors import ConfigError
 from narrascope.models import Span
 
@@ -117,15 +117,12 @@ class RoleModel:
 
     def save(self, path: str | Path) -> Path:
         """Write ``<path>.npz`` and ``<path>.json``; returns the json path."""
-        base = Path(path).with_suffix("")
-        base.parent.mkdir(parents=True, exist_ok=True)
-        np.savez_compressed(
-            base.with_suffix(".npz"),
-            main_coef=self.main.coef.astype(np.float32),
-            main_intercept=self.main.intercept.astype(np.float32),
-            fine_coef=self.fine.coef.astype(np.float32),
-            fine_intercept=self.fine.intercept.astype(np.float32),
-        )
+        arrays = {
+            "main_coef": self.main.coef,
+            "main_intercept": self.main.intercept,
+            "fine_coef": self.fine.coef,
+            "fine_intercept": self.fine.intercept,
+        }
         meta = {
             "format": FORMAT,
             "main": list(self.main.labels),
@@ -135,20 +132,14 @@ class RoleModel:
             "max_fine": self.max_fine,
             "info": self.info,
         }
-        out = base.with_suffix(".json")
-        out.write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-        return out
+        return write_model(path, arrays, meta)
 
 
 def load_role_model(path: str | Path) -> RoleModel:
     """Load a model written by :meth:`RoleModel.save`."""
     base = Path(path).with_suffix("")
     try:
-        meta = json.loads(base.with_suffix(".json").read_text(encoding="utf-8"))
-        if meta.get("format") != FORMAT:
-            raise ConfigError(f"{base}.json: not a {FORMAT} model")
-        with np.load(base.with_suffix(".npz")) as arrays:
-            data = {k: np.asarray(arrays[k]) for k in arrays.files}
+        base, meta, data = read_model(path, FORMAT)
         return RoleModel(
             main=Heads(tuple(meta["main"]), data["main_coef"], data["main_intercept"]),
             fine=Heads(tuple(meta["fine"]), data["fine_coef"], data["fine_intercept"]),
