@@ -24,6 +24,7 @@ from narrascope.evaluation.ecbplus_mentions import (
     default_root,
     parse_topics,
     read_document,
+    selected_sentences,
 )
 
 KEY = [{1, 2, 3}, {4, 5}]
@@ -80,6 +81,50 @@ def test_reader_and_named_mentions(tmp_path: Path) -> None:
     assert doc.mentions[0].cluster == doc.mentions[1].cluster == "ORG1"
     named = [m.text for m in doc.mentions if is_named(doc, m)]
     assert named == ["Harbour Bank"]  # "The" is written lowercase elsewhere; "He" is a pronoun
+
+
+INTRA = XML.replace(
+    "</Relations>",
+    '<INTRA_DOC_COREF r_id="7"><source m_id="3"/><target m_id="5"/></INTRA_DOC_COREF>\n'
+    "</Relations>",
+).replace(
+    "</Markables>",
+    '<HUMAN_PART_PER m_id="5"><token_anchor t_id="4"/></HUMAN_PART_PER>\n</Markables>',
+)
+
+
+def test_reader_keeps_within_document_chains_and_sentence_numbers(tmp_path: Path) -> None:
+    path = tmp_path / "9_1ecb.xml"
+    path.write_text(INTRA, "utf-8")
+    doc = read_document(path, 9)
+    assert doc is not None
+    by_text = {m.text: m for m in doc.mentions}
+    assert by_text["He"].cluster == by_text["the"].cluster != by_text["The bank"].cluster
+    assert by_text["He"].cluster.startswith("intra:")
+    assert [m.sentence for m in doc.mentions] == [0, 0, 1, 1]
+
+
+def test_selected_sentence_index_is_read_and_reserved_rows_skipped(tmp_path: Path) -> None:
+    root = tmp_path / "ECB+"
+    root.mkdir()
+    assert selected_sentences(root) is None
+    (tmp_path / "ECBplus_coreference_sentences.csv").write_text(
+        "Topic,File,Sentence Number\n9,1ecb,1\n9,1ecb,3\n9,2ecbplus,0\n40,1ecb,2\n", "utf-8"
+    )
+    chosen = selected_sentences(root)
+    assert chosen == {"9_1ecb.xml": frozenset({1, 3}), "9_2ecbplus.xml": frozenset({0})}
+
+
+def test_scores_on_selected_sentences_only_count_their_mentions(tmp_path: Path) -> None:
+    root = tmp_path / "ECB+"
+    (root / "9").mkdir(parents=True)
+    (root / "9" / "9_1ecb.xml").write_text(XML, "utf-8")
+    scores = evaluate_ecbplus(root, "9")
+    assert "selected.key_mentions" not in scores
+    (tmp_path / "ECBplus_coreference_sentences.csv").write_text("9,1ecb,1\n", "utf-8")
+    scores = evaluate_ecbplus(root, "9")
+    assert scores["key_mentions"] == 1.0  # "Harbour Bank", in sentence 0
+    assert scores["selected.key_mentions"] == 0.0
 
 
 def _one(text: str, span: str, kind: str = "LOC_GEO") -> EcbDocument:

@@ -32,6 +32,7 @@ from narrascope.evaluation.ecbplus_mentions import (
     default_root,
     load_topics,
     parse_topics,
+    selected_sentences,
 )
 from narrascope.extract import names
 from narrascope.models import Document, Mention
@@ -110,22 +111,20 @@ def key_mentions(docs: Sequence[EcbDocument]) -> list[tuple[int, GoldMention]]:
 
 
 def narrascope_clusters(
-    docs: Sequence[EcbDocument], keys: list[tuple[int, GoldMention]]
+    docs: Sequence[EcbDocument],
+    keys: list[tuple[int, GoldMention]],
+    parsed: Sequence[Document] | None = None,
 ) -> Clustering:
-    """Narrascope's corpus entity of each key mention (entities linked per topic)."""
-    from narrascope.extract import extract_documents, link_entities
+    """Narrascope's corpus entity of each key mention (entities linked per topic);
+    ``parsed``: the documents already extracted, in the order of ``docs``."""
+    from narrascope.extract import link_entities
 
-    parsed = list(
-        extract_documents(
-            Document(id=f"{d.topic}/{d.name}", source=f"ecbplus:{d.name}", raw=d.text, text=d.text)
-            for d in docs
-        )
-    )
+    parsed = list(parsed) if parsed is not None else extract_ecb(docs)
     by_topic: dict[int, list[Document]] = defaultdict(list)
     for d, p in zip(docs, parsed, strict=True):
         by_topic[d.topic].append(p)
     for group in by_topic.values():
-        link_entities(group)
+        link_entities(group, story=True)
     out: Clustering = {}
     for k, (di, m) in enumerate(keys):
         hs, he = _head(m)
@@ -139,6 +138,18 @@ def narrascope_clusters(
                 break
         out[k] = found if found is not None else ("missing", k)
     return out
+
+
+def extract_ecb(docs: Sequence[EcbDocument]) -> list[Document]:
+    """Narrascope's extraction of the ECB+ documents (entities not yet linked)."""
+    from narrascope.extract import extract_documents
+
+    return list(
+        extract_documents(
+            Document(id=f"{d.topic}/{d.name}", source=f"ecbplus:{d.name}", raw=d.text, text=d.text)
+            for d in docs
+        )
+    )
 
 
 GOLD_LABELS = {  # ECB+ entity class -> the recogniser label the linker expects
@@ -206,7 +217,7 @@ def gold_mention_clusters(
         parsed[di] = doc
         by_topic[d.topic].append(doc)
     for group in by_topic.values():
-        link_entities(group)
+        link_entities(group, story=True)
     out: Clustering = {}
     for di, doc in parsed.items():
         for entity in doc.entities:
@@ -299,19 +310,38 @@ def score(gold: Mapping[int, Hashable], pred: Mapping[int, Hashable]) -> dict[st
 def evaluate_ecbplus(
     root: str | Path | None = None, topics: str = "1-35", *, limit: int | None = None
 ) -> dict[str, float]:
-    """Narrascope and the same-head baseline on the named mentions of ECB+ topics."""
-    docs = load_topics(root or default_root(), parse_topics(topics))[:limit]
+    """Narrascope and the same-head baseline on the named mentions of ECB+ topics: all
+    annotated mentions, and (``selected.*``, when the release's sentence index is there)
+    only those of the sentences annotated in full."""
+    base = Path(root) if root else default_root()
+    docs = load_topics(base, parse_topics(topics))[:limit]
     keys = key_mentions(docs)
     gold: Clustering = {k: m.cluster for k, (_, m) in enumerate(keys)}
-    out: dict[str, float] = {
-        "documents": float(len(docs)),
-        "key_mentions": float(len(keys)),
-        "gold_entities": float(len(set(gold.values()))),
-    }
     systems = {
         "narrascope": narrascope_clusters(docs, keys),
         "narrascope_gold_mentions": gold_mention_clusters(docs, keys),
         "baseline_head": head_baseline(docs, keys),
+    }
+    out = _scores(gold, systems)
+    chosen = selected_sentences(base)
+    if chosen is not None:
+        subset = {
+            k
+            for k, (di, m) in enumerate(keys)
+            if m.sentence in chosen.get(docs[di].name, frozenset())
+        }
+        part = {name: {k: pred[k] for k in subset} for name, pred in systems.items()}
+        sub = _scores({k: gold[k] for k in subset}, part)
+        out.update({f"selected.{key}": value for key, value in sub.items()})
+    out["documents"] = float(len(docs))
+    return out
+
+
+def _scores(gold: Clustering, systems: Mapping[str, Clustering]) -> dict[str, float]:
+    """Every system's scores against ``gold``, with the counts of mentions and entities."""
+    out: dict[str, float] = {
+        "key_mentions": float(len(gold)),
+        "gold_entities": float(len(set(gold.values()))),
     }
     for name, pred in systems.items():
         for key, value in score(gold, pred).items():

@@ -22,6 +22,11 @@ from narrascope.extract.canonical import (
     kind_of,
     org_key_expanded,
 )
+from narrascope.extract.link_variants import (
+    link_descriptions,
+    link_partial_names,
+    link_spelling_variants,
+)
 from narrascope.extract.overrides import apply_overrides
 from narrascope.models import Document, Entity, Quote
 from narrascope.store.base import EntityOverride
@@ -47,9 +52,12 @@ class Record:
 Part = tuple[Entity, str, str]  # a document-level entity, its corpus id and canonical name
 
 
-def link_entities(docs: list[Document], overrides: Sequence[EntityOverride] = ()) -> list[Entity]:
-    """Canonical corpus entities; rewrites each document's ids to them."""
-    corpus, parts = _link(docs, overrides)
+def link_entities(
+    docs: list[Document], overrides: Sequence[EntityOverride] = (), *, story: bool = False
+) -> list[Entity]:
+    """Canonical corpus entities; rewrites each document's ids to them. ``story``: the
+    documents report one story, so descriptions with one head noun are one entity."""
+    corpus, parts = _link(docs, overrides, story=story)
     for i, doc in enumerate(docs):
         relink_document(doc, parts.get(i, []))
     return corpus
@@ -72,7 +80,7 @@ def plan_links(
 
 
 def _link(
-    docs: Sequence[Document], overrides: Sequence[EntityOverride]
+    docs: Sequence[Document], overrides: Sequence[EntityOverride], *, story: bool = False
 ) -> tuple[list[Entity], dict[int, list[Part]]]:
     """Corpus entities and, per document index, its parts (blocking, rapidfuzz, overrides)."""
     records = _retype_places([Record(i, e) for i, doc in enumerate(docs) for e in doc.entities])
@@ -81,6 +89,8 @@ def _link(
         uf.find(i)
     _link_people(records, uf)
     _link_by_keys(records, uf)
+    if story:
+        link_descriptions(records, uf)
     groups = [
         [(records[i], records[i].entity) for i in sorted(members)]
         for members in uf.groups().values()
@@ -195,7 +205,8 @@ def _link_by_keys(records: list[Record], uf: UnionFind[int]) -> None:
     for i, rec in enumerate(records):
         for key in _record_keys(rec, tables.get(rec.kind, {})):
             uf.union(i, first.setdefault((rec.kind, key), i))
-    _link_one_word_names(records, uf)
+    link_partial_names(records, uf)
+    link_spelling_variants(records, uf)
 
 
 def _record_keys(rec: Record, table: dict[str, str]) -> set[str]:
@@ -211,45 +222,6 @@ def _record_keys(rec: Record, table: dict[str, str]) -> set[str]:
         keys = {org_key_expanded(a, table) for a in e.aliases}
     keys.discard("")
     return {k for k in keys if not any(set(k.split()) < set(o.split()) for o in keys)}
-
-
-SHORT_FORM_TYPES = frozenset({"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
-
-
-def _link_one_word_names(records: list[Record], uf: UnionFind[int]) -> None:
-    """A name joins the one longer name of its type that it ends ("Gulls" and "Bay Gulls"
-    -> "Harbour Bay Gulls"), and a one-word name the one it opens ("Morrow" -> "Morrow
-    Clinic"); with two such names ("North Gulls", "South Gulls") it stays alone.
-    Acronyms, people and places (where "Kent" is not "Kent County") are never joined
-    this way. Longer names are joined first, so "Gulls" sees "Bay Gulls" as one."""
-    longer: dict[tuple[str, tuple[str, ...]], set[int]] = defaultdict(set)
-    for i, rec in enumerate(records):
-        if rec.entity.type not in SHORT_FORM_TYPES:
-            continue
-        for alias in rec.entity.aliases:
-            toks = tuple(t.casefold() for t in names.words(alias))
-            for n in range(1, len(toks)):
-                longer[(rec.entity.type, toks[n:])].add(i)
-            if len(toks) > 1:
-                longer[(rec.entity.type, toks[:1])].add(i)
-    order = sorted(
-        (i for i, r in enumerate(records) if r.entity.type in SHORT_FORM_TYPES),
-        key=lambda i: -max((len(names.words(a)) for a in records[i].entity.aliases), default=0),
-    )
-    for i in order:
-        aliases = records[i].entity.aliases
-        if not aliases or any(names.is_acronym(a) for a in aliases):
-            continue
-        found = (
-            j
-            for a in aliases
-            for j in longer.get(
-                (records[i].entity.type, tuple(t.casefold() for t in names.words(a))), ()
-            )
-        )
-        targets = {uf.find(j) for j in found} - {uf.find(i)}
-        if len(targets) == 1:
-            uf.union(i, next(iter(targets)))
 
 
 def _plan(

@@ -1,0 +1,142 @@
+"""Corpus linking of names written in part, names spelt two ways, and descriptions.
+
+A short name joins the longer name of its type that it ends or opens ("Gulls" ->
+"Bay Gulls", "Morrow" -> "Morrow Clinic"), the most named one when several fit; two
+names of one type that differ in one word spelt a little differently ("Centre" /
+"Center") are one; within one story, descriptions headed by the same common noun
+("Harbour store", "the harbour jewellery store") are one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from typing import Protocol
+
+from rapidfuzz import fuzz
+
+from narrascope.extract import names
+from narrascope.models import Entity
+from narrascope.unionfind import UnionFind
+
+DOMINANCE = 3  # among several longer names, one named this many times as often wins
+VARIANT_SIMILARITY = 80  # rapidfuzz ratio of the one word two names spell differently
+PERSON_VARIANT_SIMILARITY = 85
+SHORT_FORM_TYPES = frozenset({"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
+
+
+class LinkRecord(Protocol):
+    """A document-level entity waiting to be linked (``linking.Record``)."""
+
+    @property
+    def entity(self) -> Entity: ...
+
+    @property
+    def kind(self) -> str: ...
+
+
+def _toks(alias: str) -> tuple[str, ...]:
+    return tuple(t.casefold() for t in names.words(alias))
+
+
+def _has_number(toks: Sequence[str]) -> bool:
+    return any(any(c.isdigit() for c in t) for t in toks)
+
+
+def link_partial_names(records: Sequence[LinkRecord], uf: UnionFind[int]) -> None:
+    """A name joins the longer name of its type that it ends or opens; with several,
+    the one named in ``DOMINANCE`` times as many documents as any other, else none
+    ("North Gulls" and "South Gulls" leave "Gulls" alone). A longer name that only adds
+    a number ("Viewer 8", "2008 Gulls") is a version or a season, not the same thing.
+    Acronyms, people and places (where "Kent" is not "Kent County") are never joined
+    this way. Longer names are joined first, so "Gulls" sees "Bay Gulls" as one."""
+    longer: dict[tuple[str, tuple[str, ...]], set[int]] = defaultdict(set)
+    for i, rec in enumerate(records):
+        if rec.entity.type not in SHORT_FORM_TYPES:
+            continue
+        for alias in rec.entity.aliases:
+            toks = _toks(alias)
+            for n in range(1, len(toks)):
+                if not _has_number(toks[:n]):
+                    longer[(rec.entity.type, toks[n:])].add(i)
+                if not _has_number(toks[n:]):
+                    longer[(rec.entity.type, toks[:n])].add(i)
+    order = sorted(
+        (i for i, r in enumerate(records) if r.entity.type in SHORT_FORM_TYPES),
+        key=lambda i: -max((len(names.words(a)) for a in records[i].entity.aliases), default=0),
+    )
+    for i in order:
+        aliases = records[i].entity.aliases
+        if not aliases or any(names.is_acronym(a) for a in aliases):
+            continue
+        found = {j for a in aliases for j in longer.get((records[i].entity.type, _toks(a)), ())}
+        size = Counter(uf.find(j) for j in found)  # records naming each candidate
+        size.pop(uf.find(i), None)
+        target = _dominant(size)
+        if target is not None:
+            uf.union(i, target)
+
+
+def _dominant(counts: Counter[int]) -> int | None:
+    ranked = counts.most_common(2)
+    if not ranked:
+        return None
+    if len(ranked) == 1 or ranked[0][1] >= DOMINANCE * ranked[1][1]:
+        return ranked[0][0]
+    return None
+
+
+def link_spelling_variants(records: Sequence[LinkRecord], uf: UnionFind[int]) -> None:
+    """Names of one kind, two words or more, equal but for one word of four letters or
+    more spelt a little differently ("Harbour Centre" / "Harbour Center", "Ann Raite" /
+    "Ann Rait"); words with digits never count as variants."""
+    blocks: dict[tuple[str, tuple[str, ...], int], list[tuple[str, int]]] = defaultdict(list)
+    for i, rec in enumerate(records):
+        for alias in rec.entity.aliases:
+            toks = _toks(alias)
+            if len(toks) < 2 or names.is_acronym(alias):
+                continue
+            for pos, word in enumerate(toks):
+                if len(word) >= 4 and word.isalpha():
+                    masked = (*toks[:pos], "", *toks[pos + 1 :])
+                    blocks[(rec.kind, masked, pos)].append((word, i))
+    for (kind, _, _), members in blocks.items():
+        floor = PERSON_VARIANT_SIMILARITY if kind == "PERSON" else VARIANT_SIMILARITY
+        words = sorted({w for w, _ in members})
+        if len(words) < 2:
+            continue
+        first: dict[str, int] = {}
+        for w, i in members:
+            first.setdefault(w, i)
+        for a_i, a in enumerate(words):
+            for b in words[a_i + 1 :]:
+                if a[0] == b[0] and fuzz.ratio(a, b) >= floor:
+                    uf.union(first[a], first[b])
+        for w, i in members:
+            uf.union(i, first[w])
+
+
+_CUT = re.compile(r"\s(?:of|in|at|on|near|from|for|with)\s")
+
+
+def description_head(alias: str) -> str | None:
+    """The common noun heading a description ("Harbour jewellery store" -> "store",
+    "harbour mother of two" -> "mother"), or None for a name (its head is capitalised)."""
+    cut = _CUT.search(alias)
+    core = alias[: cut.start()] if cut else alias
+    toks = names.words(core)
+    if len(toks) < 2 or not toks[-1].isalpha() or not toks[-1].islower():
+        return None
+    return toks[-1]
+
+
+def link_descriptions(records: Sequence[LinkRecord], uf: UnionFind[int]) -> None:
+    """Within one story: descriptions of one kind with the same head noun are one
+    entity ("Harbour store" and "a high end Harbour store")."""
+    first: dict[tuple[str, str], int] = {}
+    for i, rec in enumerate(records):
+        for alias in rec.entity.aliases:
+            head = description_head(alias)
+            if head is not None:
+                uf.union(i, first.setdefault((rec.kind, head), i))

@@ -1,0 +1,77 @@
+"""Corpus linking of partial names, spelling variants and (within one story) descriptions
+(issue 16). Entities are built here from invented names."""
+
+from __future__ import annotations
+
+from narrascope.extract import link_entities
+from narrascope.extract.canonical import document_entities
+from narrascope.extract.link_variants import description_head
+from narrascope.models import Document, Mention
+
+
+def _docs(*specs: tuple[tuple[str, str], ...]) -> list[Document]:
+    """One document per spec; each spec holds (name, label) mentions."""
+    out = []
+    for i, spec in enumerate(specs):
+        text = " . ".join(name for name, _ in spec)
+        mentions, pos = [], 0
+        for name, label in spec:
+            mentions.append(Mention(name, pos, pos + len(name), label))
+            pos += len(name) + 3
+        doc = Document(id=f"d{i}", source="t", raw=text, text=text)
+        doc.entities, _ = document_entities(doc.id, mentions)
+        out.append(doc)
+    return out
+
+
+def _ids(docs: list[Document], *, story: bool = False) -> dict[str, str]:
+    entities = link_entities(docs, story=story)
+    return {a: e.id for e in entities for a in e.aliases}
+
+
+def test_a_two_word_name_joins_the_longer_name_it_opens() -> None:
+    ids = _ids(_docs((("Wren Hollis Clinic", "FAC"),), (("Wren Hollis", "FAC"),)))
+    assert ids["Wren Hollis"] == ids["Wren Hollis Clinic"]
+
+
+def test_the_most_named_longer_name_wins_and_a_tie_joins_nothing() -> None:
+    many = tuple((("Tarn Valley Gulls", "ORG"),) for _ in range(3))
+    ids = _ids(_docs(*many, (("Ridge Gulls", "ORG"),), (("Gulls", "ORG"),)))
+    assert ids["Gulls"] == ids["Tarn Valley Gulls"] != ids["Ridge Gulls"]
+    ids = _ids(_docs((("Tarn Gulls", "ORG"),), (("Ridge Gulls", "ORG"),), (("Gulls", "ORG"),)))
+    assert ids["Gulls"] not in {ids["Tarn Gulls"], ids["Ridge Gulls"]}
+
+
+def test_a_version_number_or_a_season_is_not_the_same_thing() -> None:
+    ids = _ids(_docs((("Quartz Viewer", "PRODUCT"),), (("Quartz Viewer 8", "PRODUCT"),)))
+    assert ids["Quartz Viewer"] != ids["Quartz Viewer 8"]
+    ids = _ids(_docs((("Tarn Gulls", "ORG"),), (("2008 Gulls", "ORG"),), (("Gulls", "ORG"),)))
+    assert ids["Gulls"] == ids["Tarn Gulls"] != ids["2008 Gulls"]
+
+
+def test_one_word_spelt_two_ways_is_one_name() -> None:
+    ids = _ids(_docs((("Wren Hollis Centre", "FAC"),), (("Wren Hollis Center", "FAC"),)))
+    assert ids["Wren Hollis Centre"] == ids["Wren Hollis Center"]
+    ids = _ids(_docs((("Wren Hollis Centre", "FAC"),), (("Wren Hollis Tower", "FAC"),)))
+    assert ids["Wren Hollis Centre"] != ids["Wren Hollis Tower"]
+    ids = _ids(_docs((("Oskar Trevain", "PERSON"),), (("Oskar Trevaine", "PERSON"),)))
+    assert ids["Oskar Trevain"] == ids["Oskar Trevaine"]
+    ids = _ids(_docs((("Oskar Marr", "PERSON"),), (("Oskar Mark", "PERSON"),)))
+    assert ids["Oskar Marr"] != ids["Oskar Mark"]  # four letters, one changed: too far
+
+
+def test_descriptions_with_one_head_are_one_entity_only_within_a_story() -> None:
+    specs = ((("Tarnford jewellery store", "FAC"),), (("high end Tarnford store", "FAC"),))
+    assert len(set(_ids(_docs(*specs)).values())) == 2
+    ids = _ids(_docs(*specs), story=True)
+    assert ids["Tarnford jewellery store"] == ids["high end Tarnford store"]
+    ids = _ids(_docs((("Tarnford store", "FAC"),), (("big Tarnford store", "ORG"),)), story=True)
+    assert ids["Tarnford store"] != ids["big Tarnford store"]  # types must agree
+
+
+def test_description_head_is_a_lowercase_noun_before_a_post_modifier() -> None:
+    assert description_head("Tarnford jewellery store") == "store"
+    assert description_head("Tarnford mother of twelve") == "mother"
+    assert description_head("Gulf of Tarsk") is None
+    assert description_head("Wren Hollis Clinic") is None
+    assert description_head("store") is None  # one word: too little to go on
