@@ -118,12 +118,14 @@ def narrascope_clusters(
     """Narrascope's corpus entity of each key mention (entities linked per topic);
     ``parsed``: the documents already extracted, in the order of ``docs``."""
     from narrascope.extract import link_entities
+    from narrascope.extract.story_names import share_story_names
 
     parsed = list(parsed) if parsed is not None else extract_ecb(docs)
     by_topic: dict[int, list[Document]] = defaultdict(list)
     for d, p in zip(docs, parsed, strict=True):
         by_topic[d.topic].append(p)
     for group in by_topic.values():
+        share_story_names(group)
         link_entities(group, story=True)
     out: Clustering = {}
     for k, (di, m) in enumerate(keys):

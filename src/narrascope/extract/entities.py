@@ -117,14 +117,14 @@ def propagate(text: str, mentions: Iterable[Mention]) -> list[Mention]:
         start, end = match.span()
         if any(s < end and start < e for s, e in taken):
             continue
-        if not _headline_at(text, start) and _inside_name(text, start, end):
+        if not headline_at(text, start) and inside_name(text, start, end):
             continue
         extra.append(Mention(match.group(), start, end, known[match.group()]))
         taken.append((start, end))
     return extra
 
 
-def _headline_at(text: str, pos: int) -> bool:
+def headline_at(text: str, pos: int) -> bool:
     """The line at ``pos`` is a title-case headline ("Mayor Ann Roe Opens New Bridge"),
     where every word is capitalised and a name cannot be told apart by its capitals."""
     lo = text.rfind("\n", 0, pos) + 1
@@ -136,7 +136,7 @@ def _headline_at(text: str, pos: int) -> bool:
     return caps >= 0.8 * len(line_words)
 
 
-def _inside_name(text: str, start: int, end: int) -> bool:
+def inside_name(text: str, start: int, end: int) -> bool:
     """True when a capitalised word touches the match, so it is part of a longer name."""
     before = re.search(r"([A-Z][\w'’-]*)[ \t]$", text[max(0, start - 30) : start])
     after = re.match(r"[ \t]([A-Z][\w-]*)", text[end : end + 30])
