@@ -75,3 +75,12 @@ def test_description_head_is_a_lowercase_noun_before_a_post_modifier() -> None:
     assert description_head("Gulf of Tarsk") is None
     assert description_head("Wren Hollis Clinic") is None
     assert description_head("store") is None  # one word: too little to go on
+
+
+def test_within_a_story_one_surname_and_one_initial_are_one_person() -> None:
+    specs = ((("Kathryn Trevain", "PERSON"),), (("Kit Trevain", "PERSON"),))
+    assert len(set(_ids(_docs(*specs)).values())) == 2
+    ids = _ids(_docs(*specs), story=True)
+    assert ids["Kathryn Trevain"] == ids["Kit Trevain"]
+    ids = _ids(_docs((("Kathryn Trevain", "PERSON"),), (("Oskar Trevain", "PERSON"),)), story=True)
+    assert ids["Kathryn Trevain"] != ids["Oskar Trevain"]

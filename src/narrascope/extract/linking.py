@@ -87,7 +87,7 @@ def _link(
     uf: UnionFind[int] = UnionFind()
     for i in range(len(records)):
         uf.find(i)
-    _link_people(records, uf)
+    _link_people(records, uf, story=story)
     _link_by_keys(records, uf)
     if story:
         link_descriptions(records, uf)
@@ -128,7 +128,7 @@ def _person_keys(name: str) -> tuple[str, ...]:
     return names.person_key(name)
 
 
-def _link_people(records: list[Record], uf: UnionFind[int]) -> None:
+def _link_people(records: list[Record], uf: UnionFind[int], *, story: bool = False) -> None:
     people = [i for i, r in enumerate(records) if r.kind == "PERSON"]
     by_full: dict[tuple[str, ...], int] = {}
     counts: Counter[tuple[str, ...]] = Counter()  # documents naming each full key
@@ -143,7 +143,7 @@ def _link_people(records: list[Record], uf: UnionFind[int]) -> None:
     for surname in _similar_surnames(sorted(blocks)):
         blocks[surname[0]].extend(blocks.pop(surname[1], []))
     for keys in blocks.values():
-        _link_block(keys, by_full, uf, counts)
+        _link_block(keys, by_full, uf, counts, story=story)
 
 
 def _similar_surnames(surnames: list[str]) -> list[tuple[str, str]]:
@@ -165,7 +165,12 @@ def _link_block(
     by_full: dict[tuple[str, ...], int],
     uf: UnionFind[int],
     counts: Counter[tuple[str, ...]],
+    *,
+    story: bool = False,
 ) -> None:
+    """Full names of one surname block that name one person; then the bare surname to
+    the one person (or the main one). Within one story, one surname and one first
+    initial are one person ("Kit Roe" and "Kathryn Roe", "Mo Roe" and "Maurice Roe")."""
     full = [k for k in keys if len(k) > 1]
     present = set(full)
     for k in full:  # "Crooked Hillary Clinton", "Miss Universe Ana Lopez": a name after a modifier
@@ -174,7 +179,8 @@ def _link_block(
             uf.union(by_full[k], by_full[tail])
     for a_i, a in enumerate(full):
         for b in full[a_i + 1 :]:
-            if _first_names_match(a[0], b[0]) and names.generation(a) == names.generation(b):
+            same = _first_names_match(a[0], b[0]) or (story and a[0][:1] == b[0][:1])
+            if same and names.generation(a) == names.generation(b):
                 uf.union(by_full[a], by_full[b])
     groups: Counter[int] = Counter()
     for k in full:
@@ -205,8 +211,8 @@ def _link_by_keys(records: list[Record], uf: UnionFind[int]) -> None:
     for i, rec in enumerate(records):
         for key in _record_keys(rec, tables.get(rec.kind, {})):
             uf.union(i, first.setdefault((rec.kind, key), i))
-    link_partial_names(records, uf)
     link_spelling_variants(records, uf)
+    link_partial_names(records, uf)
 
 
 def _record_keys(rec: Record, table: dict[str, str]) -> set[str]:
