@@ -29,9 +29,12 @@ def _ids(docs: list[Document], *, story: bool = False) -> dict[str, str]:
     return {a: e.id for e in entities for a in e.aliases}
 
 
-def test_a_two_word_name_joins_the_longer_name_it_opens() -> None:
-    ids = _ids(_docs((("Wren Hollis Clinic", "FAC"),), (("Wren Hollis", "FAC"),)))
+def test_a_two_word_name_joins_the_longer_name_it_opens_within_a_story() -> None:
+    specs = ((("Wren Hollis Clinic", "FAC"),), (("Wren Hollis", "FAC"),))
+    ids = _ids(_docs(*specs), story=True)
     assert ids["Wren Hollis"] == ids["Wren Hollis Clinic"]
+    ids = _ids(_docs(*specs))  # across a corpus a body is not its press or its council
+    assert ids["Wren Hollis"] != ids["Wren Hollis Clinic"]
 
 
 def test_the_most_named_longer_name_wins_and_a_tie_joins_nothing() -> None:

@@ -1,7 +1,8 @@
 """Corpus linking of names written in part, names spelt two ways, and descriptions.
 
 A short name joins the longer name of its type that it ends or opens ("Gulls" ->
-"Bay Gulls", "Morrow" -> "Morrow Clinic"), the most named one when several fit; two
+"Bay Gulls", "Morrow" -> "Morrow Clinic"; in one story "Wren Hollis" -> "Wren Hollis
+Clinic"), the most named one when several fit; two
 names of one type that differ in one word spelt a little differently ("Centre" /
 "Center") are one; within one story, descriptions headed by the same common noun
 ("Harbour store", "the harbour jewellery store") are one.
@@ -44,8 +45,12 @@ def _has_number(toks: Sequence[str]) -> bool:
     return any(any(c.isdigit() for c in t) for t in toks)
 
 
-def link_partial_names(records: Sequence[LinkRecord], uf: UnionFind[int]) -> None:
-    """A name joins the longer name of its type that it ends or opens; with several,
+def link_partial_names(
+    records: Sequence[LinkRecord], uf: UnionFind[int], *, story: bool = False
+) -> None:
+    """A name joins the longer name of its type that it ends, or opens (a name of two
+    words or more only within one ``story``: across a corpus "Harbour University" is not
+    "Harbour University Press"); with several,
     the one named in ``DOMINANCE`` times as many documents as any other, else none
     ("North Gulls" and "South Gulls" leave "Gulls" alone). A longer name that only adds
     a number ("Viewer 8", "2008 Gulls") is a version or a season, not the same thing.
@@ -60,7 +65,7 @@ def link_partial_names(records: Sequence[LinkRecord], uf: UnionFind[int]) -> Non
             for n in range(1, len(toks)):
                 if not _has_number(toks[:n]):
                     longer[(rec.entity.type, toks[n:])].add(i)
-                if not _has_number(toks[n:]):
+                if not _has_number(toks[n:]) and (n == 1 or story):
                     longer[(rec.entity.type, toks[:n])].add(i)
     order = sorted(
         (i for i, r in enumerate(records) if r.entity.type in SHORT_FORM_TYPES),

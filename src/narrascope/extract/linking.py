@@ -88,7 +88,7 @@ def _link(
     for i in range(len(records)):
         uf.find(i)
     _link_people(records, uf, story=story)
-    _link_by_keys(records, uf)
+    _link_by_keys(records, uf, story=story)
     if story:
         link_descriptions(records, uf)
     groups = [
@@ -200,7 +200,7 @@ def _first_names_match(a: str, b: str) -> bool:
     return fuzz.ratio(a, b) >= FIRST_NAME_SIMILARITY
 
 
-def _link_by_keys(records: list[Record], uf: UnionFind[int]) -> None:
+def _link_by_keys(records: list[Record], uf: UnionFind[int], *, story: bool = False) -> None:
     """Organisations, places and other named things (products, works, laws) sharing a key;
     acronyms joined to their one expansion of the same kind."""
     tables: dict[str, dict[str, str]] = {}
@@ -212,7 +212,7 @@ def _link_by_keys(records: list[Record], uf: UnionFind[int]) -> None:
         for key in _record_keys(rec, tables.get(rec.kind, {})):
             uf.union(i, first.setdefault((rec.kind, key), i))
     link_spelling_variants(records, uf)
-    link_partial_names(records, uf)
+    link_partial_names(records, uf, story=story)
 
 
 def _record_keys(rec: Record, table: dict[str, str]) -> set[str]:
