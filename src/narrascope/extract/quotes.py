@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from narrascope.extract import resources
 from narrascope.extract.doctext import doc_text
-from narrascope.extract.quotemarks import MarkedSpan, find_marked_spans
+from narrascope.extract.quotemarks import MarkedSpan, find_marked_spans, opener_width
 from narrascope.extract.speakers import Speaker, SpeakerContext, resolve_token
 from narrascope.models import Mention, Quote, QuoteKind
 
@@ -77,7 +77,8 @@ def _speaker_of(a: Attribution) -> Speaker:
 
 def _kind(text: str, span: MarkedSpan) -> QuoteKind:
     content = text[span.start : span.end].strip()
-    before = text[: max(0, span.start - 1)].rstrip()
+    opener = max(0, span.start - opener_width(text, span.start))
+    before = text[:opener].rstrip()
     n_words = len(content.split())
     if (
         span.paragraphs > 1
@@ -86,7 +87,7 @@ def _kind(text: str, span: MarkedSpan) -> QuoteKind:
         or before.endswith(("said", "says"))
     ):
         return "direct"
-    if text[max(0, span.start - 2) : span.start - 1].isspace() and before[-1] in ".!?":
+    if text[max(0, opener - 1) : opener].isspace() and before[-1] in ".!?":
         return "direct"  # the quote opens a sentence: 'he said. "Enough is enough."'
     if content[:1].isupper() and (n_words >= 6 or (n_words >= 4 and content[-1:] in ".,!?…")):
         return "direct"

@@ -1,0 +1,41 @@
+"""Issue 16 attribution rules: doubled-apostrophe quotes, object contents (real spaCy model)."""
+
+from __future__ import annotations
+
+from narrascope.extract import extract_documents
+from narrascope.extract.quotemarks import find_marked_spans
+from narrascope.models import Document, Quote
+
+
+def _quotes(text: str) -> list[Quote]:
+    doc = Document(id="t", source="test", raw=text, text=text, published="2025-05-15")
+    return next(extract_documents([doc])).quotes
+
+
+def test_doubled_apostrophes_are_quotation_marks() -> None:
+    text = "''We will not wait,'' Ms. Varga said. ''It's a 'real' problem,''' she added."
+    found = [text[s.start : s.end] for s in find_marked_spans(text)]
+    assert found == ["We will not wait,", "It's a 'real' problem,'"]
+
+
+def test_doubled_apostrophe_quote_runs_over_paragraphs() -> None:
+    text = "He said: ''The first part ends here.\n\n''The second part closes it.'' Then he left."
+    spans = find_marked_spans(text)
+    assert len(spans) == 1 and spans[0].paragraphs == 2
+    assert text[spans[0].start : spans[0].end].endswith("closes it.")
+
+
+def test_doubled_apostrophes_inside_straight_quotes_do_not_close_them() -> None:
+    text = 'She wrote "a so-called \'\'reform\'\' plan is no plan at all" in her column.'
+    found = [text[s.start : s.end] for s in find_marked_spans(text)]
+    assert found == ["a so-called ''reform'' plan is no plan at all"]
+
+
+def test_doubled_apostrophe_quote_gets_its_speaker() -> None:
+    text = (
+        "Senator Helen Marsh spoke in the capital on Tuesday.\n\n"
+        "''This budget leaves the rural hospitals with nothing,'' Ms. Marsh said."
+    )
+    quote = next(q for q in _quotes(text) if q.text.startswith("This budget"))
+    assert quote.kind == "direct"
+    assert quote.speaker_name == "Helen Marsh"
