@@ -21,12 +21,13 @@ def test_doubled_apostrophes_are_quotation_marks() -> None:
 def test_doubled_apostrophe_quote_runs_over_paragraphs() -> None:
     text = "He said: ''The first part ends here.\n\n''The second part closes it.'' Then he left."
     spans = find_marked_spans(text)
-    assert len(spans) == 1 and spans[0].paragraphs == 2
+    assert len(spans) == 1
+    assert spans[0].paragraphs == 2
     assert text[spans[0].start : spans[0].end].endswith("closes it.")
 
 
 def test_doubled_apostrophes_inside_straight_quotes_do_not_close_them() -> None:
-    text = 'She wrote "a so-called \'\'reform\'\' plan is no plan at all" in her column.'
+    text = "She wrote \"a so-called ''reform'' plan is no plan at all\" in her column."
     found = [text[s.start : s.end] for s in find_marked_spans(text)]
     assert found == ["a so-called ''reform'' plan is no plan at all"]
 
@@ -39,3 +40,34 @@ def test_doubled_apostrophe_quote_gets_its_speaker() -> None:
     quote = next(q for q in _quotes(text) if q.text.startswith("This budget"))
     assert quote.kind == "direct"
     assert quote.speaker_name == "Helen Marsh"
+
+
+def test_mixed_curly_and_straight_marks_pair_up() -> None:
+    text = '“We stay," said Mr. Olsen. Later: “fine” he said. "Go on,” she said. "Yes" too.'
+    found = [text[s.start : s.end] for s in find_marked_spans(text)]
+    assert found == ["We stay,", "fine", "Go on,", "Yes"]
+
+
+def test_a_learned_object_cue_attributes_its_direct_object() -> None:
+    text = (
+        "Governor Clara Jensen spoke at the harbour on Monday.\n\n"
+        "Jensen criticized the new port authority for its slow repairs."
+    )
+    quote = next(q for q in _quotes(text) if q.kind == "indirect")
+    assert quote.text == "the new port authority for its slow repairs"
+    assert quote.speaker_name == "Clara Jensen"
+
+
+def test_an_object_of_a_verb_that_is_no_cue_is_not_a_quote() -> None:
+    text = "Governor Clara Jensen repaired the old harbour wall in the spring."
+    assert not [q for q in _quotes(text) if q.kind == "indirect"]
+
+
+def test_a_pronoun_in_the_reported_clause_is_the_subject_above() -> None:
+    text = (
+        "Tom Reyes opened a bakery in Denver last year.\n\n"
+        "Reyes, who met Mark Ellison at a fair, said he believes the city budget is far too small."
+    )
+    quotes = _quotes(text)
+    inner = next(q for q in quotes if q.text.startswith("the city budget"))
+    assert inner.speaker_name == "Tom Reyes"

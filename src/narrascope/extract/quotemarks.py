@@ -98,13 +98,13 @@ def _scan_paragraph(
         step = max(width, 1)
         if ch in OPENERS and open_at is None:
             open_at = i
-        elif ch in CLOSERS and open_at is not None and not straight:
+        elif ch in CLOSERS and open_at is not None and _closes(text, i, end, straight or "”", ch):
             pairs.append((open_at, i))
-            open_at = None
+            open_at, straight = None, ""
         elif mark in {'"', "''"}:
             if open_at is None and _opens(text, i, i + step):
                 open_at, straight = i + step - 1, mark
-            elif open_at is not None and straight == mark:
+            elif open_at is not None and _closes(text, i, end, straight or "”", mark):
                 pairs.append((open_at, i + 1 if width == 3 else i))
                 open_at, straight = None, ""
         i += step
@@ -112,6 +112,23 @@ def _scan_paragraph(
         pairs.append((open_at, None))
     singles = [] if pairs else _single_quotes(text, start, end)
     return pairs, singles
+
+
+def _closes(text: str, i: int, end: int, opened: str, mark: str) -> bool:
+    """``mark`` at ``i`` closes a quote opened by ``opened`` ("”" for a curly opener): the
+    matching kind, or the other kind of double mark when the rest of the paragraph shows
+    no closer of the matching kind ('“Mixed marks," she said')."""
+    if mark == opened or (mark in CLOSERS and opened == "”"):
+        return True
+    if text[i - 1 : i].isspace():
+        return False
+    rest = text[i + 1 : end]
+    if opened == "”" and mark == '"':  # the next curly mark, if any, opens a new quote
+        curly = re.search("[“”]", rest)
+        return curly is None or curly.group() == "“"
+    if opened == '"' and mark in CLOSERS:  # the straight marks left pair among themselves
+        return rest.count('"') % 2 == 0
+    return False
 
 
 def _double_apostrophe(text: str, i: int, end: int) -> int:

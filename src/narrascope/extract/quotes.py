@@ -428,6 +428,8 @@ def _clause_quote(
             if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
         ]
     subject = subject_of(verb)
+    if not clauses and verb.lower_ in resources.object_cue_forms():
+        return _object_quote(verb, subject, ctx, direct)
     if not clauses or subject is None or _nobody(subject):
         return []
     clause = clauses[0]
@@ -436,6 +438,33 @@ def _clause_quote(
     if end - start < 12 or _crosses(start, end, direct, ctx.text) or start <= subject.idx < end:
         return []
     return [_attribution(ctx.text, start, end, "indirect", verb.text, resolve_token(subject, ctx))]
+
+
+# "described the plan as a mistake", "blamed the mayor for the delay"
+_OBJECT_TAIL = frozenset({"as", "with", "for", "of"})
+
+
+def _object_quote(
+    verb: Token, subject: Token | None, ctx: SpeakerContext, direct: list[tuple[int, int]]
+) -> list[Attribution]:
+    """A cue verb whose direct object is what it attributes: "X criticized the plan",
+    "X described the plan as a mistake" (the verbs learned from PolNeAR train)."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects or subject is None or _nobody(subject):
+        return []
+    obj = objects[0]
+    last = obj.right_edge
+    for child in verb.rights:
+        if child.i > last.i and child.dep_ == "prep" and child.lower_ in _OBJECT_TAIL:
+            last = child.right_edge
+    first = obj.left_edge
+    start, end = _trimmed(ctx.text, first.idx, last.idx + len(last.text))
+    if end - start < 12 or _crosses(start, end, direct, ctx.text) or start <= subject.idx < end:
+        return []
+    speaker = resolve_token(subject, ctx)
+    if speaker.mention is None:  # "the move angered many": a named source only
+        return []
+    return [_attribution(ctx.text, start, end, "indirect", verb.text, speaker)]
 
 
 def _crosses(start: int, end: int, direct: list[tuple[int, int]], text: str) -> bool:
