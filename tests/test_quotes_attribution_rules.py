@@ -71,3 +71,25 @@ def test_a_pronoun_in_the_reported_clause_is_the_subject_above() -> None:
     quotes = _quotes(text)
     inner = next(q for q in quotes if q.text.startswith("the city budget"))
     assert inner.speaker_name == "Tom Reyes"
+
+
+def test_a_cue_verb_naming_its_object_attributes_object_and_name() -> None:
+    text = "Senator Ruth Adler called the new tariff “a tax on every family” in her speech."
+    quotes = _quotes(text)
+    whole = next(q for q in quotes if q.kind == "indirect")
+    assert whole.text.startswith("the new tariff")
+    assert "a tax on every family" in whole.text
+    assert whole.speaker_name == "Ruth Adler"
+
+
+def test_a_cue_ending_in_a_colon_introduces_the_next_quote() -> None:
+    text = (
+        "Nadia Keller and her husband, Omar Haddad, waited at the border.\n\n"
+        "“We are only travellers,” Ms. Keller said. “We are not smugglers.” "
+        "Mr. Haddad said: “The wait has lasted nine days.”"
+    )
+    quotes = _quotes(text)
+    second = next(q for q in quotes if q.text.startswith("We are not"))
+    assert second.speaker_name == "Nadia Keller"
+    third = next(q for q in quotes if q.text.startswith("The wait"))
+    assert third.speaker_name == "Omar Haddad"

@@ -258,7 +258,11 @@ def _cue_speaker(
 ) -> tuple[str | None, Speaker | None]:
     cue = resources.cues()
     verbs = cue.speech_verbs | (cue.framing_verbs if partial else frozenset())
-    cands = [t for t in frame if t.lower_ in verbs and t.pos_ in {"VERB", "AUX"}]
+    cands = [
+        t
+        for t in frame
+        if t.lower_ in verbs and t.pos_ in {"VERB", "AUX"} and not _introduces_next(t, span)
+    ]
     cands.sort(key=lambda t: (not _governs(t, span), _distance(t, span)))
     for verb in cands:
         subject = subject_of(verb)
@@ -269,6 +273,12 @@ def _cue_speaker(
         if according is not None:
             return "according to", resolve_token(according, ctx)
     return None, None
+
+
+def _introduces_next(verb: Token, span: MarkedSpan) -> bool:
+    """ "“A.” Y said: “B.”": a cue after the quote ending in a colon introduces the next one."""
+    doc = verb.doc
+    return verb.idx >= span.end and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ":"
 
 
 def _sentence_speaker(span: MarkedSpan, ctx: SpeakerContext) -> Speaker | None:
@@ -428,7 +438,9 @@ def _clause_quote(
             if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
         ]
     subject = subject_of(verb)
-    if not clauses and verb.lower_ in resources.object_cue_forms():
+    if not clauses and (
+        verb.lower_ in resources.object_cue_forms() or any(c.dep_ == "oprd" for c in verb.children)
+    ):  # "X criticized the plan", "X called the plan “a disgrace”"
         return _object_quote(verb, subject, ctx, direct)
     if not clauses or subject is None or _nobody(subject):
         return []
@@ -448,14 +460,17 @@ def _object_quote(
     verb: Token, subject: Token | None, ctx: SpeakerContext, direct: list[tuple[int, int]]
 ) -> list[Attribution]:
     """A cue verb whose direct object is what it attributes: "X criticized the plan",
-    "X described the plan as a mistake" (the verbs learned from PolNeAR train)."""
+    "X described the plan as a mistake" (the verbs learned from PolNeAR train), or any
+    cue verb naming its object: "X called the plan “a disgrace”"."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if not objects or subject is None or _nobody(subject):
         return []
     obj = objects[0]
     last = obj.right_edge
     for child in verb.rights:
-        if child.i > last.i and child.dep_ == "prep" and child.lower_ in _OBJECT_TAIL:
+        if child.i > last.i and (
+            child.dep_ == "oprd" or (child.dep_ == "prep" and child.lower_ in _OBJECT_TAIL)
+        ):
             last = child.right_edge
     first = obj.left_edge
     start, end = _trimmed(ctx.text, first.idx, last.idx + len(last.text))
