@@ -93,3 +93,9 @@ def test_a_cue_ending_in_a_colon_introduces_the_next_quote() -> None:
     assert second.speaker_name == "Nadia Keller"
     third = next(q for q in quotes if q.text.startswith("The wait"))
     assert third.speaker_name == "Omar Haddad"
+
+
+def test_a_straight_mark_after_a_comma_closes_a_curly_quote() -> None:
+    text = '“I read the report," Ms. Lund said. "It leaves out the rural towns.”'
+    found = [text[s.start : s.end] for s in find_marked_spans(text)]
+    assert found == ["I read the report,", "It leaves out the rural towns."]

@@ -17,7 +17,8 @@ Matching rules (one run scores both systems the same way):
   and, on the prediction side, those matched to them plus unmatched ones with a named
   speaker;
 - *quoted content*: words inside quotation marks (paired marks in one paragraph). Recall:
-  gold contents mostly inside marks whose quoted words predictions cover by half or more;
+  gold contents mostly inside marks whose quoted words a prediction (with the pieces of the
+  same speaker, as above) covers by half or more;
   precision: predictions mostly inside marks with half or more of their words inside a
   gold content.
 """
@@ -273,7 +274,8 @@ def score(
             qws = [w for w in ws if w in quoted]
             if ws and len(qws) * 2 > len(ws):
                 c["q_gold"] += 1
-                hit = max((_covered(qws, p.start, p.end) for p in preds), default=0)
+                lo, hi = g.content[0][0], g.content[-1][1]
+                hit = max((_covered_with_pieces(qws, p, preds, lo, hi) for p in preds), default=0)
                 c["q_found"] += hit * 2 >= len(qws)
         for p in preds:
             ws = words(((p.start, p.end),), text)

@@ -123,7 +123,9 @@ def _closes(text: str, i: int, end: int, opened: str, mark: str) -> bool:
     if text[i - 1 : i].isspace():
         return False
     rest = text[i + 1 : end]
-    if opened == "”" and mark == '"':  # the next curly mark, if any, opens a new quote
+    if opened == "”" and mark == '"':  # after ',' and before a space, or no curly closer
+        if text[i - 1 : i] in {",", ".", "!", "?", "…"} and rest[:1] in {"", " ", "\n"}:
+            return True
         curly = re.search("[“”]", rest)
         return curly is None or curly.group() == "“"
     if opened == '"' and mark in CLOSERS:  # the straight marks left pair among themselves
