@@ -4,7 +4,10 @@ For every verb token (CoreNLP parse shipped with the corpus) the script counts h
 its lemma heads an annotated attribution Cue and how often it occurs at all. Lemmas
 that are cues at least ``--min-count`` times and in at least ``--min-rate`` of their
 occurrences are kept, with the inflected forms seen in the parse (the extractor runs
-without a lemmatizer). The output holds lemmas and word forms only, no article text:
+without a lemmatizer). Of those, the lemmas whose direct object (basic dependencies) lies
+in an annotated Content while the verb is in its Cue, at least ``--min-count // 2`` times
+and in at least ``--object-min-rate`` of their uses with an object, are kept as
+``object_lemmas``. The output holds lemmas and word forms only, no article text:
 
     .venv/bin/python bench/learn_cues.py --polnear ~/.cache/narrascope-data/polnear
 """
