@@ -4,7 +4,10 @@ For every verb token (CoreNLP parse shipped with the corpus) the script counts h
 its lemma heads an annotated attribution Cue and how often it occurs at all. Lemmas
 that are cues at least ``--min-count`` times and in at least ``--min-rate`` of their
 occurrences are kept, with the inflected forms seen in the parse (the extractor runs
-without a lemmatizer). The output holds lemmas and word forms only, no article text:
+without a lemmatizer). Of those, the lemmas whose direct object (basic dependencies) lies
+in an annotated Content while the verb is in its Cue, at least ``--min-count // 2`` times
+and in at least ``--object-min-rate`` of their uses with an object, are kept as
+``object_lemmas``. The output holds lemmas and word forms only, no article text:
 
     .venv/bin/python bench/learn_cues.py --polnear ~/.cache/narrascope-data/polnear
 """
@@ -39,12 +42,36 @@ def _tokens(path: Path) -> list[tuple[int, int, str, str, str]]:
     return out
 
 
-def _cue_spans(ann: str) -> list[tuple[int, int]]:
+def _objects(path: Path) -> list[tuple[int, str, int]]:
+    """(verb offset, verb lemma, object offset) of each ``dobj`` in the basic dependencies."""
+    out = []
+    for _, elem in ET.iterparse(path):
+        if elem.tag != "sentence":
+            continue
+        toks = {
+            t.get("id"): (int(t.findtext("CharacterOffsetBegin") or 0), t.findtext("lemma") or "")
+            for t in elem.iter("token")
+        }
+        for deps in elem.iter("dependencies"):
+            if deps.get("type") != "basic-dependencies":
+                continue
+            for dep in deps.iter("dep"):
+                if dep.get("type") == "dobj":
+                    gov = dep.find("governor")
+                    obj = dep.find("dependent")
+                    if gov is not None and obj is not None and gov.get("idx") in toks:
+                        start, lemma = toks[gov.get("idx")]
+                        out.append((start, lemma.lower(), toks.get(obj.get("idx"), (-1, ""))[0]))
+        elem.clear()
+    return out
+
+
+def _cue_spans(ann: str, label: str = "Cue") -> list[tuple[int, int]]:
     spans = []
     for line in ann.splitlines():
         cols = line.split("\t")
-        if len(cols) >= 2 and cols[0].startswith("T") and cols[1].startswith("Cue "):
-            for piece in cols[1][4:].split(";"):
+        if len(cols) >= 2 and cols[0].startswith("T") and cols[1].startswith(label + " "):
+            for piece in cols[1][len(label) + 1 :].split(";"):
                 a, b = piece.split()
                 spans.append((int(a), int(b)))
     return spans
@@ -55,11 +82,14 @@ def main() -> None:
     parser.add_argument("--polnear", default=str(default_root()))
     parser.add_argument("--min-count", type=int, default=8)
     parser.add_argument("--min-rate", type=float, default=0.3)
+    parser.add_argument("--object-min-rate", type=float, default=0.5)
     args = parser.parse_args()
     folder = split_dir(args.polnear, "train")
     as_cue: Counter[str] = Counter()
     total: Counter[str] = Counter()
     forms: dict[str, Counter[str]] = defaultdict(Counter)
+    obj_content: Counter[str] = Counter()
+    obj_total: Counter[str] = Counter()
     for ann in sorted((folder / "attributions").glob("*.ann")):
         name = ann.name.rsplit("_", 1)[0]
         parse = folder / "corenlp" / f"{name}.txt.xml"
@@ -73,6 +103,11 @@ def main() -> None:
             forms[lemma][word] += 1
             if any(a <= start and end <= b for a, b in cues):
                 as_cue[lemma] += 1
+        contents = _cue_spans(ann.read_text("utf-8"), "Content")
+        for verb, lemma, obj in _objects(parse):
+            obj_total[lemma] += 1
+            in_cue = any(a <= verb < b for a, b in cues)
+            obj_content[lemma] += in_cue and any(a <= obj < b for a, b in contents)
     kept = sorted(
         lemma
         for lemma, n in as_cue.items()
@@ -81,13 +116,22 @@ def main() -> None:
     data = {
         "_comment": (
             "Reported-speech cue verbs learned from PolNeAR train cue annotations "
-            "(bench/learn_cues.py): lemma -> [count as cue, count as verb, inflected forms]."
+            "(bench/learn_cues.py): lemma -> [count as cue, count as verb, inflected forms]; "
+            "object_lemmas: cue lemmas whose direct object is the attributed content "
+            "-> [count so, count with a direct object]."
         ),
         "min_count": args.min_count,
         "min_rate": args.min_rate,
         "lemmas": {
             lemma: [as_cue[lemma], total[lemma], sorted(f for f in forms[lemma] if f.isalpha())]
             for lemma in kept
+        },
+        "object_min_rate": args.object_min_rate,
+        "object_lemmas": {
+            lemma: [obj_content[lemma], obj_total[lemma]]
+            for lemma in kept
+            if obj_content[lemma] >= args.min_count // 2
+            and obj_content[lemma] >= args.object_min_rate * obj_total[lemma]
         },
     }
     OUT.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", "utf-8")

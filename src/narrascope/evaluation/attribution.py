@@ -3,9 +3,11 @@
 Matching rules (one run scores both systems the same way):
 
 - a predicted content span *matches* a gold attribution when it covers at least half of
-  the gold content's words; gold and predictions are paired one to one, best coverage
-  first; a further prediction lying mostly inside a matched content with a correct
-  speaker (the second piece of "“A,” she said, “B.”") is neither a hit nor a false alarm;
+  the gold content's words, together with the other predictions of the same speaker that
+  lie inside that content (the pieces of an interrupted quotation); gold and predictions
+  are paired one to one, best coverage first; a further prediction lying mostly inside a
+  matched content with a correct speaker (the second piece of "“A,” she said, “B.”") is
+  neither a hit nor a false alarm;
 - the *speaker is correct* when the predicted speaker's offsets overlap the gold source,
   or the last word of the predicted speaker's name (canonical name, else as written) is
   a word of the gold source; a gold attribution without a source needs no speaker;
@@ -15,7 +17,8 @@ Matching rules (one run scores both systems the same way):
   and, on the prediction side, those matched to them plus unmatched ones with a named
   speaker;
 - *quoted content*: words inside quotation marks (paired marks in one paragraph). Recall:
-  gold contents mostly inside marks whose quoted words predictions cover by half or more;
+  gold contents mostly inside marks whose quoted words a prediction (with the pieces of the
+  same speaker, as above) covers by half or more;
   precision: predictions mostly inside marks with half or more of their words inside a
   gold content.
 """
@@ -161,6 +164,27 @@ def speaker_correct(gold: GoldAttribution, pred: Predicted, text: str) -> bool:
     return False
 
 
+def _same_speaker(p: Predicted, q: Predicted) -> bool:
+    return bool(p.names or p.speaker_span) and (p.speaker_span, p.names) == (
+        q.speaker_span,
+        q.names,
+    )
+
+
+def _covered_with_pieces(
+    ws: Sequence[tuple[int, int]], p: Predicted, preds: Sequence[Predicted], lo: int, hi: int
+) -> int:
+    """Gold words covered by ``p`` and by the other pieces of the same quotation: the
+    predictions of the same speaker lying inside the gold content's extent ("“A,” she
+    said, “B.”" annotated as one content)."""
+    spans = [(p.start, p.end)] + [
+        (q.start, q.end)
+        for q in preds
+        if q is not p and lo <= q.start and q.end <= hi and _same_speaker(p, q)
+    ]
+    return sum(1 for a, b in ws if any(s <= a and b <= e for s, e in spans))
+
+
 def _pairs(
     gold: Sequence[GoldAttribution], preds: Sequence[Predicted], text: str
 ) -> dict[int, int]:
@@ -170,8 +194,9 @@ def _pairs(
         ws = words(g.content, text)
         if not ws:
             continue
+        lo, hi = g.content[0][0], g.content[-1][1]
         for pi, p in enumerate(preds):
-            share = _covered(ws, p.start, p.end) / len(ws)
+            share = _covered_with_pieces(ws, p, preds, lo, hi) / len(ws)
             if share >= MATCH:
                 cands.append(
                     (
@@ -249,7 +274,8 @@ def score(
             qws = [w for w in ws if w in quoted]
             if ws and len(qws) * 2 > len(ws):
                 c["q_gold"] += 1
-                hit = max((_covered(qws, p.start, p.end) for p in preds), default=0)
+                lo, hi = g.content[0][0], g.content[-1][1]
+                hit = max((_covered_with_pieces(qws, p, preds, lo, hi) for p in preds), default=0)
                 c["q_found"] += hit * 2 >= len(qws)
         for p in preds:
             ws = words(((p.start, p.end),), text)

@@ -92,6 +92,19 @@ def learned_cue_forms() -> frozenset[str]:
 
 
 @cache
+def object_cue_forms() -> frozenset[str]:
+    """Forms of the cue verbs whose direct object is what they attribute ("criticized
+    the plan"), learned from PolNeAR train with the cue lemmas (``object_lemmas``)."""
+    data = _json("cues_learned.json")
+    lemmas = data.get("lemmas", {})
+    return frozenset(
+        form
+        for lemma in data.get("object_lemmas", {})
+        for form in (lemma, *lemmas.get(lemma, (0, 0, []))[2])
+    )
+
+
+@cache
 def translit_rules() -> tuple[tuple[re.Pattern[str], str], ...]:
     """Ordered regex rewrites folding transliteration variants."""
     return tuple((re.compile(pat), rep) for pat, rep in _json("translit.json")["rules"])

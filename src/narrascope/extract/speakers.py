@@ -224,6 +224,11 @@ def _name_start(tok: Token) -> int:
 def _pronoun(tok: Token, ctx: SpeakerContext, start: int, end: int) -> Speaker:
     cue = resources.cues()
     gender = cue.pronouns.get(tok.lower_, "")
+    bound = _bound_subject(tok, ctx, gender)
+    if bound is not None:
+        return Speaker(
+            tok.text, start, end, bound, f"pronoun '{tok.text}' -> subject of the clause above"
+        )
     if gender in {"n", "p"}:
         labels = frozenset({"ORG", "GPE", "NORP"}) if gender == "n" else SPEAKER_LABELS
         found = ctx.before(tok.idx, labels)
@@ -242,6 +247,25 @@ def _pronoun(tok: Token, ctx: SpeakerContext, start: int, end: int) -> Speaker:
     if unknown:
         return Speaker(tok.text, start, end, unknown[0], f"pronoun '{tok.text}' -> nearest person")
     return Speaker(tok.text, start, end, None, f"pronoun '{tok.text}' has no antecedent")
+
+
+def _bound_subject(tok: Token, ctx: SpeakerContext, gender: str) -> Mention | None:
+    """ "X said he thought ...": a pronoun subject inside the clause of a verb whose own
+    subject names a person of a compatible gender (or a group, for "they") is that one."""
+    people = frozenset({"PERSON"}) if gender in {"m", "f"} else SPEAKER_LABELS
+    if gender not in {"m", "f", "p"} or tok.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    for verb in tok.head.ancestors:
+        for child in verb.children:
+            if child.dep_ != "nsubj" or child.i == tok.i:
+                continue
+            found = ctx.mention_at(child.idx, child.idx + len(child.text))
+            if found is None or found.label not in people:
+                return None  # the nearest subject above is not a name: leave it
+            if gender in {"m", "f"} and ctx.gender.get(_person_key(found), gender) != gender:
+                return None
+            return found
+    return None
 
 
 def _description(tok: Token, ctx: SpeakerContext, start: int, end: int) -> Speaker:

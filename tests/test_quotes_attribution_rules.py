@@ -1,0 +1,101 @@
+"""Issue 16 attribution rules: doubled-apostrophe quotes, object contents (real spaCy model)."""
+
+from __future__ import annotations
+
+from narrascope.extract import extract_documents
+from narrascope.extract.quotemarks import find_marked_spans
+from narrascope.models import Document, Quote
+
+
+def _quotes(text: str) -> list[Quote]:
+    doc = Document(id="t", source="test", raw=text, text=text, published="2025-05-15")
+    return next(extract_documents([doc])).quotes
+
+
+def test_doubled_apostrophes_are_quotation_marks() -> None:
+    text = "''We will not wait,'' Ms. Varga said. ''It's a 'real' problem,''' she added."
+    found = [text[s.start : s.end] for s in find_marked_spans(text)]
+    assert found == ["We will not wait,", "It's a 'real' problem,'"]
+
+
+def test_doubled_apostrophe_quote_runs_over_paragraphs() -> None:
+    text = "He said: ''The first part ends here.\n\n''The second part closes it.'' Then he left."
+    spans = find_marked_spans(text)
+    assert len(spans) == 1
+    assert spans[0].paragraphs == 2
+    assert text[spans[0].start : spans[0].end].endswith("closes it.")
+
+
+def test_doubled_apostrophes_inside_straight_quotes_do_not_close_them() -> None:
+    text = "She wrote \"a so-called ''reform'' plan is no plan at all\" in her column."
+    found = [text[s.start : s.end] for s in find_marked_spans(text)]
+    assert found == ["a so-called ''reform'' plan is no plan at all"]
+
+
+def test_doubled_apostrophe_quote_gets_its_speaker() -> None:
+    text = (
+        "Senator Helen Marsh spoke in the capital on Tuesday.\n\n"
+        "''This budget leaves the rural hospitals with nothing,'' Ms. Marsh said."
+    )
+    quote = next(q for q in _quotes(text) if q.text.startswith("This budget"))
+    assert quote.kind == "direct"
+    assert quote.speaker_name == "Helen Marsh"
+
+
+def test_mixed_curly_and_straight_marks_pair_up() -> None:
+    text = '“We stay," said Mr. Olsen. Later: “fine” he said. "Go on,” she said. "Yes" too.'
+    found = [text[s.start : s.end] for s in find_marked_spans(text)]
+    assert found == ["We stay,", "fine", "Go on,", "Yes"]
+
+
+def test_a_learned_object_cue_attributes_its_direct_object() -> None:
+    text = (
+        "Governor Clara Jensen spoke at the harbour on Monday.\n\n"
+        "Jensen criticized the new port authority for its slow repairs."
+    )
+    quote = next(q for q in _quotes(text) if q.kind == "indirect")
+    assert quote.text == "the new port authority for its slow repairs"
+    assert quote.speaker_name == "Clara Jensen"
+
+
+def test_an_object_of_a_verb_that_is_no_cue_is_not_a_quote() -> None:
+    text = "Governor Clara Jensen repaired the old harbour wall in the spring."
+    assert not [q for q in _quotes(text) if q.kind == "indirect"]
+
+
+def test_a_pronoun_in_the_reported_clause_is_the_subject_above() -> None:
+    text = (
+        "Tom Reyes opened a bakery in Denver last year.\n\n"
+        "Reyes, who met Mark Ellison at a fair, said he believes the city budget is far too small."
+    )
+    quotes = _quotes(text)
+    inner = next(q for q in quotes if q.text.startswith("the city budget"))
+    assert inner.speaker_name == "Tom Reyes"
+
+
+def test_a_cue_verb_naming_its_object_attributes_object_and_name() -> None:
+    text = "Senator Ruth Adler called the new tariff “a tax on every family” in her speech."
+    quotes = _quotes(text)
+    whole = next(q for q in quotes if q.kind == "indirect")
+    assert whole.text.startswith("the new tariff")
+    assert "a tax on every family" in whole.text
+    assert whole.speaker_name == "Ruth Adler"
+
+
+def test_a_cue_ending_in_a_colon_introduces_the_next_quote() -> None:
+    text = (
+        "Nadia Keller and her husband, Omar Haddad, waited at the border.\n\n"
+        "“We are only travellers,” Ms. Keller said. “We are not smugglers.” "
+        "Mr. Haddad said: “The wait has lasted nine days.”"
+    )
+    quotes = _quotes(text)
+    second = next(q for q in quotes if q.text.startswith("We are not"))
+    assert second.speaker_name == "Nadia Keller"
+    third = next(q for q in quotes if q.text.startswith("The wait"))
+    assert third.speaker_name == "Omar Haddad"
+
+
+def test_a_straight_mark_after_a_comma_closes_a_curly_quote() -> None:
+    text = '“I read the report," Ms. Lund said. "It leaves out the rural towns.”'
+    found = [text[s.start : s.end] for s in find_marked_spans(text)]
+    assert found == ["I read the report,", "It leaves out the rural towns."]
