@@ -15,8 +15,14 @@ each phase in a fresh process on one core:
 6-9. phases 2-5 on the real evaluation pages
 
 Prints a markdown table (articles/s, wall time, peak RSS) and the ratios.
+``--eval-only`` runs phases 6-9 alone; ``--repeats R`` runs every phase R times
+(rows interleaved, a fresh process each time) and reports the median CPU and
+wall time; ``--warm-all`` cleans every file once before the clock starts (lazy
+loads of trafilatura, justext and Narrascope all done: the steady state of a
+long run) instead of one file.
 
     python bench/bench_clean.py [--n 10000] [--seed 7] [--keep DIR] [--eval-dir DIR]
+                                [--eval-only] [--repeats R] [--warm-all]
 """
 
 from __future__ import annotations
@@ -26,10 +32,12 @@ import contextlib
 import html
 import json
 import multiprocessing as mp
+import os
 import random
 import re
 import resource
 import shutil
+import statistics
 import tempfile
 import time
 from pathlib import Path
@@ -122,23 +130,25 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _first(folder: str) -> str:
-    return min(Path(folder).iterdir()).read_text(encoding="utf-8")
+def _warm_paths(folder: str) -> list[Path]:
+    """The files run before the clock starts: the first, or all with ``--warm-all``."""
+    paths = sorted(Path(folder).iterdir())
+    return paths if os.environ.get("NARRASCOPE_BENCH_WARM_ALL") == "1" else paths[:1]
 
 
 def _warm_up(folder: str) -> None:
-    """Clean one file before the clock starts (lexicon, language model, lazy imports)."""
+    """Clean before the clock starts (lexicon, language model, lazy imports)."""
     from narrascope.clean import clean_article
     from narrascope.errors import CleaningError
     from narrascope.models import RawArticle
 
-    path = min(Path(folder).iterdir())
-    with contextlib.suppress(CleaningError):
-        content = _first(folder)
-        if path.suffix == ".html":
-            clean_article(RawArticle(source=str(path), content=content, fmt="html"))
-        else:
-            clean_article(RawArticle(source=str(path), content=content))
+    for path in _warm_paths(folder):
+        with contextlib.suppress(CleaningError):
+            content = path.read_text(encoding="utf-8")
+            if path.suffix == ".html":
+                clean_article(RawArticle(source=str(path), content=content, fmt="html"))
+            else:
+                clean_article(RawArticle(source=str(path), content=content))
 
 
 def _run_narrascope(folder: str, queue: Any) -> None:
@@ -168,7 +178,8 @@ def _run_narrascope(folder: str, queue: Any) -> None:
 def _run_trafilatura(folder: str, queue: Any) -> None:
     import trafilatura
 
-    trafilatura.extract(_first(folder), include_comments=False)  # warm-up, not timed
+    for path in _warm_paths(folder):  # not timed
+        trafilatura.extract(path.read_text(encoding="utf-8"), include_comments=False)
     start, cpu = time.perf_counter(), time.process_time()
     done = failed = 0
     for path in sorted(Path(folder).iterdir()):
@@ -180,16 +191,32 @@ def _run_trafilatura(folder: str, queue: Any) -> None:
     )
 
 
-def _run_trafilatura_metadata(folder: str, queue: Any) -> None:
-    from narrascope.clean.html import extract_html
+def _bare_extraction_with_metadata(html_text: str) -> Any:
+    """trafilatura's own call with metadata, with the arguments Narrascope used to pass
+    (before issue #15 it ran this inside ``extract_html``; now it reads fewer fields)."""
+    import trafilatura
 
-    extract_html("warm-up", _first(folder))  # not timed
+    from narrascope.clean.html import DATE_PARAMS
+
+    return trafilatura.bare_extraction(
+        html_text,
+        include_comments=False,
+        with_metadata=True,
+        include_tables=True,
+        date_extraction_params=DATE_PARAMS,
+    )
+
+
+def _run_trafilatura_metadata(folder: str, queue: Any) -> None:
+    for path in _warm_paths(folder):  # not timed
+        _bare_extraction_with_metadata(path.read_text(encoding="utf-8"))
     start, cpu = time.perf_counter(), time.process_time()
     done = failed = 0
     for path in sorted(Path(folder).iterdir()):
-        page = extract_html(path.name, path.read_text(encoding="utf-8"))
-        done += bool(page.text)
-        failed += not page.text
+        found = _bare_extraction_with_metadata(path.read_text(encoding="utf-8"))
+        ok = found is not None and bool(found.text)
+        done += ok
+        failed += not ok
     queue.put(
         (done, failed, time.perf_counter() - start, time.process_time() - cpu, _peak_rss_mb())
     )
@@ -207,6 +234,9 @@ def _run_line_cleaner(folder: str, queue: Any) -> None:
     ]
     options = CleanOptions()
     _warm_up(folder)
+    for text in texts if os.environ.get("NARRASCOPE_BENCH_WARM_ALL") == "1" else []:
+        with contextlib.suppress(CleaningError):
+            clean_text(text, options=options, extracted=True)
     start, cpu = time.perf_counter(), time.process_time()
     done = failed = 0
     for text in texts:
@@ -235,7 +265,10 @@ def write_eval_pages(root: Path, out: Path) -> int:
     return len(pages)
 
 
-def _phase(target: Any, folder: Path) -> tuple[int, int, float, float, float]:
+Result = tuple[int, int, float, float, float]  # ok, failed, wall s, CPU s, peak RSS MB
+
+
+def _phase(target: Any, folder: Path) -> Result:
     ctx = mp.get_context("spawn")
     queue = ctx.Queue()
     proc = ctx.Process(target=target, args=(str(folder), queue))
@@ -245,17 +278,30 @@ def _phase(target: Any, folder: Path) -> tuple[int, int, float, float, float]:
     return result  # type: ignore[no-any-return]
 
 
-def _html_rows(label: str, folder: Path) -> list[tuple[str, tuple[int, int, float, float, float]]]:
+def _phases(jobs: list[tuple[str, Any, Path]], repeats: int) -> list[tuple[str, Result]]:
+    """Each job ``repeats`` times, jobs interleaved; median wall and CPU time per job."""
+    runs: dict[str, list[Result]] = {name: [] for name, _, _ in jobs}
+    for _ in range(repeats):
+        for name, target, folder in jobs:
+            runs[name].append(_phase(target, folder))
+    rows = []
+    for name, results in runs.items():
+        done, failed, _, _, _ = results[0]
+        wall = statistics.median(r[2] for r in results)
+        cpu = statistics.median(r[3] for r in results)
+        rows.append((name, (done, failed, wall, cpu, max(r[4] for r in results))))
+    return rows
+
+
+def _html_jobs(label: str, folder: Path) -> list[tuple[str, Any, Path]]:
     return [
-        (f"trafilatura.extract ({label})", _phase(_run_trafilatura, folder)),
-        (
-            f"trafilatura bare_extraction + metadata ({label})",
-            _phase(_run_trafilatura_metadata, folder),
-        ),
-        (f"narrascope ingest+clean ({label}, via trafilatura)", _phase(_run_narrascope, folder)),
+        (f"trafilatura.extract ({label})", _run_trafilatura, folder),
+        (f"trafilatura bare_extraction + metadata ({label})", _run_trafilatura_metadata, folder),
+        (f"narrascope ingest+clean ({label}, via trafilatura)", _run_narrascope, folder),
         (
             f"narrascope line cleaner alone (trafilatura text of {label})",
-            _phase(_run_line_cleaner, folder),
+            _run_line_cleaner,
+            folder,
         ),
     ]
 
@@ -268,21 +314,34 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--keep", type=Path, help="write the corpus here and keep it")
     parser.add_argument("--eval-dir", type=Path, default=default_root())
+    parser.add_argument("--eval-only", action="store_true", help="the real pages' rows alone")
+    parser.add_argument("--repeats", type=int, default=1, help="runs per row (median)")
+    parser.add_argument("--warm-all", action="store_true", help="run every file once untimed")
     args = parser.parse_args()
+    if args.warm_all:
+        os.environ["NARRASCOPE_BENCH_WARM_ALL"] = "1"  # inherited by the spawned phases
     out = args.keep or Path(tempfile.mkdtemp(prefix="narrascope-bench-"))
     try:
-        generate(args.n, args.seed, out)
         n_eval = write_eval_pages(args.eval_dir, out / "eval")
-        rows = [
-            ("narrascope ingest+clean (.txt)", _phase(_run_narrascope, out / "txt")),
-            *_html_rows("generated .html", out / "html"),
-        ]
+        jobs: list[tuple[str, Any, Path]] = []
+        if not args.eval_only:
+            generate(args.n, args.seed, out)
+            jobs = [
+                ("narrascope ingest+clean (.txt)", _run_narrascope, out / "txt"),
+                *_html_jobs("generated .html", out / "html"),
+            ]
         if n_eval:
-            rows += _html_rows(f"{n_eval} trafilatura eval pages", out / "eval")
+            jobs += _html_jobs(f"{n_eval} trafilatura eval pages", out / "eval")
+        rows = _phases(jobs, max(1, args.repeats))
     finally:
         if args.keep is None:
             shutil.rmtree(out, ignore_errors=True)
-    print(f"\n{args.n} generated articles, one process per row, one core each\n")
+    generated = "no" if args.eval_only else str(args.n)
+    print(
+        f"\n{generated} generated articles, one process per row, one core each, "
+        f"median of {max(1, args.repeats)} run(s), "
+        f"{'every file' if args.warm_all else 'one file'} run before the clock\n"
+    )
     print(
         "| run | articles ok | failed | CPU s | articles/s (CPU) | wall s | articles/s (wall) "
         "| peak RSS MB |"
@@ -295,8 +354,11 @@ def main() -> None:
             f"| {total / wall:.0f} | {rss:.0f} |"
         )
     by_name = dict(rows)
-    groups = ["generated .html"] + ([f"{n_eval} trafilatura eval pages"] if n_eval else [])
-    pairs = [("narrascope ingest+clean (.txt)", "trafilatura.extract (generated .html)")]
+    groups = [] if args.eval_only else ["generated .html"]
+    groups += [f"{n_eval} trafilatura eval pages"] if n_eval else []
+    pairs = []
+    if not args.eval_only:
+        pairs.append(("narrascope ingest+clean (.txt)", "trafilatura.extract (generated .html)"))
     for group in groups:
         extract = f"trafilatura.extract ({group})"
         pairs += [

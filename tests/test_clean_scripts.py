@@ -251,6 +251,37 @@ def test_clean_title(title: str | None, expected: str | None) -> None:
     assert clean_title(title) == expected
 
 
+def _clean_title_without_prefilter(title: str) -> str | None:
+    from narrascope.clean import titles
+
+    text = " ".join(title.split())
+    while True:
+        trimmed = titles._BARE_LEAD.sub("", titles._TAIL.sub("", titles._HEAD.sub("", text)))
+        if trimmed.strip() == text:
+            break
+        text = trimmed.strip()
+    return text if any(ch.isalpha() for ch in text) else None
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Storm closes the coast road - just now",
+        "Storm closes the coast road · an hour ago",
+        "Storm closes the coast road | Updated: ",
+        "Storm closes the coast road | PUBLISHED",
+        "Storm closes the coast road ٣:٤٥",  # Arabic-Indic digits are \d too
+        "Storm closes the coast road",
+        "Storm closes the coast road after the agonising wait",
+        "  Storm\tcloses the coast road  ",
+        "—",
+    ],
+)
+def test_clean_title_skips_the_scans_only_when_they_cannot_match(title: str) -> None:
+    """The cheap pre-check (issue #15 speed) changes no result."""
+    assert clean_title(title) == _clean_title_without_prefilter(title)
+
+
 @pytest.mark.parametrize(
     "body",
     [

@@ -61,27 +61,18 @@ def _clean_page(raw: RawArticle, text: str, title: str | None, options: CleanOpt
     leaves too little and the body holds clearly more."""
     doc: Document | None = None
     failure: CleaningError | None = None
+    words = 0
     try:
-        doc = clean_text(
-            text, source=raw.source, url=raw.url, title=title, options=options, extracted=True
-        )
+        doc, words = _clean(text, raw.source, raw.url, title, options, extracted=True)
     except CleaningError as exc:
         failure = exc
-    words = word_count(doc.text) if doc is not None else 0
     if words < FALLBACK_WORDS:
         body = page_body(raw.content)
         if not text.strip() and not body.strip():
             raise CleaningError(raw.source, "no main text found in the HTML page")
         if word_count(body) >= max(2 * words, options.min_words):
             try:
-                return clean_text(
-                    body,
-                    source=raw.source,
-                    url=raw.url,
-                    title=title,
-                    options=options,
-                    extracted=True,
-                )
+                return _clean(body, raw.source, raw.url, title, options, extracted=True)[0]
             except CleaningError as exc:
                 failure = failure or exc
     if doc is None:
@@ -102,7 +93,19 @@ def clean_text(
 
     ``extracted``: ``raw`` is an extractor's main-content text (see
     :func:`~narrascope.clean.layout.lay_out`)."""
-    options = options or CleanOptions()
+    return _clean(raw, source, url, title, options or CleanOptions(), extracted=extracted)[0]
+
+
+def _clean(
+    raw: str,
+    source: str,
+    url: str | None,
+    title: str | None,
+    options: CleanOptions,
+    *,
+    extracted: bool,
+) -> tuple[Document, int]:
+    """:func:`clean_text`, and the clean text's word count."""
     lines = split_lines(raw)
     if not lines:
         raise CleaningError(source, "the article is empty")
@@ -129,7 +132,7 @@ def clean_text(
         detect_language(text, options.language_sample_chars) if options.detect_language else None
     )
     meta: Metadata = find_metadata(lines, layout, url)
-    return Document(
+    doc = Document(
         id=content_id(raw),
         source=source,
         raw=raw,
@@ -143,6 +146,7 @@ def clean_text(
         boilerplate=_boilerplate(lines, layout, language),
         offsets=offsets,
     )
+    return doc, words
 
 
 def _fallback_layout(

@@ -11,13 +11,17 @@ dropped.
 
 from __future__ import annotations
 
+import logging
 import unicodedata
 from dataclasses import dataclass
 
 import trafilatura
+from trafilatura.utils import load_html
 
 from narrascope.clean.markup import visible_text
-from narrascope.errors import CleaningError
+from narrascope.clean.page_meta import page_metadata
+
+LOGGER = logging.getLogger(__name__)
 
 # Dates from markup (meta tags, <time>), not guessed from free text: htmldate's
 # extensive search is slow (~10 pages/s) and would guess.
@@ -38,26 +42,32 @@ class HtmlPage:
 def extract_html(source: str, html: str, url: str | None = None) -> HtmlPage:
     """Main text (comments excluded, NFC-normalised) and metadata of ``html``.
 
-    Raises :class:`~narrascope.errors.CleaningError` when the markup cannot be read.
+    The page is parsed once: trafilatura extracts the text from a copy of the
+    tree and :func:`~narrascope.clean.page_meta.page_metadata` reads the metadata
+    from it, as ``bare_extraction(with_metadata=True)`` would, without the fields
+    Narrascope does not use. A page trafilatura cannot read, or finds no text in,
+    gives an empty page (no metadata either, as with ``bare_extraction``).
     """
     try:
+        tree = load_html(html)
+        if tree is None:
+            return HtmlPage(text="")
         found = trafilatura.bare_extraction(
-            html,
-            url=url,
-            include_comments=False,
-            with_metadata=True,
-            include_tables=True,
-            date_extraction_params=DATE_PARAMS,
+            tree, url=url, include_comments=False, include_tables=True
         )
-    except (ValueError, TypeError) as exc:  # malformed markup lxml cannot read
-        raise CleaningError(source, f"HTML could not be parsed: {exc}") from exc
-    text = getattr(found, "text", None) if found is not None else None
+        text = getattr(found, "text", None) if found is not None else None
+        if not isinstance(text, str):
+            return HtmlPage(text="")
+        meta = page_metadata(tree, url, DATE_PARAMS)
+    except (ValueError, TypeError) as exc:  # malformed markup: trafilatura drops the page
+        LOGGER.debug("%s: HTML could not be read: %s", source, exc)
+        return HtmlPage(text="")
     return HtmlPage(
-        text=_nfc(text) if isinstance(text, str) else "",
-        title=_field(found, "title"),
-        author=_field(found, "author"),
-        published=_field(found, "date"),
-        outlet=_field(found, "sitename"),
+        text=_nfc(text),
+        title=_strip(meta.title),
+        author=_strip(meta.author),
+        published=_strip(meta.date),
+        outlet=_strip(meta.sitename),
     )
 
 
@@ -81,6 +91,5 @@ def _nfc(text: str) -> str:
     return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
-def _field(found: object, name: str) -> str | None:
-    value = getattr(found, name, None)
+def _strip(value: str | None) -> str | None:
     return value.strip() or None if isinstance(value, str) else None

@@ -33,6 +33,9 @@ _SEP = r"[\s|·•,–—\-:/]"
 _TAIL = re.compile(rf"(?i){_SEP}*(?:{_LEAD})?{_WHEN}{_SEP}*$")
 _HEAD = re.compile(rf"(?i)^{_SEP}*(?:{_LEAD})?{_WHEN}(?:{_SEP}+|$)")
 _BARE_LEAD = re.compile(rf"(?i){_SEP}+(?:published|updated|posted)\s*:?\s*$")
+# What every match of the three patterns holds: a digit, "ago", "just now" or a lead
+# word. Text without any of them is left as it is, without the slow anchored scans.
+_MAYBE_CHROME = re.compile(r"(?i)\d|ago|just now|published|updated|posted")
 
 
 def clean_title(title: str | None) -> str | None:
@@ -40,7 +43,7 @@ def clean_title(title: str | None) -> str | None:
     if title is None:
         return None
     text = " ".join(title.split())
-    while True:
+    while _MAYBE_CHROME.search(text) is not None:
         trimmed = _BARE_LEAD.sub("", _TAIL.sub("", _HEAD.sub("", text))).strip()
         if trimmed == text:
             break
