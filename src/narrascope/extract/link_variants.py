@@ -55,7 +55,9 @@ def link_partial_names(
     ("North Gulls" and "South Gulls" leave "Gulls" alone). A longer name that only adds
     a number ("Viewer 8", "2008 Gulls") is a version or a season, not the same thing.
     Acronyms, people and places (where "Kent" is not "Kent County") are never joined
-    this way. Longer names are joined first, so "Gulls" sees "Bay Gulls" as one."""
+    this way. Longer names are joined first, so "Gulls" sees "Bay Gulls" as one.
+    Across a whole corpus (not one ``story``) a short name joins only when exactly one
+    longer name fits: "House" must not become the most named of many committees."""
     longer: dict[tuple[str, tuple[str, ...]], set[int]] = defaultdict(set)
     for i, rec in enumerate(records):
         if rec.entity.type not in SHORT_FORM_TYPES:
@@ -78,9 +80,13 @@ def link_partial_names(
         found = {j for a in aliases for j in longer.get((records[i].entity.type, _toks(a)), ())}
         size = Counter(uf.find(j) for j in found)  # records naming each candidate
         size.pop(uf.find(i), None)
-        target = _dominant(size)
+        target = _dominant(size) if story else _only(size)
         if target is not None:
             uf.union(i, target)
+
+
+def _only(counts: Counter[int]) -> int | None:
+    return next(iter(counts)) if len(counts) == 1 else None
 
 
 def _dominant(counts: Counter[int]) -> int | None:

@@ -211,7 +211,8 @@ def _link_by_keys(records: list[Record], uf: UnionFind[int], *, story: bool = Fa
     for i, rec in enumerate(records):
         for key in _record_keys(rec, tables.get(rec.kind, {})):
             uf.union(i, first.setdefault((rec.kind, key), i))
-    link_spelling_variants(records, uf)
+    if story:  # across a whole corpus, near-identical names are too often two things
+        link_spelling_variants(records, uf)
     link_partial_names(records, uf, story=story)
 
 
