@@ -101,3 +101,13 @@ def test_within_a_story_one_surname_and_one_initial_are_one_person() -> None:
     assert ids["Kathryn Trevain"] == ids["Kit Trevain"]
     ids = _ids(_docs((("Kathryn Trevain", "PERSON"),), (("Oskar Trevain", "PERSON"),)), story=True)
     assert ids["Kathryn Trevain"] != ids["Oskar Trevain"]
+
+
+def test_a_canonical_name_never_carries_a_figure_the_recogniser_glued_on() -> None:
+    """A poll table ("Oskar Trevain 35") makes the recogniser take the figure into the
+    name; the fuller name must not win because of it."""
+    from narrascope.extract.canonical import canonical_name
+
+    assert canonical_name(["Oskar Trevain 35", "Oskar Trevain", "Trevain"]) == "Oskar Trevain"
+    assert canonical_name(["Oskar Trevain 35"]) == "Oskar Trevain 35"  # nothing better
+    assert canonical_name(["Wren Hollis", "Wren A. Hollis"]) == "Wren A. Hollis"

@@ -206,12 +206,15 @@ def _entity(doc_id: str, members: list[Mention]) -> Entity:
 
 
 def canonical_name(candidates: Sequence[str]) -> str:
-    """The fullest non-acronym name; ties go to the most frequent, then the first."""
+    """The fullest non-acronym name without digits ("Ted Roe 35" is a poll figure glued on
+    by the recogniser); ties go to the most frequent, then the first."""
     counts = Counter(candidates)
     order = {name: i for i, name in reversed(list(enumerate(candidates)))}
 
-    def rank(name: str) -> tuple[int, int, int, int]:
-        return (not names.is_acronym(name), len(names.words(name)), counts[name], -order[name])
+    def rank(name: str) -> tuple[bool, bool, int, int, int]:
+        plain = not any(ch.isdigit() for ch in name)
+        fullness = len(names.words(name))
+        return (plain, not names.is_acronym(name), fullness, counts[name], -order[name])
 
     return max(counts, key=rank)
 
