@@ -456,6 +456,15 @@ def _clause_quote(
 _OBJECT_TAIL = frozenset({"as", "with", "for", "of"})
 
 
+_MIN_OBJECT_WORDS = 4  # an object alone must say something, not only name a target
+
+
+def _participle_aside(verb: Token) -> bool:
+    """'..., blaming a shortage of parts': a participle clause giving the reason for the
+    main verb, not a second thing said."""
+    return verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "acl")
+
+
 def _object_quote(
     verb: Token, subject: Token | None, ctx: SpeakerContext, direct: list[tuple[int, int]]
 ) -> list[Attribution]:
@@ -463,16 +472,19 @@ def _object_quote(
     "X described the plan as a mistake" (the verbs learned from PolNeAR train), or any
     cue verb naming its object: "X called the plan “a disgrace”"."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    if not objects or subject is None or _nobody(subject):
+    if not objects or subject is None or _nobody(subject) or _participle_aside(verb):
         return []
     obj = objects[0]
     last = obj.right_edge
+    tail = False
     for child in verb.rights:
         if child.i > last.i and (
             child.dep_ == "oprd" or (child.dep_ == "prep" and child.lower_ in _OBJECT_TAIL)
         ):
-            last = child.right_edge
+            last, tail = child.right_edge, True
     first = obj.left_edge
+    if not tail and last.i - first.i + 1 < _MIN_OBJECT_WORDS:
+        return []  # "blasted council bosses": a target, not something said
     start, end = _trimmed(ctx.text, first.idx, last.idx + len(last.text))
     if end - start < 12 or _crosses(start, end, direct, ctx.text) or start <= subject.idx < end:
         return []
