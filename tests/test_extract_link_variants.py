@@ -3,25 +3,12 @@ descriptions (issue 16). Entities are built here from invented names."""
 
 from __future__ import annotations
 
+from linking_docs import docs_from_specs
 from narrascope.extract import link_entities
-from narrascope.extract.canonical import document_entities
 from narrascope.extract.link_variants import description_head
-from narrascope.models import Document, Mention
+from narrascope.models import Document
 
-
-def _docs(*specs: tuple[tuple[str, str], ...]) -> list[Document]:
-    """One document per spec; each spec holds (name, label) mentions."""
-    out = []
-    for i, spec in enumerate(specs):
-        text = " . ".join(name for name, _ in spec)
-        mentions, pos = [], 0
-        for name, label in spec:
-            mentions.append(Mention(name, pos, pos + len(name), label))
-            pos += len(name) + 3
-        doc = Document(id=f"d{i}", source="t", raw=text, text=text)
-        doc.entities, _ = document_entities(doc.id, mentions)
-        out.append(doc)
-    return out
+_docs = docs_from_specs
 
 
 def _ids(docs: list[Document], *, story: bool = False) -> dict[str, str]:
