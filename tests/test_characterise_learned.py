@@ -166,3 +166,14 @@ def test_learned_hashed_words_need_no_vocabulary() -> None:
     assert x.shape == (3, 64)
     assert np.allclose(np.linalg.norm(x[[0, 2]], axis=1), 1.0)
     assert not x[1].any()
+
+
+def test_learned_abstention_score_is_a_confidence_in_the_unit_interval() -> None:
+    # the domain margin is a difference of scores (it can be far below zero), but
+    # the "Other" score shown to users must read as a confidence
+    weak = model().decide(row((1, 0), (0.3, 0.1, 0.6), A=0.9))[0]
+    hopeless = model().decide(row((1, 0), (0.0, 0.0, 1.0), A=0.9))[0]
+    for found in (weak, hopeless):
+        assert {label for label, _, _ in found} == {"Other"}
+        assert all(0.0 < score <= 1.0 for _, _, score in found)
+    assert 1.0 > hopeless[0][2] > weak[0][2] > 0.5

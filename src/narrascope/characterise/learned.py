@@ -14,6 +14,8 @@ plus ``.json`` (label names, thresholds): no article text.
 
 from __future__ import annotations
 
+import math
+
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -185,12 +187,22 @@ def load_narrative_model(path: str | Path) -> NarrativeModel:
     return model
 
 
+def abstain_confidence(margin: float, threshold: float) -> float:
+    """How sure the abstention (``Other``) is, in (0, 1): 0.5 at the domain threshold.
+
+    ``margin`` is the best domain's score minus "no narrative"; the further it lies
+    below the threshold, the closer to 1 (a logistic of the distance).
+    """
+    return round(1.0 / (1.0 + math.exp(max(-50.0, min(50.0, 4.0 * (margin - threshold))))), 4)
+
+
 def decode(
     model: NarrativeModel, probs: np.ndarray, domain: str | None, domain_p: float
 ) -> list[tuple[str, str, float]]:
     """Hierarchy-consistent labels of one article from its label probabilities."""
     if domain is None:
-        return [(OTHER, "coarse", 1 - domain_p), (OTHER, "fine", 1 - domain_p)]
+        sure = abstain_confidence(domain_p, model.thresholds.domain)
+        return [(OTHER, "coarse", sure), (OTHER, "fine", sure)]
     labels, th = model.heads.labels, model.thresholds
     col = {name: i for i, name in enumerate(labels)}
     roots = [n for n in labels if model.parents[n] is None and model.label_domain.get(n) == domain]
