@@ -53,7 +53,8 @@ def test_russian_article_is_stored_searchable_and_gets_no_english_findings(
         cli, ["analyze", str(folder), "--db", str(db), "--out", str(out)], catch_exceptions=False
     )
     assert result.exit_code == 0, result.output
-    assert "ru 1 stored only (no entities, quotes or events)" in result.output
+    partial = "ru 1 narratives and techniques only (no entities, quotes, events or tone)"
+    assert partial in result.output
     assert "en 1 analysed" in result.output
     docs = {Path(d["source"]).name: d for d in json.loads(out.read_text())["documents"]}
     russian, english = docs["ru.txt"], docs["en.txt"]
@@ -61,9 +62,12 @@ def test_russian_article_is_stored_searchable_and_gets_no_english_findings(
     assert russian["entities"] == []
     assert russian["quotes"] == []
     assert russian["events"] == []
+    assert russian["tone"] == []  # VADER is an English lexicon: no tone for Russian
     assert english["language"] == "en"
     assert english["entities"]
     assert english["quotes"]
+    assert english["tone"]
+    assert english["tone"][0]["target"] is None
     store = open_store(db)
     try:
         hits = store.search("мост", limit=10)

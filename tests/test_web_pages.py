@@ -158,10 +158,13 @@ def test_web_pages_article_says_when_its_language_was_only_stored(
     client: TestClient, store: Store
 ) -> None:
     english = client.get("/documents/d1").text
-    assert "stored only" not in english
+    assert "techniques only" not in english
     doc = store.get_document("d1")
     doc.language = "ru"
     store.delete_document("d1")
     store.add_documents([doc])
     russian = client.get("/documents/d1").text
-    assert "ru (stored only: no entity, quote or event extraction for this language)" in russian
+    assert (
+        "ru (narratives and techniques only: no entity, quote, event or tone extraction"
+        " for this language)" in russian
+    )

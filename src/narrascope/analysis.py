@@ -38,8 +38,8 @@ class RunReport:
     languages: Counter[str] = field(default_factory=Counter)  # usable inputs by language
 
     def language_summary(self) -> str:
-        """Which languages were analysed in full and which only stored: ``"en 3 analysed, ru 1
-        stored only (no entities, quotes or events)"``."""
+        """Which languages were analysed in full and which in part: ``"en 3 analysed, ru 1
+        narratives and techniques only (no entities, quotes, events or tone)"``."""
         from narrascope.languages import EXTRACT, analyses
 
         parts = []
@@ -47,7 +47,7 @@ class RunReport:
             known = None if language == UNKNOWN_LANGUAGE else language
             state = (
                 "analysed" if analyses(EXTRACT, known)
-                else "stored only (no entities, quotes or events)"
+                else "narratives and techniques only (no entities, quotes, events or tone)"
             )
             parts.append(f"{language} {n} {state}")
         return ", ".join(parts)

