@@ -51,3 +51,16 @@ def test_names_in_a_title_case_headline_and_after_metadata_are_found() -> None:
     starts = sorted(m.start for e in doc.entities if e.name == "Ann Roe" for m in e.mentions)
     assert starts[0] == text.index("Ann Roe")  # the headline
     assert text.index("Ann Roe cut") in starts  # the line after the metadata
+
+
+def test_court_case_names_are_not_entities_or_speakers() -> None:
+    text = (
+        "In Halvorsen v. Brandt-Keller, the court sided with the workers. "
+        '"The ruling in Halvorsen v. Brandt-Keller changes nothing for us," '
+        "said Mira Halvorsen. The judges cited Okafor vs. Lindqvist."
+    )
+    doc = next(iter(extract_documents([Document(id="c", source="t", raw=text, text=text)])))
+    names_found = {e.name for e in doc.entities}
+    assert not any(" v. " in n or " vs. " in n for n in names_found), names_found
+    assert all(" v. " not in (q.speaker or "") for q in doc.quotes)
+    assert any(q.speaker == "Mira Halvorsen" for q in doc.quotes), doc.quotes

@@ -13,6 +13,8 @@ from narrascope.models import Mention
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 _CAPITAL = re.compile(r"^[A-Z]")
+# a court case ("Smith v. Jones", "Roe vs Wade"): a title, not a party, so no entity
+_CASE_NAME = re.compile(r"\S\s+(?:v|vs)\.?\s+[A-Z]")
 
 
 def find_mentions(sdoc: Doc) -> list[Mention]:
@@ -49,6 +51,8 @@ def _clean(text: str, start: int, end: int, label: str) -> Mention | None:
     start, end = names.trim_span(text, start, end)
     surface = text[start:end]
     if not surface or not _CAPITAL.match(surface) or "\n" in surface:
+        return None
+    if _CASE_NAME.search(surface):
         return None
     if label == "PERSON":  # titles glued to the name by NER: "Spokeswoman Maria Ivanova"
         bare = names.strip_titles(surface)
