@@ -146,17 +146,56 @@ def test_learned_roles_fine_roles_follow_the_main_role(tmp_path: Path) -> None:
     assert load_role_model(tmp_path / "roles").predict(x) == m.predict(x)
 
 
-def test_learned_chunks_are_prefix_stable() -> None:
+def test_learned_chunks_are_the_paragraphs_of_the_lead() -> None:
     from narrascope.characterise.encode import chunks
 
-    text = " ".join(f"Sentence number {i} says something short." for i in range(60))
+    text = "\n".join(f"  Paragraph {i} says something short.  \n" for i in range(60))
     full = chunks(text, limit=len(text))
+    assert len(full) == 60
+    assert all(text[c.start : c.end] == c.text == c.text.strip() for c in full)
     for limit in (1, 150, 401, 999, 2000):
         part = chunks(text, limit=limit)
         assert part == full[: len(part)]
         assert all(c.start < limit for c in part)
         assert len(part) == len(full) or full[len(part)].start >= limit
-        assert all(len(c.text) <= 400 for c in part)
+
+
+def test_article_vector_pools_all_paragraphs_and_the_lead() -> None:
+    from narrascope.characterise.encode import POOLED_DIM, article_vector
+    from narrascope.models import Span
+
+    spans = [Span(0, 10, "a"), Span(200, 300, "b"), Span(900, 950, "c")]
+    vectors = np.eye(3, 512, dtype=np.float32)
+    x = article_vector(spans, vectors, lead=400)
+    assert x.shape == (POOLED_DIM,)
+    assert np.allclose(x[:512], vectors.mean(axis=0))  # mean of all paragraphs
+    assert np.allclose(x[512:1024], vectors.max(axis=0))  # max of all
+    assert np.allclose(x[1024:], vectors[:2].mean(axis=0))  # mean of the two lead ones
+    assert np.allclose(article_vector(spans[2:], vectors[2:], lead=400)[1024:], vectors[2])
+    assert not article_vector([], np.zeros((0, 512), np.float32)).any()
+
+
+def test_reusing_embeds_each_text_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from narrascope.characterise import encode
+    from narrascope.stories import vectors as story_vectors
+
+    calls: list[list[str]] = []
+    real = story_vectors.use_embedder
+
+    def counting(texts: list[str], *args: object, **kwargs: object) -> np.ndarray:
+        calls.append(list(texts))
+        return real(texts)
+
+    monkeypatch.setattr(story_vectors, "use_embedder", counting)
+    with encode.reusing({"known": np.ones(512, np.float32)}) as memo:
+        got = encode.embed_texts(["known", "new", "new"])
+        again = encode.embed_texts(["new"])
+    assert calls == [["new"]]
+    assert np.allclose(got[0], 1.0)
+    assert np.allclose(got[1], again[0])
+    assert set(memo) == {"known", "new"}
+    encode.embed_texts(["outside"])
+    assert calls[-1] == ["outside"]  # no memo outside the block
 
 
 def test_learned_hashed_words_need_no_vocabulary() -> None:

