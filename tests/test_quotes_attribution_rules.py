@@ -99,3 +99,20 @@ def test_a_straight_mark_after_a_comma_closes_a_curly_quote() -> None:
     text = '“I read the report," Ms. Lund said. "It leaves out the rural towns.”'
     found = [text[s.start : s.end] for s in find_marked_spans(text)]
     assert found == ["I read the report,", "It leaves out the rural towns."]
+
+
+def test_a_question_put_to_the_speaker_is_not_what_they_said() -> None:
+    text = (
+        "Fire Chief Marta Oyelaran spoke to reporters outside the depot on Monday.\n\n"
+        "Asked to describe the vehicle that started the blaze, Oyelaran said, "
+        "\"We are not ready to discuss that.\"\n\n"
+        "Pressed on whether the depot had passed its last inspection, she said the "
+        "records would be published next week."
+    )
+    quotes = _quotes(text)
+    said = {q.text for q in quotes}
+    assert not any("vehicle that started" in t for t in said)  # the question, not her words
+    assert not any("depot had passed" in t for t in said)
+    assert "We are not ready to discuss that." in said
+    assert any(t.startswith("the records would be published") for t in said)
+    assert len(quotes) == 2

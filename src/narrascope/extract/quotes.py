@@ -427,9 +427,26 @@ _RAISING = frozenset(
 )
 
 
+def _addressed(verb: Token) -> bool:
+    """'Asked to describe the device, the chief said ...': a clause opened by a past
+    participle with no subject of its own says what was put *to* the main clause's
+    subject, so neither it nor a verb inside it is something that subject said."""
+    for token in (verb, *verb.ancestors):
+        if (
+            token.tag_ == "VBN"
+            and token.dep_ == "advcl"
+            and token.i < token.head.i
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in token.children)
+        ):
+            return True
+    return False
+
+
 def _clause_quote(
     verb: Token, ctx: SpeakerContext, direct: list[tuple[int, int]]
 ) -> list[Attribution]:
+    if _addressed(verb):
+        return []
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     if not clauses and verb.lower_ not in _RAISING:  # "X vowed to repeal the law"
         clauses = [
