@@ -105,7 +105,7 @@ def test_a_question_put_to_the_speaker_is_not_what_they_said() -> None:
     text = (
         "Fire Chief Marta Oyelaran spoke to reporters outside the depot on Monday.\n\n"
         "Asked to describe the vehicle that started the blaze, Oyelaran said, "
-        "\"We are not ready to discuss that.\"\n\n"
+        '"We are not ready to discuss that."\n\n'
         "Pressed on whether the depot had passed its last inspection, she said the "
         "records would be published next week."
     )
