@@ -98,3 +98,14 @@ def test_a_canonical_name_never_carries_a_figure_the_recogniser_glued_on() -> No
     assert canonical_name(["Oskar Trevain 35", "Oskar Trevain", "Trevain"]) == "Oskar Trevain"
     assert canonical_name(["Oskar Trevain 35"]) == "Oskar Trevain 35"  # nothing better
     assert canonical_name(["Wren Hollis", "Wren A. Hollis"]) == "Wren A. Hollis"
+
+
+def test_a_leading_initial_does_not_beat_the_first_name() -> None:
+    from narrascope.extract.canonical import canonical_name
+
+    # a leading initial stands for the first name: the name most often written wins
+    many = ["Tomas Ferrand", "Ferrand", "Tomas Ferrand", "T. Aurel Ferrand"]
+    assert canonical_name(many) == "Tomas Ferrand"
+    assert canonical_name(["E. J. Laskin", "Edith Laskin", "Laskin"]) == "Edith Laskin"
+    # a person known by initial and middle name keeps it over the bare surname
+    assert canonical_name(["Laskin", "R. Milo Laskin", "Laskin"]) == "R. Milo Laskin"

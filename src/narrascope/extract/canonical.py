@@ -207,16 +207,27 @@ def _entity(doc_id: str, members: list[Mention]) -> Entity:
 
 def canonical_name(candidates: Sequence[str]) -> str:
     """The fullest non-acronym name without digits ("Ted Roe 35" is a poll figure glued on
-    by the recogniser); ties go to the most frequent, then the first."""
+    by the recogniser); ties go to the most frequent, then the first. Initials before the
+    first full word stand in for a first name and add nothing ("B. Hussein Obama" is no
+    fuller than "Barack Obama"); a middle initial after one adds precision ("George W. Bush")."""
     counts = Counter(candidates)
     order = {name: i for i, name in reversed(list(enumerate(candidates)))}
 
     def rank(name: str) -> tuple[bool, bool, int, int, int]:
         plain = not any(ch.isdigit() for ch in name)
-        fullness = len(names.words(name))
-        return (plain, not names.is_acronym(name), fullness, counts[name], -order[name])
+        return (plain, not names.is_acronym(name), _fullness(name), counts[name], -order[name])
 
     return max(counts, key=rank)
+
+
+def _fullness(name: str) -> int:
+    """Words of a name, not counting initials that come before its first full word."""
+    count, full_seen = 0, False
+    for word in names.words(name):
+        initial = len(word.rstrip(".")) == 1 and word[:1].isalpha()
+        full_seen = full_seen or not initial
+        count += full_seen
+    return count
 
 
 def _without_modified_names(candidates: list[str]) -> list[str]:
