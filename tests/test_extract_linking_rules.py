@@ -84,3 +84,17 @@ def test_a_name_after_an_epithet_joins_the_plain_name_and_is_not_canonical() -> 
     assert len(people) == 1, people
     assert people[0].name == "Marta Ellison"
     assert len(people[0].documents) == 2
+
+
+def test_different_spelled_out_middle_names_are_two_people() -> None:
+    ids = _ids(
+        _docs(
+            (("R. Anselm Okafor", "PERSON"),),
+            (("Rufus Bede Okafor", "PERSON"),),
+            (("Rufus B. Okafor", "PERSON"),),
+            (("Rufus Okafor", "PERSON"),),
+        )
+    )
+    assert ids["R. Anselm Okafor"] != ids["Rufus Bede Okafor"]  # Anselm is not Bede
+    assert ids["Rufus B. Okafor"] == ids["Rufus Bede Okafor"]  # an initial agrees
+    assert ids["Rufus Okafor"] == ids["Rufus Bede Okafor"]  # no middle name: no evidence

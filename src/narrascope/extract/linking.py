@@ -173,15 +173,36 @@ def _link_block(
     initial are one person ("Kit Roe" and "Kathryn Roe", "Mo Roe" and "Maurice Roe")."""
     full = [k for k in keys if len(k) > 1]
     present = set(full)
+    members: dict[int, list[tuple[str, ...]]] = defaultdict(list)  # root -> its full keys
+    for k in full:
+        members[uf.find(by_full[k])].append(k)
+
+    def join(a: tuple[str, ...], b: tuple[str, ...]) -> None:
+        """Union, unless a key of one side has another spelled-out middle name than a key
+        of the other (no chain through "Rufus Okafor" makes two Okafors one)."""
+        root_a, root_b = uf.find(by_full[a]), uf.find(by_full[b])
+        if root_a == root_b or any(
+            _middles_differ(x, y) for x in members[root_a] for y in members[root_b]
+        ):
+            return
+        uf.union(root_a, root_b)
+        keep = uf.find(root_a)
+        members[keep] = members.pop(root_a, []) + members.pop(root_b, [])
+
     for k in full:  # "Crooked Hillary Clinton", "Miss Universe Ana Lopez": a name after a modifier
         tail = next((k[n:] for n in range(1, len(k) - 1) if k[n:] in present), None)
         if tail is not None and names.generation(k) == names.generation(tail):
-            uf.union(by_full[k], by_full[tail])
-    for a_i, a in enumerate(full):
-        for b in full[a_i + 1 :]:
-            same = _first_names_match(a[0], b[0]) or (story and a[0][:1] == b[0][:1])
-            if same and names.generation(a) == names.generation(b):
-                uf.union(by_full[a], by_full[b])
+            join(k, tail)
+    pairs = [
+        (a, b)
+        for a_i, a in enumerate(full)
+        for b in full[a_i + 1 :]
+        if (_first_names_match(a[0], b[0]) or (story and a[0][:1] == b[0][:1]))
+        and names.generation(a) == names.generation(b)
+    ]
+    pairs.sort(key=lambda pair: -_evidence(*pair))  # best evidence joins first
+    for a, b in pairs:
+        join(a, b)
     groups: Counter[int] = Counter()
     for k in full:
         groups[uf.find(by_full[k])] += counts[k]
@@ -189,6 +210,38 @@ def _link_block(
     for key in keys:
         if len(key) == 1 and target is not None:
             uf.union(by_full[key], target)
+
+
+def _middles_differ(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two spelled-out, different middle names: two people ("J. Christopher Stevens" and
+    "John Paul Stevens"), however their first names compare."""
+    middle_a, middle_b = _middle(a), _middle(b)
+    if len(middle_a) < 3 or len(middle_b) < 3:  # absent or an initial: no evidence
+        return False
+    if middle_a in b or middle_b in a:  # "the real Bettie Page": a modifier, not a middle
+        return False
+    return not _first_names_match(middle_a, middle_b)
+
+
+def _evidence(a: tuple[str, ...], b: tuple[str, ...]) -> int:
+    """How strongly two full names of one surname say one person: the middle names'
+    agreement first, then a first name spelled out the same (not only an initial)."""
+    return 2 * _middle_agreement(a, b) + (a[0] == b[0] and len(a[0]) > 1)
+
+
+def _middle_agreement(a: tuple[str, ...], b: tuple[str, ...]) -> int:
+    """2: the same spelled-out middle name; 1: a middle initial that fits; 0: no evidence."""
+    middle_a, middle_b = _middle(a), _middle(b)
+    if not middle_a or not middle_b or not _first_names_match(middle_a, middle_b):
+        return 0
+    return 2 if min(len(middle_a), len(middle_b)) > 1 else 1
+
+
+def _middle(key: tuple[str, ...]) -> str:
+    """The middle name of a first-middle-surname person key, else "" (a longer key holds a
+    nickname or a description, not one middle name)."""
+    core = key[:-1] if names.generation(key) else key
+    return core[1] if len(core) == 3 and len(core[2]) >= 3 else ""
 
 
 def _first_names_match(a: str, b: str) -> bool:
