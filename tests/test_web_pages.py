@@ -112,6 +112,13 @@ def test_web_pages_story_shows_outlets_claims_quotes_contradictions(client: Test
     assert "<circle" in html  # timeline chart
 
 
+def test_web_pages_counts_agree_with_their_nouns(client: TestClient) -> None:
+    html = client.get("/stories/s1").text + client.get("/").text
+    assert "3 articles · 3 outlets" in html
+    assert not re.search(r"\b1 (articles|outlets|mentions)\b", html)
+    assert not re.search(r"\b(?:[02-9]|\d\d+) (?:article|outlet) ·", html)
+
+
 def test_web_pages_overview_has_charts(client: TestClient) -> None:
     html = client.get("/").text
     assert 'aria-label="Narrative distribution by outlet"' in html
