@@ -22,11 +22,9 @@ def to_dict(obj: Any) -> Any:
     """Turn a dataclass (or list/tuple of them) into plain JSON-ready values."""
     if isinstance(obj, PLAIN):
         return obj
-    names = _field_names(typing.cast(Hashable, type(obj)))
-    if names is not None:
-        if isinstance(obj, models.OffsetMap):
-            return [list(seg) for seg in obj.segments]
-        return {name: to_dict(getattr(obj, name)) for name in names}
+    encode = _encoder(typing.cast(Hashable, type(obj)))
+    if encode is not None:
+        return encode(obj)
     if isinstance(obj, list | tuple):
         return [to_dict(item) for item in obj]
     if isinstance(obj, dict):
@@ -34,17 +32,65 @@ def to_dict(obj: Any) -> Any:
     return obj
 
 
-def dumps(obj: Any) -> str:
-    """Compact JSON of a dataclass or list of dataclasses."""
-    return json.dumps(to_dict(obj), ensure_ascii=False, separators=(",", ":"))
+Encoder = Callable[[Any], Any]
 
 
 @cache
-def _field_names(cls: type) -> tuple[str, ...] | None:
-    """Field names of a dataclass type (``None`` for other types)."""
-    if dataclasses.is_dataclass(cls):
-        return tuple(f.name for f in dataclasses.fields(cls))
-    return None
+def _encoder(cls: type) -> Encoder | None:
+    """The dict builder of a dataclass type, built once (``None`` for other types).
+
+    Fields whose type hint allows only plain values are copied as they are, and
+    sequences of plain values become lists: no call per value on hot paths.
+    """
+    if not dataclasses.is_dataclass(cls):
+        return None
+    if cls is models.OffsetMap:
+        return lambda obj: [list(seg) for seg in obj.segments]
+    hints = _hints(cls)
+    fields = tuple((f.name, _field_encoder(hints[f.name])) for f in dataclasses.fields(cls))
+
+    def encode(obj: Any) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for name, field_encoder in fields:
+            value = getattr(obj, name)
+            out[name] = value if field_encoder is None or value is None else field_encoder(value)
+        return out
+
+    return encode
+
+
+def _field_encoder(tp: Any) -> Encoder | None:
+    """How a field of type ``tp`` is encoded; ``None``: copied as it is (plain values)."""
+    if _is_plain(tp):
+        return None
+    origin = get_origin(tp)
+    if origin in (Union, types.UnionType):
+        options = [arg for arg in get_args(tp) if arg is not type(None)]
+        return _field_encoder(options[0]) if len(options) == 1 else to_dict
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        return _encoder(tp)
+    if origin in (list, tuple):
+        args = [arg for arg in get_args(tp) if arg is not Ellipsis]
+        if args and all(_is_plain(arg) for arg in args):
+            return list
+        if len(args) == 1 and isinstance(args[0], type) and dataclasses.is_dataclass(args[0]):
+            item = _encoder(args[0])
+            if item is not None:
+                return lambda values: [item(value) for value in values]
+    return to_dict
+
+
+def _is_plain(tp: Any) -> bool:
+    if tp in PLAIN:
+        return True
+    if get_origin(tp) in (Union, types.UnionType):
+        return all(arg in PLAIN for arg in get_args(tp))
+    return False
+
+
+def dumps(obj: Any) -> str:
+    """Compact JSON of a dataclass or list of dataclasses."""
+    return json.dumps(to_dict(obj), ensure_ascii=False, separators=(",", ":"))
 
 
 @cache
