@@ -116,3 +116,32 @@ def test_a_question_put_to_the_speaker_is_not_what_they_said() -> None:
     assert "We are not ready to discuss that." in said
     assert any(t.startswith("the records would be published") for t in said)
     assert len(quotes) == 2
+
+
+def test_quotation_named_by_a_speech_noun_is_attributed_to_its_possessor() -> None:
+    text = "Critics mocked Omar Haddad’s “peace dividend” remark for weeks."
+    (quote,) = _quotes(text)
+    assert (quote.text, quote.cue) == ("peace dividend", "remark")
+    assert "Omar Haddad" in (quote.speaker or "")
+
+
+def test_slogan_is_attributed_to_the_subject_who_ran_on_it() -> None:
+    text = "Paul Kessler ran on the slogan “Work Pays” in 1998 after two terms as mayor."
+    (quote,) = _quotes(text)
+    assert (quote.text, quote.cue, quote.speaker) == ("Work Pays", "slogan", "Paul Kessler")
+
+
+def test_chant_is_a_quote_even_without_a_named_source() -> None:
+    text = "Supporters greeted the mayor with chants of “Four more years” outside the hall."
+    (quote,) = _quotes(text)
+    assert (quote.text, quote.cue) == ("Four more years", "chants")
+
+
+def test_yelled_takes_its_quotation_as_what_was_said() -> None:
+    text = "Tom Rivers yelled “Shame!” at the minister during the debate."
+    (quote,) = _quotes(text)
+    assert (quote.text, quote.speaker) == ("Shame!", "Tom Rivers")
+
+
+def test_title_with_no_speech_noun_is_still_no_quote() -> None:
+    assert _quotes("She appeared on “Morning Table” with Dana Ruiz on Sunday.") == []

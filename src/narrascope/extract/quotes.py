@@ -206,24 +206,77 @@ def _scare_quote(span: MarkedSpan, ctx: SpeakerContext, kind: QuoteKind) -> bool
 
 
 def _marked_quote(span: MarkedSpan, ctx: SpeakerContext) -> Attribution | None:
-    if named_work(ctx.text, span.start, span.end) or (
-        is_title(ctx.text, span.start, span.end) and not _uttered(span, ctx)
+    noun = _speech_noun(span, ctx)
+    if noun is None and (
+        named_work(ctx.text, span.start, span.end)
+        or (is_title(ctx.text, span.start, span.end) and not _uttered(span, ctx))
     ):
         return None
     kind = _kind(ctx.text, span)
     frame = _frame(span, ctx)
     cue, speaker = _cue_speaker(frame, span, ctx, partial=kind == "partial")
+    if speaker is None and noun is not None:
+        cue, speaker = noun.text, _noun_source(noun, ctx)
     if speaker is None and kind == "direct":
         cue, speaker = _nearby_speaker(span, ctx)
     if speaker is None and kind == "partial":
         speaker = _sentence_speaker(span, ctx)
-        cue = "subject of the sentence" if speaker is not None else None
+        if speaker is not None:
+            cue = "subject of the sentence"
     if cue in {None, "subject of the sentence", "according to"} and _scare_quote(span, ctx, kind):
         return None
     start, end = _trimmed(ctx.text, span.start, span.end)
     if kind == "partial" and cue is None and len(ctx.text[start:end].split()) < MIN_PARTIAL_TOKENS:
         return None
     return _attribution(ctx.text, start, end, kind, cue, speaker)
+
+
+def _speech_noun(span: MarkedSpan, ctx: SpeakerContext) -> Token | None:
+    """A noun naming an utterance that the quotation is the wording of: "the slogan
+    “…”", "chants of “…”", "X’s “…” comment"."""
+    inside = ctx.sdoc.char_span(span.start, span.end, alignment_mode="expand")
+    if inside is None:
+        return None
+    nouns = resources.cues().speech_nouns
+
+    def is_noun(tok: Token) -> bool:
+        return tok.pos_ == "NOUN" and tok.lower_ in nouns and not ctx.in_quote(tok.idx)
+
+    for tok in inside:  # the quotation hangs on the noun (compound, appos, "of")
+        head = tok.head
+        if tok.dep_ == "pobj" and head.lower_ == "of" and is_noun(head.head):
+            return head.head
+        if is_noun(head) and tok.dep_ in {"compound", "amod", "nmod", "appos", "nummod"}:
+            return head
+    doc = ctx.sdoc
+    before = [t for t in doc[max(0, inside.start - 3) : inside.start] if not t.is_punct]
+    if before and is_noun(before[-1]) and before[-1].i >= inside.start - 2:
+        return before[-1]  # "the slogan “…”", "his motto, “…”"
+    after = doc[inside.end : inside.end + 2]
+    nxt = next((t for t in after if not t.is_punct), None)
+    if nxt is not None and is_noun(nxt) and nxt.i <= inside.end + 1:
+        return nxt  # "the “not there yet” comment"
+    return None
+
+
+def _noun_source(noun: Token, ctx: SpeakerContext) -> Speaker | None:
+    """Who uttered what a speech noun names: its possessor ("X’s comment"), else the
+    subject of the clause it belongs to ("X ran on the slogan"); ``None`` if unnamed."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return resolve_token(child, ctx)
+    head = noun
+    for _ in range(3):
+        if head.dep_ not in {"pobj", "prep", "dobj", "attr", "appos"} or head.head is head:
+            break
+        head = head.head
+        if head.pos_ in {"VERB", "AUX"}:
+            subject = subject_of(head)
+            if subject is None:
+                return None
+            found = resolve_token(subject, ctx)
+            return found if found.mention is not None else None
+    return None
 
 
 def _attribution(

@@ -38,6 +38,7 @@ class Cues:
     framing_verbs: frozenset[str]
     according_to: tuple[str, ...]
     document_nouns: frozenset[str]
+    speech_nouns: frozenset[str]
     pronouns: dict[str, str]
     female_words: frozenset[str]
     male_words: frozenset[str]
@@ -72,6 +73,7 @@ def cues() -> Cues:
         framing_verbs=frozenset(data["framing_verbs"]),
         according_to=tuple(data["according_to"]),
         document_nouns=frozenset(data["document_nouns"]),
+        speech_nouns=frozenset(data["speech_nouns"]),
         pronouns=dict(data["pronouns"]),
         female_words=frozenset(data["female_words"]),
         male_words=frozenset(data["male_words"]),
