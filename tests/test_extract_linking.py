@@ -120,3 +120,43 @@ def test_extract_linking_clusters_ending_with_one_name_and_type_get_one_id() -> 
     (harlen,) = [e for e in entities if e.name == "Harlen"]
     assert set(harlen.documents) == {"d1", "d2"}
     assert docs[0].entities[0].id == docs[1].entities[0].id == harlen.id
+
+
+def _one_entity_doc(i: int, name: str, label: str) -> Document:
+    from narrascope.models import Entity, Mention
+
+    text = f"The {name} plan was discussed on Monday."
+    start = text.index(name)
+    mention = Mention(name, start, start + len(name), label, f"e{i}")
+    entity = Entity(f"e{i}", name, label, aliases=(name,), mentions=(mention,))
+    return Document(id=f"d{i}", source=f"s{i}", raw=text, text=text, entities=[entity])
+
+
+def test_extract_linking_surname_tagged_as_place_joins_the_person_named_in_full() -> None:
+    """ "The Okonkwo administration" tags the surname as a place, article after article."""
+    docs = [
+        _one_entity_doc(1, "Adaeze Okonkwo", "PERSON"),
+        _one_entity_doc(2, "Adaeze Okonkwo", "PERSON"),
+        _one_entity_doc(3, "Okonkwo", "GPE"),
+        _one_entity_doc(4, "Okonkwo", "ORG"),
+    ]
+    entities = link_entities(docs)
+    (person,) = [e for e in entities if "Okonkwo" in e.name]
+    assert person.type == "PERSON"
+    assert person.name == "Adaeze Okonkwo"
+    assert set(person.documents) == {"d1", "d2", "d3", "d4"}
+
+
+def test_extract_linking_place_named_far_more_often_than_a_surname_stays_a_place() -> None:
+    docs = [_one_entity_doc(1, "Talbot Marsh", "PERSON")] + [
+        _one_entity_doc(i, "Marsh", "GPE") for i in range(2, 6)
+    ]
+    entities = {e.name: e for e in link_entities(docs)}
+    assert entities["Marsh"].type == "GPE"
+    assert set(entities["Marsh"].documents) == {"d2", "d3", "d4", "d5"}
+
+
+def test_extract_linking_country_is_never_taken_for_a_surname() -> None:
+    docs = [_one_entity_doc(1, "Michael Jordan", "PERSON"), _one_entity_doc(2, "Jordan", "GPE")]
+    entities = {e.name: e for e in link_entities(docs)}
+    assert entities["Jordan"].type == "GPE"

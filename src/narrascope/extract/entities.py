@@ -24,9 +24,10 @@ def find_mentions(sdoc: Doc) -> list[Mention]:
     for ent in sdoc.ents:
         if ent.label_ not in LABELS:
             continue
-        mention = _clean(text, ent.start_char, ent.end_char, ent.label_)
-        if mention is not None:
-            found.append(mention)
+        for start, end in name_pieces(text, ent.start_char, ent.end_char):
+            mention = _clean(text, start, end, ent.label_)
+            if mention is not None:
+                found.append(mention)
     found = relabel(found)
     found += acronyms_in_brackets(text, found)
     return sorted(found + propagate(text, found), key=lambda m: (m.start, m.end))
@@ -47,10 +48,40 @@ def acronyms_in_brackets(text: str, mentions: Iterable[Mention]) -> list[Mention
     return extra
 
 
+_SLASH = re.compile(r"(?<=\w)\s*/\s*(?=[A-Z])")
+_POSSESSOR = re.compile(r"^[^'’]*\w(?:['’]s|s['’])\s+(?=\S)")
+_MARKUP = re.compile(r"[<>@#|{}]|https?:|www\.")
+
+
+def name_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The names one recognised span holds.
+
+    "A News/B Post" (two sponsors, a photo credit "Handout/Agency") is two names; an
+    unclosed bracket ends the name ("Federal Bureau of Investigation (FBI" is cut before
+    the bracket, whose acronym is found on its own); in "X’s Office of Y" the name
+    is what follows the possessor.
+    """
+    surface = text[start:end]
+    bracket = surface.find("(")
+    if bracket > 0 and ")" not in surface[bracket:]:
+        end = start + bracket
+        surface = text[start:end]
+    owner = _POSSESSOR.match(surface)
+    if owner is not None:
+        start += owner.end()
+        surface = text[start:end]
+    parts = [m.span() for m in re.finditer(r"[^/]+", surface)]
+    if len(parts) < 2 or not _SLASH.search(surface) or all(b - a <= 3 for a, b in parts):
+        return [(start, end)]  # "AC/DC": a short pair is one name
+    return [(start + a, start + b) for a, b in parts]
+
+
 def _clean(text: str, start: int, end: int, label: str) -> Mention | None:
     start, end = names.trim_span(text, start, end)
     surface = text[start:end]
     if not surface or not _CAPITAL.match(surface) or "\n" in surface:
+        return None
+    if _MARKUP.search(surface):  # page clutter: a handle, a tag, a link
         return None
     if _CASE_NAME.search(surface):
         return None

@@ -83,7 +83,8 @@ def _link(
     docs: Sequence[Document], overrides: Sequence[EntityOverride], *, story: bool = False
 ) -> tuple[list[Entity], dict[int, list[Part]]]:
     """Corpus entities and, per document index, its parts (blocking, rapidfuzz, overrides)."""
-    records = _retype_places([Record(i, e) for i, doc in enumerate(docs) for e in doc.entities])
+    records = [Record(i, e) for i, doc in enumerate(docs) for e in doc.entities]
+    records = _retype_places(_retype_surnames(records))
     uf: UnionFind[int] = UnionFind()
     for i in range(len(records)):
         uf.find(i)
@@ -122,6 +123,50 @@ def _retype_places(records: list[Record]) -> list[Record]:
                 rec = Record(rec.doc, replace(entity, type=label, mentions=mentions))
         out.append(rec)
     return out
+
+
+SURNAME_SHARE = 0.5  # full names with the surname in at least half as many documents
+
+
+def _retype_surnames(records: list[Record]) -> list[Record]:
+    """A one-word "place" or "organisation" that is the surname of people the corpus
+    names in full, about as often, is that surname: "the Obama administration" tags
+    "Obama" as a place in article after article. A country never is ("Jordan"), nor a
+    name far more often a place than a surname ("Washington")."""
+    full: Counter[str] = Counter()
+    for rec in records:
+        if rec.kind == "PERSON":
+            key = _person_keys(rec.entity.name)
+            if len(key) > 1:
+                full[names.surname(key)] += 1
+    single: Counter[str] = Counter()
+    candidates: list[int] = []
+    for i, rec in enumerate(records):
+        entity = rec.entity
+        if rec.kind == "PERSON" or not _one_word_name(entity):
+            continue
+        key = _person_keys(entity.name)
+        if len(key) == 1 and key[0] in full and not names.is_country(entity.name):
+            single[key[0]] += 1
+            candidates.append(i)
+    if not candidates:
+        return records
+    out = list(records)
+    for i in candidates:
+        rec = records[i]
+        surname = _person_keys(rec.entity.name)[0]
+        if full[surname] >= SURNAME_SHARE * single[surname]:
+            mentions = tuple(replace(m, label="PERSON") for m in rec.entity.mentions)
+            out[i] = Record(rec.doc, replace(rec.entity, type="PERSON", mentions=mentions))
+    return out
+
+
+def _one_word_name(entity: Entity) -> bool:
+    """Every alias one capitalised word that is not an acronym."""
+    return all(
+        len(alias.split()) == 1 and alias[:1].isupper() and not alias.isupper()
+        for alias in entity.aliases
+    ) and bool(entity.aliases)
 
 
 def _person_keys(name: str) -> tuple[str, ...]:

@@ -198,3 +198,16 @@ def country_of(name: str) -> str | None:
     inst = resources.institutions()
     plain = _plain(name)
     return inst.demonyms.get(plain) or inst.country_aliases.get(plain)
+
+
+@lru_cache(maxsize=1)
+def _territories() -> frozenset[str]:
+    """Lowercase English names of the world's countries and regions (CLDR, via Babel)."""
+    from babel import Locale
+
+    return frozenset(name.lower() for name in Locale("en").territories.values())
+
+
+def is_country(name: str) -> bool:
+    """Whether ``name`` names a country or world region (CLDR names, aliases, demonyms)."""
+    return country_of(name) is not None or _plain(name) in _territories()

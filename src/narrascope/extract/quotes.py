@@ -457,7 +457,7 @@ def _reported(sdoc: Doc, ctx: SpeakerContext, marked: Iterable[MarkedSpan]) -> l
 
 
 def _nobody(subject: Token) -> bool:
-    """"No one could have envisioned ...", "nobody said ...": no source at all."""
+    """ "No one could have envisioned ...", "nobody said ...": no source at all."""
     if subject.lower_ in {"nobody", "none", "nothing", "noone"}:
         return True
     return any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)

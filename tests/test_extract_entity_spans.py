@@ -1,0 +1,42 @@
+"""Recognised entity spans cut into the names they hold (page clutter, sponsors, owners)."""
+
+from __future__ import annotations
+
+from narrascope.extract.entities import name_pieces
+
+
+def _names(text: str, surface: str) -> list[str]:
+    start = text.index(surface)
+    return [text[a:b] for a, b in name_pieces(text, start, start + len(surface))]
+
+
+def test_slash_joined_names_are_two_names() -> None:
+    text = "A new Lakeside Herald/Channel Nine poll was published."
+    assert _names(text, "Lakeside Herald/Channel Nine") == ["Lakeside Herald", "Channel Nine"]
+
+
+def test_short_slash_pair_is_one_name() -> None:
+    text = "The band AC/DC played."
+    assert _names(text, "AC/DC") == ["AC/DC"]
+
+
+def test_unclosed_bracket_ends_the_name() -> None:
+    text = "the Office of Coastal Affairs (OCA said on Monday"
+    assert _names(text, "Office of Coastal Affairs (OCA") == ["Office of Coastal Affairs "]
+
+
+def test_name_after_a_possessor_is_the_name() -> None:
+    text = "Mayor Ruiz’s Office of Housing Policy objected."
+    assert _names(text, "Ruiz’s Office of Housing Policy") == ["Office of Housing Policy"]
+    text = "The Lakeside Herald' Twitter account posted it."
+    assert _names(text, "Lakeside Herald' Twitter") == ["Lakeside Herald' Twitter"]  # no "s'"
+    text = "The Valley Times’ Twitter account posted it."
+    assert _names(text, "Valley Times’ Twitter") == ["Twitter"]
+
+
+def test_clutter_is_no_entity() -> None:
+    from narrascope.extract.entities import _clean
+
+    text = "Read Fenwick’s @fenwick_news</tweet> now"
+    start = text.index("@")
+    assert _clean(text, start - 10, start + 20, "ORG") is None
