@@ -160,3 +160,14 @@ def test_extract_linking_country_is_never_taken_for_a_surname() -> None:
     docs = [_one_entity_doc(1, "Michael Jordan", "PERSON"), _one_entity_doc(2, "Jordan", "GPE")]
     entities = {e.name: e for e in link_entities(docs)}
     assert entities["Jordan"].type == "GPE"
+
+
+def test_extract_linking_full_name_tagged_as_organisation_is_the_person() -> None:
+    docs = [
+        _one_entity_doc(1, "Ada Lind", "PERSON"),
+        _one_entity_doc(2, "Ada Lind", "ORG"),
+        _one_entity_doc(3, "Ada Lind", "ORG"),
+    ]
+    (person,) = link_entities(docs)
+    assert (person.name, person.type) == ("Ada Lind", "PERSON")
+    assert set(person.documents) == {"d1", "d2", "d3"}

@@ -125,48 +125,49 @@ def _retype_places(records: list[Record]) -> list[Record]:
     return out
 
 
-SURNAME_SHARE = 0.5  # full names with the surname in at least half as many documents
+SURNAME_SHARE = 0.5  # people named so in at least half as many documents
 
 
 def _retype_surnames(records: list[Record]) -> list[Record]:
-    """A one-word "place" or "organisation" that is the surname of people the corpus
-    names in full, about as often, is that surname: "the Obama administration" tags
-    "Obama" as a place in article after article. A country never is ("Jordan"), nor a
-    name far more often a place than a surname ("Washington")."""
-    full: Counter[str] = Counter()
+    """A "place" or "organisation" whose name the corpus gives people, about as often,
+    is a person: "the Okonkwo administration" tags the surname as a place in article
+    after article, "Okonkwo/Ada Lind" makes "Ada Lind" an organisation. One word is
+    compared with the surnames of people named in full, more words with full names. A
+    country never is ("Jordan"), nor a name far more often a place ("Washington")."""
+    surnames: Counter[tuple[str, ...]] = Counter()
+    fulls: Counter[tuple[str, ...]] = Counter()
     for rec in records:
         if rec.kind == "PERSON":
             key = _person_keys(rec.entity.name)
             if len(key) > 1:
-                full[names.surname(key)] += 1
-    single: Counter[str] = Counter()
-    candidates: list[int] = []
+                surnames[(names.surname(key),)] += 1
+                fulls[key] += 1
+    others: Counter[tuple[str, ...]] = Counter()
+    candidates: list[tuple[int, tuple[str, ...]]] = []
     for i, rec in enumerate(records):
         entity = rec.entity
-        if rec.kind == "PERSON" or not _one_word_name(entity):
+        if rec.kind == "PERSON" or not _name_words(entity) or names.is_country(entity.name):
             continue
         key = _person_keys(entity.name)
-        if len(key) == 1 and key[0] in full and not names.is_country(entity.name):
-            single[key[0]] += 1
-            candidates.append(i)
-    if not candidates:
-        return records
+        if (len(key) == 1 and key in surnames) or (len(key) > 1 and key in fulls):
+            others[key] += 1
+            candidates.append((i, key))
     out = list(records)
-    for i in candidates:
-        rec = records[i]
-        surname = _person_keys(rec.entity.name)[0]
-        if full[surname] >= SURNAME_SHARE * single[surname]:
+    for i, key in candidates:
+        people = surnames[key] if len(key) == 1 else fulls[key]
+        if people >= SURNAME_SHARE * others[key]:
+            rec = records[i]
             mentions = tuple(replace(m, label="PERSON") for m in rec.entity.mentions)
             out[i] = Record(rec.doc, replace(rec.entity, type="PERSON", mentions=mentions))
     return out
 
 
-def _one_word_name(entity: Entity) -> bool:
-    """Every alias one capitalised word that is not an acronym."""
-    return all(
-        len(alias.split()) == 1 and alias[:1].isupper() and not alias.isupper()
+def _name_words(entity: Entity) -> bool:
+    """Every alias capitalised words, none an acronym, at most three."""
+    return bool(entity.aliases) and all(
+        len(alias.split()) <= 3 and all(w[:1].isupper() and not w.isupper() for w in alias.split())
         for alias in entity.aliases
-    ) and bool(entity.aliases)
+    )
 
 
 def _person_keys(name: str) -> tuple[str, ...]:
