@@ -251,7 +251,7 @@ def _speech_noun(span: MarkedSpan, ctx: SpeakerContext) -> Token | None:
     doc = ctx.sdoc
     before = [t for t in doc[max(0, inside.start - 3) : inside.start] if not t.is_punct]
     if before and is_noun(before[-1]) and before[-1].i >= inside.start - 2:
-        return before[-1]  # "the slogan “…”", "his motto, “…”"
+        return before[-1]  # "the slogan “…”", "his motto “…”"
     after = doc[inside.end : inside.end + 2]
     nxt = next((t for t in after if not t.is_punct), None)
     if nxt is not None and is_noun(nxt) and nxt.i <= inside.end + 1:
