@@ -276,3 +276,15 @@ def test_plain_text_headline_with_a_full_stop_is_the_title(headline: str) -> Non
         doc = clean_article(RawArticle(source="ferry.txt", content=text))
         assert doc.title == headline
         assert not doc.text.startswith(headline)
+
+
+def test_clean_outlet_of_a_provided_by_credit_is_the_provider() -> None:
+    text = (
+        "Man who sold ammunition speaks out\n\n"
+        "© Provided by Harbour Broadcasting Inc. Jon Vale\n"
+        "New documents reveal the name of a second person of interest in the shooting on "
+        "Sunday. Police believe he may have helped the gunman, but it is unclear whether he "
+        "is still under investigation.\n\n"
+        "The man said he sold several hundred rounds of ammunition at a gun show."
+    )
+    assert clean_text(text, source="credit.txt").outlet == "Harbour Broadcasting"

@@ -135,3 +135,12 @@ def test_title_with_a_generic_body_name_or_honorific_is_no_contradiction() -> No
     assert not titles_conflict("oversight chair", "panel chair rep.")
     assert not titles_conflict("finance committee chairman", "committee chairman")
     assert titles_conflict("foreign minister", "defence minister")
+
+
+def test_seniority_and_a_portfolio_of_one_office_are_no_contradiction() -> None:
+    from narrascope.stories.titles_compare import titles_conflict
+
+    assert not titles_conflict("lead attorney", "defence attorney")
+    assert not titles_conflict("senior prosecutor", "federal prosecutor")
+    assert titles_conflict("defence attorney", "district attorney")
+    assert titles_conflict("deputy minister", "minister")

@@ -175,3 +175,16 @@ def test_web_pages_article_says_when_its_language_was_only_stored(
         "ru (narratives and techniques only: no entity, quote, event or tone extraction"
         " for this language)" in russian
     )
+
+
+def test_web_pages_story_says_which_articles_have_no_named_outlet(store: Store) -> None:
+    from narrascope.models import Document, Story
+
+    text = "The harbour board met on Monday and approved the new dredging contract."
+    leak = Document(id="d-leak", source="/data/in/leak-77.txt", raw=text, text=text)
+    store.add_documents([leak])
+    store.save_stories([Story(id="s-leak", label="Dredging", documents=("d-leak", "d1"))])
+    with TestClient(create_app(Settings(db=":memory:"), store), base_url="http://127.0.0.1") as c:
+        html = c.get("/stories/s-leak").text
+    assert "2 articles · 2 outlets (1 article without a named outlet, shown by file name)" in html
+    assert "leak-77" in html

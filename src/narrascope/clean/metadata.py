@@ -22,8 +22,9 @@ _TOKEN = (
 _JOIN = r"(?:\s+(?:of|the|and|&|for|de|la|du|des|el|al)\s+|\s+)"
 _NAME = rf"(?P<o>{_TOKEN}(?:{_JOIN}{_TOKEN}){{0,5}})"
 _YEAR = r"(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?"
+_CREDIT = r"(?:(?i:provided by|courtesy of|via)\s+)?"  # "© Provided by X": X is the outlet
 _COPYRIGHT_OUTLET = (
-    re.compile(rf"©\s*(?:{_YEAR}\s*,?\s*)?{_NAME}"),
+    re.compile(rf"©\s*(?:{_YEAR}\s*,?\s*)?{_CREDIT}{_NAME}"),
     re.compile(rf"{_NAME}\s*©"),
     re.compile(rf"(?i:copyright)\s*(?:©|\(c\))?\s*(?:{_YEAR}\s*,?\s*)?{_NAME}"),
     re.compile(r"(?i:(?:hyper)?link to)\s+(?P<o>(?:www\.)?[\w\-]+(?:\.[\w\-]+)*\.[a-z]{2,12})"),

@@ -5,12 +5,13 @@ from __future__ import annotations
 from narrascope.stories.lexicon import OFFICE_WORDS, RANK_WORDS
 
 # Words that name no portfolio: a body's generic name ("panel chair" is the "oversight
-# chair") and honorifics that ride along with a title ("chair rep.").
+# chair"), honorifics that ride along with a title ("chair rep.") and seniority that any
+# holder of the office may have ("lead attorney" and "defence attorney" fit one person).
 _NEUTRAL_WORDS = frozenset(
     {
         "panel", "committee", "subcommittee", "board", "council", "house", "senate",
         "chamber", "the", "of", "rep.", "rep", "sen.", "sen", "gov.", "dr.", "mr.", "ms.",
-        "mrs.", "hon.",
+        "mrs.", "hon.", "lead", "senior", "principal", "top",
     }
 )  # fmt: skip
 
