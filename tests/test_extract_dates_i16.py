@@ -44,3 +44,19 @@ def test_one_event_for_a_date_restated_in_brackets() -> None:
     (parsed,) = extract_documents([doc])
     assert [e.value for e in parsed.events] == ["2023-03-09"]
     assert len(build_timeline([parsed])) == 1
+
+
+def test_counts_after_a_preposition_are_not_early_years() -> None:
+    text = (
+        "Around 600 had fallen ill by March. The fever infects around 600 people a year, "
+        "and the bill passed by 650 votes."
+    )
+    found = _values(text, "2017-11-01")
+    assert not any(value.startswith("06") for value, _ in found.values())
+    assert found["March"] == ("2017-03", "month")
+
+
+def test_early_years_with_an_era_or_a_clause_boundary_are_years() -> None:
+    found = _values("The port was founded in 600 AD. In 1453, the walls fell.", "2017-11-01")
+    assert found["600"] == ("0600", "year")
+    assert found["1453"] == ("1453", "year")

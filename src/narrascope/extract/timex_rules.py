@@ -346,7 +346,9 @@ def compiled() -> tuple[tuple[re.Pattern[str], Handler], ...]:
             re.I,
         ),
         (
-            r"\b(?i:in|since|from|until|by|before|after|around|circa)\s+(?P<t>(?P<year>1[0-7]\d\d|[1-9]\d\d))\b(?![-–/.,]\d)(?!\s*(?:%|per\s?cent))",
+            # an early year only where a count cannot be meant: "in 1453, …", "in 600 AD",
+            # "until 1640 Parliament …"; never "around 600 people", "by 600 votes"
+            r"\b(?i:in|since|from|until|before|after|circa)\s+(?P<t>(?P<year>1[0-7]\d\d|[1-9]\d\d))\b(?![-–/.,]\d)(?=\s*(?:[,.;:)!?]|$)|\s+(?:AD|BC|CE|BCE|A\.D\.|B\.C\.)|\s+[A-Z])",
             year_only,
             0,
         ),
