@@ -145,3 +145,9 @@ def test_yelled_takes_its_quotation_as_what_was_said() -> None:
 
 def test_title_with_no_speech_noun_is_still_no_quote() -> None:
     assert _quotes("She appeared on “Morning Table” with Dana Ruiz on Sunday.") == []
+
+
+def test_quotation_marks_around_nothing_but_a_space_are_no_quote_and_no_crash() -> None:
+    # found by the fuzz bench (seed 202, group 2987): "„ »" made a span of no tokens
+    text = "Prices rose 3 per cent last month„ »and the minister said nothing more."
+    assert all(q.text.strip() for q in _quotes(text))

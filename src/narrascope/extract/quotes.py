@@ -70,6 +70,12 @@ def _headline_claims(ctx: SpeakerContext, found: list[Attribution]) -> list[Attr
     return out
 
 
+def _tokens(span: MarkedSpan, ctx: SpeakerContext) -> Span | None:
+    """The tokens inside a quotation; ``None`` when it holds none (only spaces: "„ »")."""
+    inside = ctx.sdoc.char_span(span.start, span.end, alignment_mode="expand")
+    return inside if inside is not None and len(inside) else None
+
+
 def _speaker_of(a: Attribution) -> Speaker:
     q = a.quote
     return Speaker(q.speaker or "", q.speaker_start or 0, q.speaker_end or 0, a.mention, "")
@@ -170,7 +176,7 @@ _UTTERED = frozenset(
 
 def _uttered(span: MarkedSpan, ctx: SpeakerContext) -> bool:
     """A cue verb takes the quoted phrase as what was said ("chanted “Lock Her Up”")."""
-    inside = ctx.sdoc.char_span(span.start, span.end, alignment_mode="expand")
+    inside = _tokens(span, ctx)
     if inside is None:
         return False
     cue = resources.cues()
@@ -234,7 +240,7 @@ def _marked_quote(span: MarkedSpan, ctx: SpeakerContext) -> Attribution | None:
 def _speech_noun(span: MarkedSpan, ctx: SpeakerContext) -> Token | None:
     """A noun naming an utterance that the quotation is the wording of: "the slogan
     “…”", "chants of “…”", "X’s “…” comment"."""
-    inside = ctx.sdoc.char_span(span.start, span.end, alignment_mode="expand")
+    inside = _tokens(span, ctx)
     if inside is None:
         return None
     nouns = resources.cues().speech_nouns
@@ -299,7 +305,7 @@ def _attribution(
 def _frame(span: MarkedSpan, ctx: SpeakerContext) -> list[Token]:
     """Tokens of the sentences the quote touches, outside every quotation."""
     sdoc = ctx.sdoc
-    first = sdoc.char_span(span.start, span.end, alignment_mode="expand")
+    first = _tokens(span, ctx)
     if first is None:
         return []
     lo, hi = ctx.sent_of(first[0]).start, ctx.sent_of(first[-1]).end
@@ -337,7 +343,7 @@ def _introduces_next(verb: Token, span: MarkedSpan) -> bool:
 def _sentence_speaker(span: MarkedSpan, ctx: SpeakerContext) -> Speaker | None:
     """A partial quote with no speech verb: the named person the sentence is about
     ("X rejected the demands as “detached from reality”")."""
-    inside = ctx.sdoc.char_span(span.start, span.end, alignment_mode="expand")
+    inside = _tokens(span, ctx)
     if inside is None:
         return None
     root = ctx.sent_of(inside[0]).root
@@ -402,7 +408,7 @@ def _nearby_speaker(span: MarkedSpan, ctx: SpeakerContext) -> tuple[str | None, 
     """A quote with no cue of its own: "X said:" just before, a short "she added." after,
     or the speaker of the quote it continues."""
     sdoc = ctx.sdoc
-    inside = sdoc.char_span(span.start, span.end, alignment_mode="expand")
+    inside = _tokens(span, ctx)
     if inside is None:
         return None, None
     first_sent, last_sent = ctx.sent_of(inside[0]), ctx.sent_of(inside[-1])
