@@ -37,6 +37,16 @@ def _entity(entities, name):
     return next(e for e in entities if name in e.aliases)
 
 
+def _one_entity_doc(i: int, name: str, label: str) -> Document:
+    from narrascope.models import Entity, Mention
+
+    text = f"The {name} plan was discussed on Monday."
+    start = text.index(name)
+    mention = Mention(name, start, start + len(name), label, f"e{i}")
+    entity = Entity(f"e{i}", name, label, aliases=(name,), mentions=(mention,))
+    return Document(id=f"d{i}", source=f"s{i}", raw=text, text=text, entities=[entity])
+
+
 def test_extract_linking_transliteration_variants_are_one_entity(parsed: list[Document]) -> None:
     docs = _fresh(parsed)
     entities = link_entities(docs)
@@ -78,16 +88,7 @@ def test_extract_linking_is_stable_across_runs(parsed: list[Document]) -> None:
 
 
 def test_extract_linking_one_word_person_tagged_as_place_elsewhere_is_the_place() -> None:
-    from narrascope.extract import link_entities
-    from narrascope.models import Document, Entity, Mention
-
-    def doc(i: int, name: str, label: str) -> Document:
-        text = f"Officials in {name} said talks would go on."
-        start = text.index(name)
-        mention = Mention(name, start, start + len(name), label, f"e{i}")
-        entity = Entity(f"e{i}", name, label, aliases=(name,), mentions=(mention,))
-        return Document(id=f"d{i}", source=f"s{i}", raw=text, text=text, entities=[entity])
-
+    doc = _one_entity_doc
     docs = [doc(1, "Lviv", "PERSON"), doc(2, "Lviv", "GPE"), doc(3, "Horvath", "PERSON")]
     entities = {e.name: e for e in link_entities(docs)}
     assert entities["Lviv"].type == "GPE"
@@ -120,16 +121,6 @@ def test_extract_linking_clusters_ending_with_one_name_and_type_get_one_id() -> 
     (harlen,) = [e for e in entities if e.name == "Harlen"]
     assert set(harlen.documents) == {"d1", "d2"}
     assert docs[0].entities[0].id == docs[1].entities[0].id == harlen.id
-
-
-def _one_entity_doc(i: int, name: str, label: str) -> Document:
-    from narrascope.models import Entity, Mention
-
-    text = f"The {name} plan was discussed on Monday."
-    start = text.index(name)
-    mention = Mention(name, start, start + len(name), label, f"e{i}")
-    entity = Entity(f"e{i}", name, label, aliases=(name,), mentions=(mention,))
-    return Document(id=f"d{i}", source=f"s{i}", raw=text, text=text, entities=[entity])
 
 
 def test_extract_linking_surname_tagged_as_place_joins_the_person_named_in_full() -> None:
