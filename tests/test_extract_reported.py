@@ -118,3 +118,34 @@ def test_promise_to_act_is_reported_but_seeming_is_not() -> None:
     assert quote.cue == "vowed"
     assert quote.text == "to repeal the new harbour tax next year"
     assert not _quotes("The mayor seems to like the plan for the harbour a great deal.")
+
+
+def test_first_person_outside_quotation_marks_is_the_writer() -> None:
+    text = (
+        "Tomas Lind, the harbour master, met reporters on Friday.\n\n"
+        "I asked him about the dredging, and I wrote that the channel would close for a month."
+    )
+    quote = _indirect(_quotes(text), "the channel would close")
+    assert quote.speaker == "I"
+    assert quote.speaker_name is None  # not the nearest person named above
+    assert "writer" in (quote.reason or "")
+
+
+def test_clause_after_the_verb_beats_a_fronted_aside() -> None:
+    text = (
+        "In any event, look closely: the agency's report said that the dam had been "
+        "inspected twice."
+    )
+    quotes = [q for q in _quotes(text) if q.kind == "indirect"]
+    assert [q.text for q in quotes] == ["the dam had been inspected twice"]
+
+
+def test_reported_speech_restating_a_quotation_is_not_doubled() -> None:
+    text = (
+        "Councillor Mira Sandoval was fined after saying that “the tender was rigged "
+        "from the first day to the last”."
+    )
+    found = [q for q in _quotes(text) if "tender was rigged" in q.text]
+    assert len(found) == 1
+    assert found[0].kind == "partial"
+    assert found[0].speaker_name == "Mira Sandoval"

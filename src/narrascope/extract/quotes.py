@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -40,9 +40,36 @@ def find_quotes(sdoc: Doc, mentions: list[Mention]) -> list[Attribution]:
             found.append(attribution)
             if attribution.quote.speaker_start is not None and attribution.mention is not None:
                 ctx.last_speaker = _speaker_of(attribution)
-    found.extend(_reported(sdoc, ctx, marked))
+    found.extend(_unrepeated(_reported(sdoc, ctx, marked), found))
     found.extend(_headline_claims(ctx, found))
     return sorted(found, key=lambda a: (a.quote.start, a.quote.end))
+
+
+def _unrepeated(reported: list[Attribution], marked: list[Attribution]) -> list[Attribution]:
+    """Reported speech that only restates a quotation ('saying that “…”') is that
+    quotation: dropped, its cue and speaker given to the quotation when it had none."""
+    out = []
+    for a in reported:
+        inside = next(
+            (
+                i
+                for i, m in enumerate(marked)
+                if m.quote.start - 2 <= a.quote.start and a.quote.end <= m.quote.end + 2
+            ),
+            None,
+        )
+        if inside is None:
+            out.append(a)
+            continue
+        held = marked[inside]
+        if held.quote.speaker is None and a.quote.speaker is not None:
+            q = a.quote
+            given = replace(
+                held.quote, cue=q.cue, speaker=q.speaker, speaker_start=q.speaker_start,
+                speaker_end=q.speaker_end, reason=q.reason,
+            )  # fmt: skip
+            marked[inside] = Attribution(given, a.mention)
+    return out
 
 
 _HEADLINE_CLAIM = re.compile(
@@ -507,6 +534,8 @@ def _clause_quote(
     if _addressed(verb):
         return []
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    after = [c for c in clauses if c.i > verb.i]
+    clauses = after or clauses  # "note well: the letter said that ...": what follows the verb
     if not clauses and verb.lower_ not in _RAISING:  # "X vowed to repeal the law"
         clauses = [
             c
@@ -588,6 +617,8 @@ def _parenthetical(verb: Token, ctx: SpeakerContext) -> list[Attribution]:
     subject = subject_of(verb)
     if verb.dep_ != "parataxis" or subject is None or subject.head != verb:
         return []
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children):
+        return []  # "note well: the letter said that ...": the verb says its own content
     aside = {t.i for t in verb.subtree}
     rest = [t for t in ctx.sent_of(verb) if t.i not in aside and not t.is_space and not t.is_punct]
     if not rest or any(ctx.in_quote(t.idx) for t in rest):

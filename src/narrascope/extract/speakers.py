@@ -221,9 +221,15 @@ def _name_start(tok: Token) -> int:
     return first.idx
 
 
+_FIRST_PERSON = frozenset({"i", "we"})
+
+
 def _pronoun(tok: Token, ctx: SpeakerContext, start: int, end: int) -> Speaker:
     cue = resources.cues()
     gender = cue.pronouns.get(tok.lower_, "")
+    if tok.lower_ in _FIRST_PERSON and not ctx.in_quote(tok.idx):
+        writer = f"'{tok.text}' outside quotation marks: the writer"
+        return Speaker(tok.text, start, end, None, writer)
     bound = _bound_subject(tok, ctx, gender)
     if bound is not None:
         return Speaker(
