@@ -109,3 +109,21 @@ def test_a_leading_initial_does_not_beat_the_first_name() -> None:
     assert canonical_name(["E. J. Laskin", "Edith Laskin", "Laskin"]) == "Edith Laskin"
     # a person known by initial and middle name keeps it over the bare surname
     assert canonical_name(["Laskin", "R. Milo Laskin", "Laskin"]) == "R. Milo Laskin"
+
+
+def test_a_tail_after_a_linking_word_is_not_a_short_form() -> None:
+    """ "Order of Saint Brannoc" ends in a name that is something else: its head is "Order"."""
+    specs = ((("Order of Saint Brannoc", "ORG"),), (("Saint Brannoc", "ORG"),))
+    ids = _ids(_docs(*specs))
+    assert ids["Saint Brannoc"] != ids["Order of Saint Brannoc"]
+    ids = _ids(_docs((("Tarn Valley Gulls", "ORG"),), (("Valley Gulls", "ORG"),)), story=True)
+    assert ids["Valley Gulls"] == ids["Tarn Valley Gulls"]  # no linking word: still joined
+
+
+def test_a_group_adjective_does_not_take_the_name_of_an_organisation_it_opens() -> None:
+    (doc,) = _docs((("Veldic Friends of the Marsh", "ORG"), ("Veldic", "NORP"), ("Kellan", "NORP")))
+    by_alias = {a: e.id for e in doc.entities for a in e.aliases}
+    assert by_alias["Veldic"] != by_alias["Veldic Friends of the Marsh"]
+    (doc,) = _docs((("Kellan Motors", "ORG"), ("Kellan", "NORP")))
+    by_alias = {a: e.id for e in doc.entities for a in e.aliases}
+    assert by_alias["Kellan"] == by_alias["Kellan Motors"]  # a short name still joins

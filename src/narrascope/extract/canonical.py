@@ -143,7 +143,9 @@ def _join_short_forms(mentions: Sequence[Mention], orgs: list[int], uf: UnionFin
     """A one-word name that opens exactly one longer name: "Helix" -> "Helix Motors"."""
     longer: dict[str, set[int]] = {}
     shorts = [
-        i for i, m in enumerate(mentions) if m.label == "NORP" and names.country_of(m.text) is None
+        i
+        for i, m in enumerate(mentions)
+        if m.label == "NORP" and names.country_of(m.text) is None and not _adjective(m.text)
     ]
     for i in orgs:
         toks = names.words(mention_name(mentions[i]))
@@ -154,6 +156,15 @@ def _join_short_forms(mentions: Sequence[Mention], orgs: list[int], uf: UnionFin
         targets = longer.get(toks[0].casefold(), set()) if len(toks) == 1 else set()
         if len(targets) == 1 and not names.is_acronym(toks[0]):
             uf.union(i, next(iter(targets)))
+
+
+_ADJECTIVE_ENDINGS = ("ish", "ic", "ese", "ian", "ean", "ist", "ical")
+
+
+def _adjective(word: str) -> bool:
+    """ "Jewish", "Islamic", "Christian": a group's adjective, never a short name of the
+    one organisation it opens ("Jewish Voice for Peace", "Islamic State")."""
+    return word.casefold().endswith(_ADJECTIVE_ENDINGS)
 
 
 def _qualifies(tokens: set[str], fuller: str) -> bool:

@@ -37,6 +37,10 @@ class LinkRecord(Protocol):
     def kind(self) -> str: ...
 
 
+# "Order of Saint Brannoc" does not end in its short form: the name's head comes before "of"
+_LINKING_WORDS = frozenset({"of", "for", "and", "&", "the", "on", "in", "at", "to", "against"})
+
+
 def _toks(alias: str) -> tuple[str, ...]:
     return tuple(t.casefold() for t in names.words(alias))
 
@@ -55,7 +59,8 @@ def link_partial_names(
     ("North Gulls" and "South Gulls" leave "Gulls" alone). A longer name that only adds
     a number ("Viewer 8", "2008 Gulls") is a version or a season, not the same thing.
     Acronyms, people and places (where "Kent" is not "Kent County") are never joined
-    this way. Longer names are joined first, so "Gulls" sees "Bay Gulls" as one.
+    this way, nor a tail after a linking word ("Saint Brannoc" is not
+    "Order of Saint Brannoc"). Longer names are joined first, so "Gulls" sees "Bay Gulls" as one.
     Across a whole corpus (not one ``story``) a short name joins only when exactly one
     longer name fits: "House" must not become the most named of many committees."""
     longer: dict[tuple[str, tuple[str, ...]], set[int]] = defaultdict(set)
@@ -65,7 +70,7 @@ def link_partial_names(
         for alias in rec.entity.aliases:
             toks = _toks(alias)
             for n in range(1, len(toks)):
-                if not _has_number(toks[:n]):
+                if not _has_number(toks[:n]) and toks[n - 1] not in _LINKING_WORDS:
                     longer[(rec.entity.type, toks[n:])].add(i)
                 if not _has_number(toks[n:]) and (n == 1 or story):
                     longer[(rec.entity.type, toks[:n])].add(i)
