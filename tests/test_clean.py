@@ -288,3 +288,27 @@ def test_clean_outlet_of_a_provided_by_credit_is_the_provider() -> None:
         "The man said he sold several hundred rounds of ammunition at a gun show."
     )
     assert clean_text(text, source="credit.txt").outlet == "Harbour Broadcasting"
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "This report was originally published by Ada Brenn at the Valley Courier",
+        "This column first appeared in the Harbour Ledger. Republished with permission.",
+        "Originally published in the Weekly Quill.",
+    ],
+)
+def test_clean_removes_a_republication_notice(notice: str) -> None:
+    doc = clean_text(_article(chrome_after=(notice,)))
+    _assert_article_kept(doc)
+    assert notice not in doc.text
+    assert {b.reason for b in doc.boilerplate} == {"republication"}
+
+
+def test_clean_keeps_a_sentence_about_an_earlier_publication() -> None:
+    line = (
+        "The survey, originally published by the water board in 2019, found that a third "
+        "of the pipes in the old town were more than eighty years old."
+    )
+    doc = clean_text(_article(chrome_after=(line,)))
+    assert line in doc.text
