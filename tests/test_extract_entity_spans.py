@@ -41,9 +41,3 @@ def test_clutter_is_no_entity() -> None:
     start = text.index("@")
     assert _clean(text, start - 10, start + 20, "ORG") is None
 
-
-def test_a_spaced_dash_parts_a_dateline_from_the_name() -> None:
-    text = "Tallinn - The Baltic Ports Authority said on Monday that ..."
-    surface = "Tallinn - The Baltic Ports Authority"
-    assert _names(text, surface) == ["Tallinn", "The Baltic Ports Authority"]
-    assert _names("the Kessel-Marsh Group", "Kessel-Marsh Group") == ["Kessel-Marsh Group"]

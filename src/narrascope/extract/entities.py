@@ -49,7 +49,6 @@ def acronyms_in_brackets(text: str, mentions: Iterable[Mention]) -> list[Mention
 
 
 _SLASH = re.compile(r"(?<=\w)\s*/\s*(?=[A-Z])")
-_SPACED_DASH = re.compile(r"(?<=\w)\s+[-–—]\s+(?=[A-Z])")
 _POSSESSOR = re.compile(r"^[^'’]*\w(?:['’]s|s['’])\s+(?=\S)")
 _MARKUP = re.compile(r"[<>@#|{}]|https?:|www\.")
 
@@ -60,7 +59,7 @@ def name_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     "A News/B Post" (two sponsors, a photo credit "Handout/Agency") is two names; an
     unclosed bracket ends the name ("Federal Bureau of Investigation (FBI" is cut before
     the bracket, whose acronym is found on its own); in "X’s Office of Y" the name
-    is what follows the possessor; a spaced dash parts names ("Geneva - The Agency").
+    is what follows the possessor.
     """
     surface = text[start:end]
     bracket = surface.find("(")
@@ -71,21 +70,10 @@ def name_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if owner is not None:
         start += owner.end()
         surface = text[start:end]
-    dashed = [(a, b) for a, b in _pieces(surface, _SPACED_DASH) if b - a > 1]
-    if len(dashed) > 1:  # "Geneva - The Health Agency": a dateline, then the name
-        return [p for a, b in dashed for p in name_pieces(text, start + a, start + b)]
     parts = [m.span() for m in re.finditer(r"[^/]+", surface)]
     if len(parts) < 2 or not _SLASH.search(surface) or all(b - a <= 3 for a, b in parts):
         return [(start, end)]  # "AC/DC": a short pair is one name
     return [(start + a, start + b) for a, b in parts]
-
-
-def _pieces(surface: str, separator: re.Pattern[str]) -> list[tuple[int, int]]:
-    out, at = [], 0
-    for m in separator.finditer(surface):
-        out.append((at, m.start()))
-        at = m.end()
-    return [*out, (at, len(surface))]
 
 
 def _clean(text: str, start: int, end: int, label: str) -> Mention | None:
