@@ -121,3 +121,28 @@ def test_dates_every_emitted_day_is_real(
     for timex in find_timexes(text, "2025-05-01"):
         if timex.precision in ("day", "time"):
             date.fromisoformat(timex.value[:10])
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("more than 4 000", 4000.0),
+        ("12 500 000 litres", 12_500_000.0),
+        ("3 million 7 000", 3_007_000.0),
+        ("1 234", 1234.0),
+    ],
+)
+def test_spaces_between_groups_of_three_digits_are_thousands_separators(
+    text: str, value: float
+) -> None:
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize("text", ["12 34", "2 0001", "007 000", "4 000,5 x 9 1"])
+def test_two_figures_side_by_side_are_not_one_number(text: str) -> None:
+    assert parse_number(text) is None
+
+
+def test_spaced_groups_end_in_decimals_of_the_language() -> None:
+    assert parse_number("12\u202f345,67", "fr") == pytest.approx(12345.67)
+    assert parse_number("12 345.5") == pytest.approx(12345.5)

@@ -15,13 +15,16 @@ from narrascope.stories.lexicon import (
 )
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_LEADING_GROUP = re.compile(r"[1-9]\d{0,2}")  # may open spaced groups: "2" of "2 000"
+_THOUSANDS = re.compile(r"\d{3}(?:[.,]\d{1,2})?")  # a last group may hold decimals
 
 MAX_VALUE = 1e15
 """Largest value a written number may have; larger ones are rejected, not parsed."""
 
 
 def parse_number(text: str, language: str | None = None) -> float | None:
-    """The value of a written number ("40", "1,200", "2.5 million", "twelve"); ``None`` if none.
+    """The value of a written number ("40", "1,200", "2 000", "2.5 million", "twelve");
+    ``None`` if none.
 
     Digits follow the separators of ``language`` (English when unknown): "1.234,5"
     in German, "1,234.5" in English. Malformed digit groups ("1,2,3", "1.2.3.4")
@@ -29,9 +32,18 @@ def parse_number(text: str, language: str | None = None) -> float | None:
     """
     decimal = decimal_mark(language)
     words = text.lower().replace("-", " ").split()
-    total, current, seen = 0.0, 0.0, False
+    total, current, seen, grouping, previous_digits = 0.0, 0.0, False, False, False
     for word in words:
         digits = _DIGITS.fullmatch(word.strip("$€£¥%+"))
+        if digits and grouping and _THOUSANDS.fullmatch(digits.group()):
+            group = digits_value(digits.group(), decimal) or 0.0
+            current = current * 1000 + group  # "2 000", "12 345,67": spaced thousands
+            grouping = digits.group().isdigit()
+            continue
+        if digits and previous_digits:
+            return None  # "12 34", "2 0001": two figures side by side are no one number
+        previous_digits = bool(digits)
+        grouping = bool(digits and _LEADING_GROUP.fullmatch(digits.group()))
         if digits:
             value = digits_value(digits.group(), decimal)
             if value is None:
