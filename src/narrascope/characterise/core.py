@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
+from narrascope.characterise.domain_terms import domain_terms, keep_on_subject
 from narrascope.characterise.encode import (
     LIMIT_CHARS,
     article_vector,
@@ -33,7 +34,7 @@ from narrascope.characterise.techniques import TechniqueDetector
 from narrascope.characterise.tone import make_tone, sentence_valences
 from narrascope.embeddings import cache_dir, get_embedder
 from narrascope.errors import ConfigError
-from narrascope.languages import TONE, analyses
+from narrascope.languages import SUBJECT_TERMS, TONE, analyses
 from narrascope.models import Document, RoleAssignment, Span, Tone
 
 MODEL_FILE = "characterise.joblib"
@@ -161,6 +162,8 @@ class Characteriser:
         )
         self.techniques = TechniqueDetector(tax["techniques"], self.embedder)
         self.learned_techniques = learned_detector(self.options)
+        generic = (builtin_taxonomy("roles"), builtin_taxonomy("techniques"))
+        self.subject_terms = domain_terms(tax["narratives"], generic)
 
     def prepare(self, docs: list[Document]) -> list[Prepared]:
         """Split and embed the sentences of a batch in one call."""
@@ -240,6 +243,10 @@ class Characteriser:
             doc.narratives = self.narratives.labels_for(chosen, prep.sentences, prep.vectors)
         else:
             doc.narratives = self.narratives.classify(prep.sentences, prep.vectors)
+        if analyses(SUBJECT_TERMS, doc.language):  # the subject words are English
+            doc.narratives = keep_on_subject(
+                doc.narratives, doc.text, self.narratives.taxonomy, self.subject_terms
+            )
         doc.explanation = explain(doc.narratives)
         doc.roles = roles
         doc.tone = []

@@ -13,8 +13,9 @@ from typing import Any
 
 import numpy as np
 
+from narrascope.characterise.domain_terms import domain_terms, mentions_domain
 from narrascope.characterise.fit import domain_of, fit_tuned, rows_of, stratified_folds
-from narrascope.characterise.taxonomy import Taxonomy
+from narrascope.characterise.taxonomy import OTHER, Taxonomy, builtin_taxonomy
 from narrascope.evaluation.semeval import NarrativeRow, all_other, score_subtask2
 
 SEED = 13
@@ -35,8 +36,14 @@ def crossval_narratives(
     *,
     k: int = FOLDS,
     limit_chars: int = 2400,
+    texts: list[str] | None = None,
 ) -> dict[str, Any]:
-    """Out-of-fold predictions scored per language and overall, with the all-Other baseline."""
+    """Out-of-fold predictions scored per language and overall, with the all-Other baseline.
+
+    With ``texts``, English predictions go through the subject check ``analyze`` applies
+    (:mod:`narrascope.characterise.domain_terms`): a domain the article never names is
+    dropped, and an article left with none is ``Other``.
+    """
     strata = strata_of(langs, rows, taxonomy)
     pred: list[NarrativeRow | None] = [None] * len(rows)
     for test in stratified_folds(strata, k, SEED):
@@ -47,7 +54,28 @@ def crossval_narratives(
         )  # fmt: skip
         for i, row in zip(test.tolist(), rows_of(model, model.scores(x[test])), strict=True):
             pred[i] = row
+    if texts is not None:
+        pred = _on_subject(pred, texts, langs, taxonomy)
     return report(rows, [p for p in pred if p is not None], langs)
+
+
+def _on_subject(
+    pred: list[NarrativeRow | None], texts: list[str], langs: list[str], taxonomy: Taxonomy
+) -> list[NarrativeRow | None]:
+    generic = (builtin_taxonomy("roles"), builtin_taxonomy("techniques"))
+    terms = domain_terms(taxonomy, generic)
+    label_domain = {lb.name: str(lb.domain) for lb in taxonomy.labels if lb.domain}
+    out: list[NarrativeRow | None] = []
+    for row, text, lang in zip(pred, texts, langs, strict=True):
+        if row is None or lang.lower() != "en" or not terms:
+            out.append(row)
+            continue
+        named = {lb for lb in row.coarse | row.fine if _named(lb, text, label_domain, terms)}
+        coarse, fine = row.coarse & named, row.fine & named
+        if not (coarse - {OTHER}):
+            coarse, fine = frozenset({OTHER}), frozenset({OTHER})
+        out.append(NarrativeRow(row.doc_id, coarse, fine))
+    return out
 
 
 def report(gold: list[NarrativeRow], pred: list[NarrativeRow], langs: list[str]) -> dict[str, Any]:
@@ -66,3 +94,11 @@ def report(gold: list[NarrativeRow], pred: list[NarrativeRow], langs: list[str])
             "other_f1_coarse": round(b["f1_coarse"], 4),
         }
     return out
+
+
+def _named(
+    label: str, text: str, label_domain: dict[str, str], terms: dict[str, frozenset[str]]
+) -> bool:
+    base = label.rsplit(": ", 1)[0] if label.endswith(f": {OTHER}") else label
+    domain = label_domain.get(base)
+    return domain is None or mentions_domain(text, terms.get(domain, frozenset()))

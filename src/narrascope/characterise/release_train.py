@@ -11,7 +11,7 @@ Embeddings are cached in ``cache`` (``.npz``) so that reruns are fast.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -99,6 +99,7 @@ class ReleaseData:
     groups: list[str]  # article of each mention
     mlangs: list[str]
     limit: int
+    texts: list[str] = field(default_factory=list)  # of the labelled articles
 
 
 def load_release(
@@ -122,6 +123,7 @@ def load_release(
         groups=[f"{a.lang}/{a.doc_id}" for a, _ in mentions],
         mlangs=[a.lang for a, _ in mentions],
         limit=limit,
+        texts=[articles[i].text for i in labelled],
     )
 
 
@@ -135,8 +137,9 @@ def cross_validate(data: ReleaseData, log: Log = print) -> dict[str, Any]:
     }
     log("cross-validating narratives (5 folds)")
     report["cv_narratives"] = crossval_narratives(
-        data.x, data.gold, data.langs, builtin_taxonomy("narratives"), limit_chars=data.limit
-    )
+        data.x, data.gold, data.langs, builtin_taxonomy("narratives"), limit_chars=data.limit,
+        texts=data.texts or None,
+    )  # fmt: skip
     if data.mains:
         log("cross-validating roles (5 folds)")
         report["cv_roles"] = crossval_roles(
