@@ -216,3 +216,16 @@ def test_learned_abstention_score_is_a_confidence_in_the_unit_interval() -> None
         assert {label for label, _, _ in found} == {"Other"}
         assert all(0.0 < score <= 1.0 for _, _, score in found)
     assert 1.0 > hopeless[0][2] > weak[0][2] > 0.5
+
+
+def test_learned_roles_language_offsets_apply_to_their_language_only(tmp_path: Path) -> None:
+    m = role_model()
+    x = np.asarray([[0.5, 0.4, 0.1, 0.6, 0.7, 0.0, 0.0]] * 3, dtype=np.float32)
+    assert [p[0] for p in m.predict(x)] == ["Protagonist"] * 3
+    m.language_bias = {"HI": np.asarray([0.0, 0.3, 0.0], dtype=np.float32)}
+    got = [p[0] for p in m.predict(x, ["hi", "en", None])]
+    assert got == ["Antagonist", "Protagonist", "Protagonist"]
+    m.save(tmp_path / "roles")
+    assert load_role_model(tmp_path / "roles").predict(x, ["hi", "en", None]) == m.predict(
+        x, ["hi", "en", None]
+    )

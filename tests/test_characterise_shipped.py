@@ -7,6 +7,8 @@ import json
 import pytest
 
 from narrascope.characterise.core import CharacteriseOptions, Characteriser
+from narrascope.characterise.encode import DIM
+from narrascope.characterise.learned_roles import N_SIMPLE
 from narrascope.characterise.shipped import is_learned_dir, load_learned, shipped_dir
 from narrascope.characterise.taxonomy import OTHER, builtin_taxonomy
 from narrascope.models import Document
@@ -75,6 +77,12 @@ def test_shipped_model_round_trips(tmp_path: object) -> None:
     assert back.narratives.decide(x.astype(np.float32)) == models.narratives.decide(
         x.astype(np.float32)
     )
+    assert models.roles.products
+    assert set(models.roles.language_bias) == {"BG", "EN", "HI", "PT", "RU"}
+    assert back.roles is not None
+    xr = np.random.default_rng(2).normal(0, 0.05, size=(6, 3 * DIM + N_SIMPLE)).astype(np.float32)
+    for langs in (["en"] * 6, ["hi"] * 6, [None] * 6):
+        assert back.roles.predict(xr, langs) == models.roles.predict(xr, langs)
 
 
 def test_shipped_model_survives_empty_and_odd_input() -> None:

@@ -294,8 +294,11 @@ class Characteriser:
             if (vectors := p.chunk_vectors) is not None
         ]
         out = []
-        for p, found, feats in zip(preps, targets, mention_features_batch(items), strict=True):
-            predicted = self.learned_roles.predict(feats) if len(found) else []
+        for doc, p, found, feats in zip(
+            docs, preps, targets, mention_features_batch(items), strict=True
+        ):
+            languages = [doc.language] * len(found)
+            predicted = self.learned_roles.predict(feats, languages) if len(found) else []
             out.append(
                 [
                     self.roles.assignment(p.sentences, p.vectors, t, main, fine, score)

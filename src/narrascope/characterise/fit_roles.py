@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 
 from narrascope.characterise.fit import fit_heads, fit_logistic, fit_multiclass
-from narrascope.characterise.learned_roles import RoleModel
+from narrascope.characterise.learned_roles import RoleModel, expand
 from narrascope.characterise.taxonomy import Taxonomy
 
 ALPHA_MAIN = 3000.0
@@ -22,6 +22,7 @@ ALPHA_FINE = 3000.0
 C_MAIN = 0.0  # > 0: a logistic regression for the main role instead of ridge
 THRESHOLDS = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
 BIASES = (-0.2, -0.15, -0.1, -0.05, 0.0, 0.05, 0.1, 0.15, 0.2)
+LANGUAGE_BIASES = tuple(round(0.05 * k, 2) for k in range(-10, 11))
 LANGUAGE_WEIGHTS = {"EN": 1.0}
 OTHER_WEIGHT = 0.2
 SEED = 13
@@ -42,18 +43,19 @@ def build_roles(
     roots = tuple(lb.name for lb in taxonomy.roots)
     leaves = tuple(lb.name for lb in taxonomy.leaves)
     parents = {lb.name: str(lb.parent) for lb in taxonomy.leaves}
+    z = expand(x)
     main = (
-        fit_logistic(x, mains, roots, C_MAIN)
+        fit_logistic(z, mains, roots, C_MAIN)
         if C_MAIN
-        else fit_multiclass(x, mains, roots, ALPHA_MAIN)
+        else fit_multiclass(z, mains, roots, ALPHA_MAIN)
     )
     targets = np.asarray([[n in f for n in leaves] for f in fines], dtype=int)
-    fine = fit_heads(x, targets, leaves, ALPHA_FINE)
-    return RoleModel(main, fine, parents)
+    fine = fit_heads(z, targets, leaves, ALPHA_FINE)
+    return RoleModel(main, fine, parents, products=True)
 
 
-def _exact(model: RoleModel, x: np.ndarray, fines: list[frozenset[str]]) -> float:
-    pred = model.predict(x)
+def _exact(model: RoleModel, x: np.ndarray, fines: list[frozenset[str]], langs: list[str]) -> float:
+    pred = model.predict(x, langs)
     return float(np.mean([frozenset(p[1]) == f for p, f in zip(pred, fines, strict=True)]))
 
 
@@ -61,48 +63,62 @@ def fit_roles_tuned(
     x: np.ndarray, mains: list[str], fines: list[frozenset[str]], groups: list[str],
     taxonomy: Taxonomy, inner: int = 3, langs: list[str] | None = None,
 ) -> RoleModel:  # fmt: skip
-    """A model on all of ``x``; main-role biases and the fine threshold tuned out of fold.
+    """A model on all of ``x``; main-role offsets and the fine threshold tuned out of fold.
 
-    The biases maximise main-role accuracy (English mentions weighted 1, others
-    ``OTHER_WEIGHT``); the threshold maximises fine-role exact match.
+    The pooled offsets maximise main-role accuracy with English mentions weighted 1 and
+    others ``OTHER_WEIGHT`` (what a language the release lacks gets); each language of
+    the release then gets its own offsets, tuned on its mentions alone (on a wider grid:
+    the share of each role differs by language). The threshold maximises fine-role
+    exact match.
     """
+    langs = langs or ["EN"] * len(mains)
     held: list[tuple[RoleModel, np.ndarray]] = []
     for test in group_folds(groups, inner, SEED + 1):
         train = np.setdiff1d(np.arange(len(mains)), test)
         part = build_roles(x[train], [mains[i] for i in train], [fines[i] for i in train], taxonomy)
         held.append((part, test))
-    weights = np.asarray(
-        [LANGUAGE_WEIGHTS.get(lang, OTHER_WEIGHT) for lang in langs or ["EN"] * len(mains)]
-    )
-    bias = _tune_bias(held, x, mains, weights)
+    logits = np.zeros((len(mains), len(held[0][0].main.labels)))
+    for m, test in held:
+        logits[test] = m.main_logits(x[test])
+    pooled = np.asarray([LANGUAGE_WEIGHTS.get(lang, OTHER_WEIGHT) for lang in langs])
+    bias = _tune_bias(logits, held[0][0].main.labels, mains, pooled, BIASES)
+    per_language = {
+        lang: _tune_bias(logits, held[0][0].main.labels, mains, np.asarray(
+            [float(other == lang) for other in langs]), LANGUAGE_BIASES) - bias
+        for lang in sorted(set(langs))
+    }  # fmt: skip
     best_t, best_v = THRESHOLDS[0], -1.0
     for t in THRESHOLDS:
         total = 0.0
         for m, test in held:
             m.fine_threshold = t
             m.main.intercept = m.main.intercept + bias
-            total += _exact(m, x[test], [fines[i] for i in test]) * len(test)
+            m.language_bias = per_language
+            total += _exact(m, x[test], [fines[i] for i in test], [langs[i] for i in test]) * len(
+                test
+            )
             m.main.intercept = m.main.intercept - bias
         if total > best_v:
             best_t, best_v = t, total
     model = build_roles(x, mains, fines, taxonomy)
     model.main.intercept = (model.main.intercept + bias).astype(np.float32)
+    model.language_bias = {k: v.astype(np.float32) for k, v in per_language.items()}
     model.fine_threshold = best_t
     return model
 
 
 def _tune_bias(
-    held: list[tuple[RoleModel, np.ndarray]], x: np.ndarray, mains: list[str], weights: np.ndarray
+    logits: np.ndarray,
+    classes: tuple[str, ...],
+    mains: list[str],
+    weights: np.ndarray,
+    grid: tuple[float, ...],
 ) -> np.ndarray:
-    """Per-main-role offsets of the scores maximising weighted out-of-fold accuracy."""
-    classes = held[0][0].main.labels
-    logits = np.zeros((len(mains), len(classes)))
-    for m, test in held:
-        logits[test] = m.main.logits(x[test])
+    """Per-main-role offsets of out-of-fold scores maximising weighted accuracy."""
     gold = np.asarray([classes.index(y) if y in classes else -1 for y in mains])
     best, best_v = np.zeros(len(classes)), -1.0
-    for b1 in BIASES:
-        for b2 in BIASES:
+    for b1 in grid:
+        for b2 in grid:
             bias = np.asarray([0.0, b1, b2][: len(classes)])
             v = float(np.dot(weights, np.argmax(logits + bias, axis=1) == gold))
             if v > best_v + 1e-9:
@@ -125,7 +141,10 @@ def crossval_roles(
         )  # fmt: skip
         majority = Counter(mains[i] for i in train).most_common(1)[0][0]
         common = Counter(fines[i] for i in train).most_common(1)[0][0]
-        for i, (main, fine, _) in zip(test.tolist(), model.predict(x[test]), strict=True):
+        test_langs = [langs[i] for i in test]
+        for i, (main, fine, _) in zip(
+            test.tolist(), model.predict(x[test], test_langs), strict=True
+        ):
             pred[i] = (main, frozenset(fine))
             base[i] = (majority, common)
     out: dict[str, Any] = {}

