@@ -17,7 +17,7 @@ def test_extract_stage_is_registered_and_meets_the_contract() -> None:
     assert "narrascope.extract.v1" in registered_stages()
     stage = create_stage("narrascope.extract.v1")
     assert isinstance(stage, ExtractStage)
-    assert stage.assigns == ("entities", "quotes", "events", "claims")
+    assert stage.assigns == ("entities", "title_mentions", "quotes", "events", "claims")
     Pipeline([stage])  # requires only cleaning fields
 
 

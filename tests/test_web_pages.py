@@ -62,6 +62,9 @@ def test_web_pages_article_highlights_and_explains(client: TestClient) -> None:
     assert '<span class="hl hl-entity" title="PERSON: Tomas Brandt">Tomas </span>' in plain
     html = client.get("/documents/d1").text
     assert 'title="PERSON: Irena Valcourt · role: Protagonist (Peacemaker)">Irena </span>' in html
+    heading = html.split("<h1>", 1)[1].split("</h1>", 1)[0]  # the headline's names too
+    assert heading.startswith('<span class="hl hl-entity" title="PERSON: Irena Valcourt">Valcourt')
+    assert "· headline" in html  # the entity list says who the headline names
     assert 'title="date 2024-05-20 (day)"' in html
     assert (
         "narrative: URW: Blaming the war on others rather than the invader — Blames outsiders."

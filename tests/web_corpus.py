@@ -143,6 +143,7 @@ def build_documents() -> list[Document]:
             offsets=OffsetMap(((0, len(CHROME), len(text)),)),
         )
         doc.entities = _entities(text)
+        doc.title_mentions = [m for e in _entities(title) for m in e.mentions]
         docs.append(doc)
     _findings_d1(docs[0])
     _findings_d2(docs[1])

@@ -57,18 +57,22 @@ def _finding_rows(field: str) -> Callable[[Document], Iterator[Row]]:
 
 
 def _mention_rows(doc: Document) -> Iterator[Row]:
-    for ent in doc.entities:
-        for m in ent.mentions:
-            yield {
-                "doc_id": doc.id,
-                "entity_id": ent.id,
-                "entity": ent.name,
-                "type": ent.type,
-                "text": m.text,
-                "start": m.start,
-                "end": m.end,
-                "label": m.label,
-            }
+    """Entity mentions of the text, then of the headline (``field``: offsets into which)."""
+    by_id = {ent.id: ent for ent in doc.entities}
+    pairs = [(ent, m, "text") for ent in doc.entities for m in ent.mentions]
+    pairs += [(by_id[m.entity_id], m, "title") for m in doc.title_mentions if m.entity_id in by_id]
+    for ent, m, field in pairs:
+        yield {
+            "doc_id": doc.id,
+            "entity_id": ent.id,
+            "entity": ent.name,
+            "type": ent.type,
+            "text": m.text,
+            "field": field,
+            "start": m.start,
+            "end": m.end,
+            "label": m.label,
+        }
 
 
 DOCUMENT_TABLES: dict[str, Callable[[Document], Iterator[Row]]] = {

@@ -220,6 +220,7 @@ class Document:
     boilerplate: list[Boilerplate] = field(default_factory=list)
     offsets: OffsetMap = field(default_factory=OffsetMap)
     entities: list[Entity] = field(default_factory=list)  # document-level identities
+    title_mentions: list[Mention] = field(default_factory=list)  # offsets into `title`
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)  # entity slots as {eN} placeholders

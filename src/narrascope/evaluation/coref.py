@@ -114,13 +114,21 @@ def narrascope_clusters(
     docs: Sequence[EcbDocument],
     keys: list[tuple[int, GoldMention]],
     parsed: Sequence[Document] | None = None,
+    *,
+    headline_as_title: bool = False,
 ) -> Clustering:
     """Narrascope's corpus entity of each key mention (entities linked per topic);
-    ``parsed``: the documents already extracted, in the order of ``docs``."""
+    ``parsed``: the documents already extracted, in the order of ``docs``;
+    ``headline_as_title``: each article's first line is passed as its title, as
+    cleaning does with a headline (:func:`extract_ecb`)."""
     from narrascope.extract import link_entities
     from narrascope.extract.story_names import share_story_names
 
-    parsed = list(parsed) if parsed is not None else extract_ecb(docs)
+    parsed = (
+        list(parsed)
+        if parsed is not None
+        else extract_ecb(docs, headline_as_title=headline_as_title)
+    )
     by_topic: dict[int, list[Document]] = defaultdict(list)
     for d, p in zip(docs, parsed, strict=True):
         by_topic[d.topic].append(p)
@@ -130,28 +138,39 @@ def narrascope_clusters(
     out: Clustering = {}
     for k, (di, m) in enumerate(keys):
         hs, he = _head(m)
-        found = None
-        for entity in parsed[di].entities:
-            for sm in entity.mentions:
-                if sm.start <= hs and he <= sm.end:
-                    found = (docs[di].topic, entity.id)
-                    break
-            if found:
-                break
-        out[k] = found if found is not None else ("missing", k)
+        doc = parsed[di]
+        title = len(doc.title) + 1 if headline_as_title and doc.title is not None else 0
+        if he <= title:  # a mention in the headline
+            entity_id = next(
+                (t.entity_id for t in doc.title_mentions if t.start <= hs and he <= t.end), None
+            )
+        else:
+            entity_id = next(
+                (
+                    entity.id
+                    for entity in doc.entities
+                    for sm in entity.mentions
+                    if sm.start <= hs - title and he - title <= sm.end
+                ),
+                None,
+            )
+        out[k] = (docs[di].topic, entity_id) if entity_id is not None else ("missing", k)
     return out
 
 
-def extract_ecb(docs: Sequence[EcbDocument]) -> list[Document]:
-    """Narrascope's extraction of the ECB+ documents (entities not yet linked)."""
+def extract_ecb(docs: Sequence[EcbDocument], *, headline_as_title: bool = False) -> list[Document]:
+    """Narrascope's extraction of the ECB+ documents (entities not yet linked); with
+    ``headline_as_title`` the first line (the headline) is the title, the rest the text."""
     from narrascope.extract import extract_documents
 
-    return list(
-        extract_documents(
-            Document(id=f"{d.topic}/{d.name}", source=f"ecbplus:{d.name}", raw=d.text, text=d.text)
-            for d in docs
-        )
-    )
+    def document(d: EcbDocument) -> Document:
+        doc_id, source = f"{d.topic}/{d.name}", f"ecbplus:{d.name}"
+        if not headline_as_title:
+            return Document(id=doc_id, source=source, raw=d.text, text=d.text)
+        title, _, body = d.text.partition("\n")
+        return Document(id=doc_id, source=source, raw=d.text, text=body, title=title)
+
+    return list(extract_documents(document(d) for d in docs))
 
 
 GOLD_LABELS = {  # ECB+ entity class -> the recogniser label the linker expects
@@ -321,6 +340,7 @@ def evaluate_ecbplus(
     gold: Clustering = {k: m.cluster for k, (_, m) in enumerate(keys)}
     systems = {
         "narrascope": narrascope_clusters(docs, keys),
+        "narrascope_headline_as_title": narrascope_clusters(docs, keys, headline_as_title=True),
         "narrascope_gold_mentions": gold_mention_clusters(docs, keys),
         "baseline_head": head_baseline(docs, keys),
     }

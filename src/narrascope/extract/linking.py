@@ -354,7 +354,8 @@ def _plan(
 
 
 def relink_document(doc: Document, parts: Sequence[Part]) -> None:
-    """Rewrite a document's entities, quote speakers and event participants to corpus ids."""
+    """Rewrite a document's entities, headline mentions, quote speakers and event
+    participants to corpus ids."""
     merged: dict[str, Entity] = {}
     local: dict[str, str] = {}
     for part, cid, cname in parts:
@@ -368,6 +369,10 @@ def relink_document(doc: Document, parts: Sequence[Part]) -> None:
         else:
             merged[cid] = replace(part, id=cid, name=cname, mentions=mentions)
     doc.entities = sorted(merged.values(), key=lambda e: e.mentions[0].start if e.mentions else 0)
+    doc.title_mentions = [
+        replace(m, entity_id=local.get(m.entity_id, m.entity_id)) if m.entity_id else m
+        for m in doc.title_mentions
+    ]
     doc.quotes = [_relink_quote(q, local, merged) for q in doc.quotes]
     doc.events = [
         replace(ev, participants=tuple(dict.fromkeys(local.get(p, p) for p in ev.participants)))

@@ -7,10 +7,11 @@ from dataclasses import replace
 
 from spacy.tokens import Doc as SpacyDoc
 
-from narrascope.extract.canonical import document_entities
 from narrascope.extract.dates import find_timexes
+from narrascope.extract.doctext import doc_text
 from narrascope.extract.entities import find_mentions
 from narrascope.extract.events import build_events
+from narrascope.extract.headline import link_with_headline
 from narrascope.extract.nlp import load_nlp
 from narrascope.extract.pieces import parse_long
 from narrascope.extract.quotes import Attribution, find_quotes
@@ -19,16 +20,22 @@ from narrascope.models import Document, Entity, Mention, Quote
 from narrascope.stage_registry import BaseStage
 from narrascope.stories.claims import claims_from_parse
 
+MAX_TITLE_CHARS = 1000  # a longer "title" is no headline: its names are not looked for
 
-def extract_parsed(doc: Document, sdoc: SpacyDoc) -> Document:
-    """Fill ``entities``, ``quotes``, ``events`` and ``claims`` of ``doc`` from its spaCy parse."""
+
+def extract_parsed(doc: Document, sdoc: SpacyDoc, title: SpacyDoc | None = None) -> Document:
+    """Fill ``entities``, ``title_mentions``, ``quotes``, ``events`` and ``claims`` of
+    ``doc`` from the spaCy parses of its text and (when given) its title."""
     mentions = find_mentions(sdoc)
     attributions = find_quotes(sdoc, mentions)
     mentions = _with_speakers(mentions, attributions)
-    entities, linked = document_entities(doc.id, mentions)
+    headline = find_mentions(title) if title is not None else []
+    heading = doc_text(title) if title is not None else ""
+    entities, linked, in_title = link_with_headline(doc.id, mentions, headline, doc.text, heading)
     sentences = sentence_spans(sdoc, doc.text)
     timexes = find_timexes(doc.text, doc.published, sentences)
     doc.entities = entities
+    doc.title_mentions = in_title
     doc.quotes = _speakers_to_entities(attributions, linked, entities)
     doc.events = build_events(doc.text, timexes, sentences, linked)
     doc.claims = claims_from_parse(doc, sdoc)
@@ -87,7 +94,7 @@ class ExtractStage(BaseStage):
 
     name = "extract"
     requires = ("text",)
-    assigns = ("entities", "quotes", "events", "claims")
+    assigns = ("entities", "title_mentions", "quotes", "events", "claims")
 
     def __init__(self, *, n_process: int = 1) -> None:
         self.n_process = n_process
@@ -104,17 +111,31 @@ class ExtractStage(BaseStage):
         """
         nlp = load_nlp()
         limit = nlp.max_length
-        stream = (("" if len(doc.text) > limit or _skipped(doc) else doc.text, doc) for doc in docs)
-        for sdoc, doc in nlp.pipe(
-            stream, as_tuples=True, batch_size=batch_size, n_process=self.n_process
-        ):
+        parsed = iter(
+            nlp.pipe(
+                _texts(docs, limit), as_tuples=True, batch_size=batch_size, n_process=self.n_process
+            )
+        )
+        for title, _ in parsed:  # each document passes as its title, then its text
+            sdoc, doc = next(parsed)
             if _skipped(doc):  # stored and searchable, no English-model findings
                 doc.entities, doc.quotes, doc.events, doc.claims = [], [], [], []
+                doc.title_mentions = []
                 yield doc
                 continue
             if len(doc.text) > limit:
                 sdoc = parse_long(nlp, doc.text)
-            yield extract_parsed(doc, sdoc)
+            yield extract_parsed(doc, sdoc, title if len(title) else None)
+
+
+def _texts(docs: Iterable[Document], limit: int) -> Iterator[tuple[str, Document]]:
+    """The title and the text of each document, in that order; empty for what is not
+    parsed here (a skipped language, a text longer than ``limit``, an over-long title)."""
+    for doc in docs:
+        skipped = _skipped(doc)
+        title = doc.title or ""
+        yield ("" if skipped or len(title) > MAX_TITLE_CHARS else title), doc
+        yield ("" if skipped or len(doc.text) > limit else doc.text), doc
 
 
 def _skipped(doc: Document) -> bool:

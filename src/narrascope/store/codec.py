@@ -12,6 +12,7 @@ from narrascope.models import (
     Document,
     Entity,
     Event,
+    Mention,
     NarrativeLabel,
     OffsetMap,
     Quote,
@@ -24,6 +25,7 @@ from narrascope.store.base import DocumentFilter, Findings
 
 FINDING_FIELDS: dict[str, type] = {
     "entities": Entity,
+    "title_mentions": Mention,
     "quotes": Quote,
     "events": Event,
     "claims": Claim,

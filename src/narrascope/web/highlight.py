@@ -55,6 +55,15 @@ def _wrap(piece: Markup, active: Sequence[Mark]) -> str:
     return f'<span class="hl {classes}" title="{title}">{piece}</span>'
 
 
+def title_marks(doc: Document) -> list[Mark]:
+    """Marks of the entities named in the headline, in title offsets."""
+    names = {e.id: e.name for e in doc.entities}
+    return [
+        Mark(m.start, m.end, "entity", f"{m.label}: {names.get(m.entity_id or '', m.text)}")
+        for m in doc.title_mentions
+    ]
+
+
 def document_marks(doc: Document) -> list[Mark]:
     """Marks of every finding of ``doc``, in clean-text offsets."""
     marks: list[Mark] = []

@@ -110,6 +110,8 @@ def article_page(request: Request, store: StoreDep, doc_id: Id) -> HTMLResponse:
         request,
         "article.html",
         doc=doc,
+        heading=highlight.render(doc.title, highlight.title_marks(doc)) if doc.title else None,
+        headline_ids={m.entity_id for m in doc.title_mentions},
         body=highlight.render(doc.text, highlight.document_marks(doc)),
         raw=highlight.render(doc.raw, highlight.raw_marks(doc)),
         layers=[layer for layer in highlight.LAYERS if layer != "chrome"],
