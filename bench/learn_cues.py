@@ -7,7 +7,11 @@ occurrences are kept, with the inflected forms seen in the parse (the extractor 
 without a lemmatizer). Of those, the lemmas whose direct object (basic dependencies) lies
 in an annotated Content while the verb is in its Cue, at least ``--min-count // 2`` times
 and in at least ``--object-min-rate`` of their uses with an object, are kept as
-``object_lemmas``. The output holds lemmas and word forms only, no article text:
+``object_lemmas``. Lemmas that are not cues overall but are when they take a clausal
+complement ("a poll found that ..."), at least ``--min-count // 2`` times and in at least
+``--clause-min-rate`` of their uses with one (the verb in a Cue, the clause in its
+Content), are kept as ``clause_lemmas``. The output holds lemmas and word forms only, no
+article text:
 
     .venv/bin/python bench/learn_cues.py --polnear ~/.cache/narrascope-data/polnear
 """
@@ -42,8 +46,9 @@ def _tokens(path: Path) -> list[tuple[int, int, str, str, str]]:
     return out
 
 
-def _objects(path: Path) -> list[tuple[int, str, int]]:
-    """(verb offset, verb lemma, object offset) of each ``dobj`` in the basic dependencies."""
+def _objects(path: Path, relation: str = "dobj") -> list[tuple[int, str, int]]:
+    """(verb offset, verb lemma, dependent offset) of each ``relation`` (``dobj``: direct
+    object, ``ccomp``: clausal complement) in the basic dependencies."""
     out = []
     for _, elem in ET.iterparse(path):
         if elem.tag != "sentence":
@@ -56,7 +61,7 @@ def _objects(path: Path) -> list[tuple[int, str, int]]:
             if deps.get("type") != "basic-dependencies":
                 continue
             for dep in deps.iter("dep"):
-                if dep.get("type") == "dobj":
+                if dep.get("type") == relation:
                     gov = dep.find("governor")
                     obj = dep.find("dependent")
                     if gov is not None and obj is not None and gov.get("idx") in toks:
@@ -83,6 +88,7 @@ def main() -> None:
     parser.add_argument("--min-count", type=int, default=8)
     parser.add_argument("--min-rate", type=float, default=0.3)
     parser.add_argument("--object-min-rate", type=float, default=0.5)
+    parser.add_argument("--clause-min-rate", type=float, default=0.5)
     args = parser.parse_args()
     folder = split_dir(args.polnear, "train")
     as_cue: Counter[str] = Counter()
@@ -90,6 +96,8 @@ def main() -> None:
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     obj_content: Counter[str] = Counter()
     obj_total: Counter[str] = Counter()
+    clause_cue: Counter[str] = Counter()
+    clause_total: Counter[str] = Counter()
     for ann in sorted((folder / "attributions").glob("*.ann")):
         name = ann.name.rsplit("_", 1)[0]
         parse = folder / "corenlp" / f"{name}.txt.xml"
@@ -108,17 +116,32 @@ def main() -> None:
             obj_total[lemma] += 1
             in_cue = any(a <= verb < b for a, b in cues)
             obj_content[lemma] += in_cue and any(a <= obj < b for a, b in contents)
+        for verb, lemma, clause in _objects(parse, "ccomp"):
+            clause_total[lemma] += 1
+            in_cue = any(a <= verb < b for a, b in cues)
+            clause_cue[lemma] += in_cue and any(a <= clause < b for a, b in contents)
     kept = sorted(
         lemma
         for lemma, n in as_cue.items()
         if n >= args.min_count and n / total[lemma] >= args.min_rate and lemma.isalpha()
+    )
+    clause_kept = sorted(
+        lemma
+        for lemma, n in clause_cue.items()
+        if lemma not in kept
+        and lemma.isalpha()
+        and n >= args.min_count // 2
+        and n >= args.clause_min_rate * clause_total[lemma]
     )
     data = {
         "_comment": (
             "Reported-speech cue verbs learned from PolNeAR train cue annotations "
             "(bench/learn_cues.py): lemma -> [count as cue, count as verb, inflected forms]; "
             "object_lemmas: cue lemmas whose direct object is the attributed content "
-            "-> [count so, count with a direct object]."
+            "-> [count so, count with a direct object]; clause_lemmas: further lemmas that "
+            'are cues when they take a clausal complement ("a poll found that ...") -> '
+            "[count as cue with the clause in the content, count with a clausal complement, "
+            "inflected forms]."
         ),
         "min_count": args.min_count,
         "min_rate": args.min_rate,
@@ -133,6 +156,15 @@ def main() -> None:
             if obj_content[lemma] >= args.min_count // 2
             and obj_content[lemma] >= args.object_min_rate * obj_total[lemma]
         },
+    }
+    data["clause_min_rate"] = args.clause_min_rate
+    data["clause_lemmas"] = {
+        lemma: [
+            clause_cue[lemma],
+            clause_total[lemma],
+            sorted(f for f in forms[lemma] if f.isalpha()),
+        ]
+        for lemma in clause_kept
     }
     OUT.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", "utf-8")
     print(f"{len(kept)} cue lemmas -> {OUT}")

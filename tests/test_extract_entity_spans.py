@@ -41,3 +41,12 @@ def test_clutter_is_no_entity() -> None:
     start = text.index("@")
     assert _clean(text, start - 10, start + 20, "ORG") is None
 
+
+def test_possessive_with_its_apostrophe_lost_is_not_part_of_the_name() -> None:
+    from narrascope.extract.names import trim_span
+
+    text = "Mayor Ann Roe s campaign and Ann Roe’s staff met Roe's aides and Chris."
+    for surface, name in (("Ann Roe s", "Ann Roe"), ("Ann Roe’s", "Ann Roe"), ("Chris", "Chris")):
+        start = text.index(surface)
+        a, b = trim_span(text, start, start + len(surface))
+        assert text[a:b] == name

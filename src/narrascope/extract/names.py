@@ -41,7 +41,7 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     if lead:
         start += lead.end()
     piece = text[start:end]
-    trail = re.search(r"(?:['’]s|['’])?[\s\"“”‘’'),.:;!?\]–—-]*$", piece)
+    trail = re.search(r"(?:['’]s|['’]|[ \t]s)?[\s\"“”‘’'),.:;!?\]–—-]*$", piece)
     if trail and trail.start() > 0:
         end = start + trail.start()
     return start, end

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -41,7 +41,7 @@ def find_quotes(sdoc: Doc, mentions: list[Mention]) -> list[Attribution]:
             if attribution.quote.speaker_start is not None and attribution.mention is not None:
                 ctx.last_speaker = _speaker_of(attribution)
     found.extend(_unrepeated(_reported(sdoc, ctx, marked), found))
-    found.extend(_headline_claims(ctx, found))
+    found = _labelled_lines(ctx, found)
     return sorted(found, key=lambda a: (a.quote.start, a.quote.end))
 
 
@@ -72,29 +72,73 @@ def _unrepeated(reported: list[Attribution], marked: list[Attribution]) -> list[
     return out
 
 
-_HEADLINE_CLAIM = re.compile(
-    r"^(?P<who>[A-Z][\w.'’&-]*(?:[ ][A-Z][\w.'’&-]*){0,4})[ ]?:[ ]+(?P<what>[^\n]{12,300})$",
+_NAME_WORDS = r"[A-Z][\w.'’&-]*(?:[ ][A-Z][\w.'’&-]*){0,4}"
+_HEADLINE_CLAIM = re.compile(  # "Kerry: …", "Clinton camp: …", "Clinton to Planned Parenthood: …"
+    rf"^(?P<who>{_NAME_WORDS}(?:[ ][a-z]+)?)(?:[ ](?:on|to|at|about)[ ][^:\n]{{1,80}})?"
+    r"[ ]?:[ ]+(?P<what>[^\n]{12,300})$",
     re.M,
 )
+_TRANSCRIPT = re.compile(  # "TAPPER: And obviously, …" (an interview transcript)
+    r"^(?P<who>[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,2}):[ ]+(?P<what>[^\n]{12,})$", re.M
+)
 MAX_HEADLINE_WORDS = 30
+TRANSCRIPT_REASON = "transcript label names a person of the article"
 
 
-def _headline_claims(ctx: SpeakerContext, found: list[Attribution]) -> list[Attribution]:
-    """A line "Name: what they said" (a headline style): the named source and its claim."""
-    out = []
-    taken = [(a.quote.start, a.quote.end) for a in found]
+def _labelled_lines(ctx: SpeakerContext, found: list[Attribution]) -> list[Attribution]:
+    """Lines that name their source before a colon: a headline "Name: what they said"
+    ("Name on X:", "Name to Y:" too) and a transcript line "SURNAME: words" whose
+    label is the name of a person the article names. A quotation on such a line with no
+    speaker of its own is the source's; the rest of the line is its claim when no
+    quotation covers it. Returns ``found`` with those speakers and the new claims."""
+    out = list(found)
+    for line, speaker in _source_lines(ctx):
+        start, end = _trimmed(ctx.text, *line.span("what"))
+        if end - start < 12:
+            continue
+        if speaker.reason == TRANSCRIPT_REASON:  # the whole line is the person's words
+            out = [a for a in out if not _own_words(a, start, end)]
+            out.append(_attribution(ctx.text, start, end, "direct", ":", speaker))
+            continue
+        inside = [i for i, a in enumerate(out) if start <= a.quote.start and a.quote.end <= end]
+        for i in inside:
+            if out[i].quote.speaker is None:
+                q = out[i].quote
+                out[i] = _attribution(ctx.text, q.start, q.end, q.kind, q.cue or ":", speaker)
+        taken = [(a.quote.start, a.quote.end) for a in out]
+        if inside or _crosses(start, end, taken, ctx.text):
+            continue
+        if len(line["what"].split()) <= MAX_HEADLINE_WORDS:
+            out.append(_attribution(ctx.text, start, end, "indirect", ":", speaker))
+    return out
+
+
+def _own_words(a: Attribution, start: int, end: int) -> bool:
+    """A finding inside a transcript line that is only the speaker's own words: reported
+    speech of "I", "we", "you" or of nobody ("I think that ..." is still the line's)."""
+    q = a.quote
+    inside = start <= q.start and q.end <= end
+    own = q.speaker is None or q.speaker.lower() in {"i", "we", "you"}
+    return inside and own and q.kind == "indirect"
+
+
+def _source_lines(ctx: SpeakerContext) -> Iterator[tuple[re.Match[str], Speaker]]:
+    """Each labelled line with the speaker its label names."""
     for m in _HEADLINE_CLAIM.finditer(ctx.text):
         mention = ctx.mention_at(m.start("who"), m.end("who"))
         if mention is None or mention.start < m.start("who") or mention.end > m.end("who"):
             continue
-        if len(m["what"].split()) > MAX_HEADLINE_WORDS:
-            continue
-        start, end = _trimmed(ctx.text, m.start("what"), m.end("what"))
-        if _crosses(start, end, taken, ctx.text) or end - start < 12:
-            continue
-        who = Speaker(m["who"], m.start("who"), m.end("who"), mention, "named before a colon")
-        out.append(_attribution(ctx.text, start, end, "indirect", ":", who))
-    return out
+        reason = "named before a colon"
+        yield m, Speaker(m["who"], m.start("who"), m.end("who"), mention, reason)
+    people: dict[str, Mention] = {}
+    for mention in ctx.mentions:
+        if mention.label == "PERSON":
+            people.setdefault(mention.text.upper(), mention)
+            people.setdefault(mention.text.split()[-1].upper(), mention)
+    for m in _TRANSCRIPT.finditer(ctx.text):
+        mention = people.get(m["who"].strip(" ."))
+        if mention is not None:
+            yield m, Speaker(m["who"], m.start("who"), m.end("who"), mention, TRANSCRIPT_REASON)
 
 
 def _tokens(span: MarkedSpan, ctx: SpeakerContext) -> Span | None:
@@ -469,6 +513,7 @@ def _reported(sdoc: Doc, ctx: SpeakerContext, marked: Iterable[MarkedSpan]) -> l
     """Reported speech: "X asserted that ...", "..., X said", "according to X, ..."."""
     direct = [(m.start, m.end) for m in marked if _kind(ctx.text, m) == "direct"]
     cue = resources.cues()
+    clause_cues = resources.clause_cue_forms()
     out: list[Attribution] = []
     for sent in ctx.sents:
         clauses: list[Attribution] = []
@@ -476,7 +521,10 @@ def _reported(sdoc: Doc, ctx: SpeakerContext, marked: Iterable[MarkedSpan]) -> l
         for tok in sent:
             if ctx.in_quote(tok.idx):
                 continue
-            if tok.lower_ in cue.indirect_verbs and tok.pos_ == "VERB":
+            if tok.pos_ == "VERB" and (
+                tok.lower_ in cue.indirect_verbs
+                or (tok.lower_ in clause_cues and any(c.dep_ == "ccomp" for c in tok.children))
+            ):
                 if _passive_without_agent(tok):  # "the talks are expected to ...": no source
                     continue
                 clauses.extend(_clause_quote(tok, ctx, direct) or _parenthetical(tok, ctx))

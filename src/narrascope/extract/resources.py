@@ -107,6 +107,14 @@ def object_cue_forms() -> frozenset[str]:
 
 
 @cache
+def clause_cue_forms() -> frozenset[str]:
+    """Forms of verbs that attribute only what a clause after them says ("a poll found
+    that ..."), learned from PolNeAR train (``clause_lemmas``)."""
+    lemmas = _json("cues_learned.json").get("clause_lemmas", {})
+    return frozenset(form for lemma, (_, _, forms) in lemmas.items() for form in (lemma, *forms))
+
+
+@cache
 def translit_rules() -> tuple[tuple[re.Pattern[str], str], ...]:
     """Ordered regex rewrites folding transliteration variants."""
     return tuple((re.compile(pat), rep) for pat, rep in _json("translit.json")["rules"])

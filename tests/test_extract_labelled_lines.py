@@ -1,0 +1,75 @@
+"""Sources named before a colon and findings of polls and inquiries (issue 16), on
+passages written here."""
+
+from __future__ import annotations
+
+from narrascope.extract import extract_documents, resources
+from narrascope.models import Document, Quote
+
+
+def _quotes(text: str) -> list[Quote]:
+    doc = Document(id="t", source="test", raw=text, text=text, published="2024-03-04")
+    return next(extract_documents([doc])).quotes
+
+
+def test_headline_quote_after_a_name_and_colon_is_that_persons() -> None:
+    text = (
+        "Halvorsen: ‘We Will Not Sign a Deal That Sells Out the Fishermen.’\n\n"
+        "Trade minister Ingrid Halvorsen spoke in Bergen on Monday."
+    )
+    (quote,) = _quotes(text)
+    assert quote.kind == "direct"
+    assert quote.text.startswith("We Will Not Sign")
+    assert quote.speaker == "Halvorsen"
+    assert quote.speaker_name == "Ingrid Halvorsen"
+
+
+def test_headline_source_may_carry_an_audience_or_a_lowercase_word() -> None:
+    text = (
+        "Halvorsen to fishing unions: the quota talks will resume in spring\n\n"
+        "Halvorsen camp: the opposition's figures are wrong\n\n"
+        "Trade minister Ingrid Halvorsen met union leaders in Bergen on Monday."
+    )
+    quotes = _quotes(text)
+    claims = {q.text: q.speaker_name for q in quotes if q.cue == ":"}
+    assert claims == {
+        "the quota talks will resume in spring": "Ingrid Halvorsen",
+        "the opposition's figures are wrong": "Ingrid Halvorsen",
+    }
+
+
+def test_sentence_with_a_colon_is_no_labelled_claim() -> None:
+    text = "Norway has one message for its neighbours: the fish quota is not for sale."
+    assert [q for q in _quotes(text) if q.cue == ":"] == []
+
+
+def test_transcript_lines_are_the_labelled_persons_words() -> None:
+    text = (
+        "Presenter Tom Beck spoke with Senator Ana Ruiz on Sunday.\n\n"
+        "BECK: Do you think the senate will pass the budget before the recess?\n\n"
+        "RUIZ: I think we have the votes. I believe the members want to go home on time."
+    )
+    quotes = _quotes(text)
+    lines = [(q.speaker, q.speaker_name, q.text[:20]) for q in quotes]
+    assert lines == [
+        ("BECK", "Tom Beck", "Do you think the sen"),
+        ("RUIZ", "Ana Ruiz", "I think we have the "),
+    ]
+    assert all(q.kind == "direct" for q in quotes)
+
+
+def test_capitalised_label_naming_nobody_is_no_transcript() -> None:
+    text = "UPDATE: The ferry service resumed on Tuesday after the storm passed over the coast."
+    assert [q for q in _quotes(text) if q.cue == ":"] == []
+
+
+def test_a_poll_or_inquiry_that_found_a_clause_is_a_source() -> None:
+    assert "found" in resources.clause_cue_forms()
+    text = (
+        "A Harbour Institute survey found that most residents back the new ferry line. "
+        "The inspectors found the ferry in good condition."
+    )
+    quotes = _quotes(text)
+    assert [(q.speaker, q.text) for q in quotes] == [
+        ("A Harbour Institute survey", "most residents back the new ferry line")
+    ]
