@@ -3,6 +3,8 @@ passages written here."""
 
 from __future__ import annotations
 
+import pytest
+
 from narrascope.extract import extract_documents, resources
 from narrascope.models import Document, Quote
 
@@ -73,3 +75,26 @@ def test_a_poll_or_inquiry_that_found_a_clause_is_a_source() -> None:
     assert [(q.speaker, q.text) for q in quotes] == [
         ("A Harbour Institute survey", "most residents back the new ferry line")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Mayor Tom Beck told reporters that he had met the minister on Tuesday morning, "
+            "the first time the two men spoke since May.",
+            "he had met the minister on Tuesday morning, the first time the two men spoke "
+            "since May",
+        ),
+        (
+            "Ana Ruiz says her party is polling well because it is doing something unusual: "
+            "telling voters the truth.",
+            "her party is polling well because it is doing something unusual: telling voters "
+            "the truth",
+        ),
+    ],
+)
+def test_reported_clause_runs_to_the_end_of_its_sentence(text: str, content: str) -> None:
+    reported = [q for q in _quotes(text) if q.kind == "indirect"]
+    assert [q.text for q in reported] == [content]
+    assert reported[0].speaker_name in {"Tom Beck", "Ana Ruiz"}

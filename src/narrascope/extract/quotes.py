@@ -599,10 +599,31 @@ def _clause_quote(
         return []
     clause = clauses[0]
     tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.i == clause.left_edge.i)]
-    start, end = _trimmed(ctx.text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+    last = _content_end(verb, clause, ctx) if clause.i > verb.i else tokens[-1]
+    start, end = _trimmed(ctx.text, tokens[0].idx, last.idx + len(last.text))
     if end - start < 12 or _crosses(start, end, direct, ctx.text) or start <= subject.idx < end:
         return []
     return [_attribution(ctx.text, start, end, "indirect", verb.text, resolve_token(subject, ctx))]
+
+
+def _content_end(verb: Token, clause: Span | Token, ctx: SpeakerContext) -> Token:
+    """The last token of what "X said that …" reports: the clause runs on to the end of
+    the sentence ("that waterboarding is “peanuts,” compared to what …", where the parse
+    hangs the tail on the verb), unless the verb's own sentence goes on with a clause
+    coordinated to it ("…, and then left") or a quotation of its own."""
+    sent = ctx.sent_of(verb)
+    stop = sent.end
+    for child in verb.children:
+        if child.i > clause.right_edge.i and child.dep_ in {"conj", "cc"}:
+            stop = min(stop, child.left_edge.i)
+    for tok in ctx.sdoc[clause.right_edge.i + 1 : stop]:
+        if ctx.in_quote(tok.idx) and not ctx.in_quote(clause.right_edge.idx):
+            stop = tok.i - 1  # before the quotation and its opening mark
+            break
+    i = max(clause.right_edge.i, stop - 1)
+    while i > clause.right_edge.i and (ctx.sdoc[i].is_punct or ctx.sdoc[i].is_space):
+        i -= 1
+    return ctx.sdoc[i]
 
 
 # "described the plan as a mistake", "blamed the mayor for the delay"

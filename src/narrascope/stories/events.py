@@ -110,10 +110,11 @@ def date_tokens(doc: Document) -> list[str]:
 
 
 def specifics(doc: Document) -> list[str]:
-    """The feature tokens that single out an event: entities, dates, figures."""
+    """The feature tokens that single out an event: entities named in the text, dates,
+    figures."""
     tokens = []
     for entity in doc.entities:
-        if entity.type in STORY_ENTITY_TYPES:
+        if entity.type in STORY_ENTITY_TYPES and entity.mentions:
             tokens.extend([entity_key(entity)] * max(1, len(entity.mentions)))
     tokens.extend(date_tokens(doc))
     tokens.extend(f"num:{n}" for n in specific_numbers(doc.text))

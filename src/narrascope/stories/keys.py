@@ -60,10 +60,12 @@ def entity_key(entity: Entity) -> str:
 
 
 def salient_entities(doc: Document, limit: int = 12) -> Counter[str]:
-    """Entity keys of a document weighted by mention count (story-defining types only)."""
+    """Entity keys of a document weighted by mention count in the text (story-defining
+    types only; a name only the headline gives is left out: the story vector already
+    reads the headline)."""
     weights: Counter[str] = Counter()
     for entity in doc.entities:
-        if entity.type not in STORY_ENTITY_TYPES:
+        if entity.type not in STORY_ENTITY_TYPES or not entity.mentions:
             continue
         weights[entity_key(entity)] += max(1, len(entity.mentions))
     return Counter(dict(weights.most_common(limit)))
