@@ -606,7 +606,7 @@ def _clause_quote(
     return [_attribution(ctx.text, start, end, "indirect", verb.text, resolve_token(subject, ctx))]
 
 
-def _content_end(verb: Token, clause: Span | Token, ctx: SpeakerContext) -> Token:
+def _content_end(verb: Token, clause: Token, ctx: SpeakerContext) -> Token:
     """The last token of what "X said that …" reports: the clause runs on to the end of
     the sentence ("that waterboarding is “peanuts,” compared to what …", where the parse
     hangs the tail on the verb), unless the verb's own sentence goes on with a clause
