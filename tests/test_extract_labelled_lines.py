@@ -98,3 +98,44 @@ def test_reported_clause_runs_to_the_end_of_its_sentence(text: str, content: str
     reported = [q for q in _quotes(text) if q.kind == "indirect"]
     assert [q.text for q in reported] == [content]
     assert reported[0].speaker_name in {"Tom Beck", "Ana Ruiz"}
+
+
+def test_transcript_line_stops_where_the_writer_names_the_speaker() -> None:
+    text = (
+        "Presenter Tom Beck spoke with Senator Ana Ruiz on Sunday.\n\n"
+        "RUIZ: We have the votes, and we will pass it. Ruiz did not answer further questions."
+    )
+    (quote,) = _quotes(text)
+    assert quote.speaker_name == "Ana Ruiz"
+    assert quote.text == "We have the votes, and we will pass it."
+
+
+def test_a_name_after_another_word_is_no_labelled_source() -> None:
+    text = "See Ana Ruiz’s review: Harbour Lights Shine Again\n\nAna Ruiz writes for us."
+    assert [q for q in _quotes(text) if q.cue == ":"] == []
+
+
+def test_a_colon_ends_a_recognised_name() -> None:
+    from narrascope.extract.entities import name_pieces
+
+    text = "Harbour Post: news from the coast"
+    assert [text[a:b] for a, b in name_pieces(text, 0, 17)] == ["Harbour Post"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It appears that the ferry will not run this winter.",
+        "It is safe to say the ferry will not run this winter.",
+        "One would have expected the council to approve the ferry plan quickly.",
+    ],
+)
+def test_writer_hedges_are_nobody_s_report(sentence: str) -> None:
+    text = "The Harbour Authority met on Monday with Mayor Tom Beck. " + sentence
+    assert _quotes(text) == []
+
+
+def test_it_after_an_organisation_still_reports() -> None:
+    text = "The Harbour Authority met on Monday. It said that the ferry will not run this winter."
+    (quote,) = _quotes(text)
+    assert quote.speaker_name == "Harbour Authority"

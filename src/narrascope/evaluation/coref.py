@@ -11,15 +11,21 @@ topic) cluster the gold mention strings, typed from their ECB+ class (``GOLD_LAB
 mention detection is then perfect, as it is for the baseline. The baseline clusters
 mentions of a topic by their head word (the last word before a post-modifier such as
 "in", "of" or a comma).
+The headline path: ``narrascope_headline_as_title`` passes each article's first line
+as its title, as cleaning does with a headline, so its mentions come from
+``Document.title_mentions``; ``narrascope_headline_unread`` is the same extraction with
+the headline's mentions dropped (what the pipeline did before it read headlines).
 Scores: MUC, B-cubed, CEAF-e (entity-based, optimal alignment) and their average F1
 (the CoNLL score), with the standard formulas.
 """
 
 from __future__ import annotations
 
+import copy
 import re
 from collections import defaultdict
 from collections.abc import Hashable, Mapping, Sequence
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -338,9 +344,16 @@ def evaluate_ecbplus(
     docs = load_topics(base, parse_topics(topics))[:limit]
     keys = key_mentions(docs)
     gold: Clustering = {k: m.cluster for k, (_, m) in enumerate(keys)}
+    titled = extract_ecb(docs, headline_as_title=True)
+    unread = [replace(doc, title_mentions=[]) for doc in copy.deepcopy(titled)]
     systems = {
         "narrascope": narrascope_clusters(docs, keys),
-        "narrascope_headline_as_title": narrascope_clusters(docs, keys, headline_as_title=True),
+        "narrascope_headline_as_title": narrascope_clusters(
+            docs, keys, titled, headline_as_title=True
+        ),
+        "narrascope_headline_unread": narrascope_clusters(
+            docs, keys, unread, headline_as_title=True
+        ),
         "narrascope_gold_mentions": gold_mention_clusters(docs, keys),
         "baseline_head": head_baseline(docs, keys),
     }

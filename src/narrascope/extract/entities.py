@@ -59,9 +59,14 @@ def name_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     "A News/B Post" (two sponsors, a photo credit "Handout/Agency") is two names; an
     unclosed bracket ends the name ("Federal Bureau of Investigation (FBI" is cut before
     the bracket, whose acronym is found on its own); in "X’s Office of Y" the name
-    is what follows the possessor.
+    is what follows the possessor; a colon ends the name ("Harbour Post: news" is a
+    headline's label and what follows it).
     """
     surface = text[start:end]
+    colon = surface.find(": ")
+    if colon > 0:
+        end = start + colon
+        surface = text[start:end]
     bracket = surface.find("(")
     if bracket > 0 and ")" not in surface[bracket:]:
         end = start + bracket

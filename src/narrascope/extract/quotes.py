@@ -97,6 +97,7 @@ def _labelled_lines(ctx: SpeakerContext, found: list[Attribution]) -> list[Attri
         if end - start < 12:
             continue
         if speaker.reason == TRANSCRIPT_REASON:  # the whole line is the person's words
+            end = _until_narration(ctx, start, end, speaker)
             out = [a for a in out if not _own_words(a, start, end)]
             out.append(_attribution(ctx.text, start, end, "direct", ":", speaker))
             continue
@@ -113,6 +114,18 @@ def _labelled_lines(ctx: SpeakerContext, found: list[Attribution]) -> list[Attri
     return out
 
 
+def _until_narration(ctx: SpeakerContext, start: int, end: int, speaker: Speaker) -> int:
+    """The end of a transcript line's words: before a later sentence of the line that names
+    the speaker ("BECK: Ah, I see. Beck did not answer questions."), the writer's."""
+    mention = speaker.mention
+    surname = mention.text.split()[-1] if mention is not None else speaker.text
+    pattern = re.compile(rf"\b{re.escape(surname)}\b", re.IGNORECASE)
+    for sent in ctx.sents:
+        if start < sent.start_char < end and pattern.search(sent.text):
+            return _trimmed(ctx.text, start, sent.start_char)[1]
+    return end
+
+
 def _own_words(a: Attribution, start: int, end: int) -> bool:
     """A finding inside a transcript line that is only the speaker's own words: reported
     speech of "I", "we", "you" or of nobody ("I think that ..." is still the line's)."""
@@ -124,9 +137,13 @@ def _own_words(a: Attribution, start: int, end: int) -> bool:
 
 def _source_lines(ctx: SpeakerContext) -> Iterator[tuple[re.Match[str], Speaker]]:
     """Each labelled line with the speaker its label names."""
+    titles = resources.titles()
     for m in _HEADLINE_CLAIM.finditer(ctx.text):
         mention = ctx.mention_at(m.start("who"), m.end("who"))
         if mention is None or mention.start < m.start("who") or mention.end > m.end("who"):
+            continue
+        before = ctx.text[m.start("who") : mention.start].split()
+        if any(w.lower() not in titles for w in before):  # "See X’s review: …" names no source
             continue
         reason = "named before a colon"
         yield m, Speaker(m["who"], m.start("who"), m.end("who"), mention, reason)
@@ -538,8 +555,13 @@ def _reported(sdoc: Doc, ctx: SpeakerContext, marked: Iterable[MarkedSpan]) -> l
 
 
 def _nobody(subject: Token) -> bool:
-    """ "No one could have envisioned ...", "nobody said ...": no source at all."""
+    """ "No one could have envisioned ...", "nobody said ...", "one would expect ...", "it
+    appears that ...": no source at all."""
     if subject.lower_ in {"nobody", "none", "nothing", "noone"}:
+        return True
+    if subject.pos_ == "PRON" and subject.lower_ == "one":  # generic "one"
+        return True
+    if subject.dep_ == "expl":
         return True
     return any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
 
@@ -576,10 +598,21 @@ def _addressed(verb: Token) -> bool:
     return False
 
 
+def _impersonal(verb: Token) -> bool:
+    """ "It is safe to say that ...", "it is fair to say ...": the writer's own hedge."""
+    head = verb.head
+    adjective = head.pos_ == "ADJ" or any(c.dep_ == "acomp" for c in head.children)
+    return (
+        verb.dep_ == "xcomp"
+        and adjective
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
+
+
 def _clause_quote(
     verb: Token, ctx: SpeakerContext, direct: list[tuple[int, int]]
 ) -> list[Attribution]:
-    if _addressed(verb):
+    if _addressed(verb) or verb.lower_ in _RAISING or _impersonal(verb):
         return []
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     after = [c for c in clauses if c.i > verb.i]
