@@ -139,3 +139,14 @@ def test_it_after_an_organisation_still_reports() -> None:
     text = "The Harbour Authority met on Monday. It said that the ferry will not run this winter."
     (quote,) = _quotes(text)
     assert quote.speaker_name == "Harbour Authority"
+
+
+def test_a_place_inside_a_description_is_not_its_speaker() -> None:
+    text = (
+        "A victim of a smuggling ring in Norway has revealed that she wrote to the "
+        "ministry in 2015 about the boats."
+    )
+    (quote,) = _quotes(text)
+    assert quote.speaker_name is None
+    assert quote.speaker is not None
+    assert quote.speaker.startswith("A victim")

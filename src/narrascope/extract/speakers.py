@@ -290,8 +290,8 @@ def _description(tok: Token, ctx: SpeakerContext, start: int, end: int) -> Speak
             return Speaker(text, start, end, m, f"description '{text}' -> organisation named so")
     for child in tok.children:  # "analysts at the institute", "a spokesman for the ministry"
         if child.dep_ == "prep" and child.lower_ in {"at", "of", "from", "for", "with"}:
-            for obj in child.children:
-                found = _mention_in(obj, ctx)
+            for obj in child.children:  # the object itself ("a victim of a priest in X": not X)
+                found = ctx.mention_at(obj.idx, obj.idx + len(obj.text))
                 if found is not None and found.label in {"ORG", "GPE", "NORP"}:
                     return Speaker(text, start, end, found, f"'{text}' -> their organisation")
     return Speaker(text, start, end, None, f"unnamed speaker: '{text}'")
