@@ -312,3 +312,26 @@ def test_clean_keeps_a_sentence_about_an_earlier_publication() -> None:
     )
     doc = clean_text(_article(chrome_after=(line,)))
     assert line in doc.text
+
+
+def test_picture_credits_do_not_name_the_outlet() -> None:
+    from narrascope.clean.metadata import picture_credit
+
+    assert picture_credit("© Wire Photo / Lena Ortiz Flooded streets in the old town")
+    assert picture_credit("© Agency The minister's visit was overshadowed by the strike")
+    assert picture_credit("© Stock Images")
+    for notice in (
+        "© 2024 The Harbour Gazette. All rights reserved.",
+        "© Provided by Coastline Post",
+        "© Harbour Gazette 2024. All rights reserved. No copying of any part of this page.",
+        "© Harbour Gazette",
+    ):
+        assert not picture_credit(notice), notice
+    text = (
+        "Flood waters recede in the old town\n\n"
+        "Residents began clearing mud on Tuesday as the river fell below its banks.\n"
+        "© Wire Photo / Lena Ortiz Volunteers carry sandbags near the bridge\n"
+        "The council said repairs would take several weeks and cost millions."
+    )
+    doc = clean_text(text)
+    assert doc.outlet is None or "Photo" not in doc.outlet

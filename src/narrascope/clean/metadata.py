@@ -106,9 +106,27 @@ def _published(lines: list[Line], reasons: list[str | None]) -> str | None:
     return None
 
 
+_PICTURE = re.compile(r"(?i:\b(?:photos?|images?|pictures?|illustration)\b)|^\s*/")
+_CAPTION_WORDS_AFTER = 6  # a credit without a year followed by this many words is a caption's
+
+
+def picture_credit(text: str) -> bool:
+    """A copyright line that credits a picture, not the article: "© AP Photo / A. Roe …",
+    "© Agency Getty Images", or a credit with no year that runs on into a caption
+    ("© EPA The minister's visit was overshadowed by …")."""
+    match = _COPYRIGHT_OUTLET[0].search(text)
+    if match is None:
+        return False
+    rest = text[match.end() :]
+    if _PICTURE.search(match.group("o")) or _PICTURE.search(rest[:12]):
+        return True
+    notice = re.search(_YEAR, text) or re.search(r"(?i:\brights\b|\breserved\b)", text)
+    return not notice and len(rest.split()) >= _CAPTION_WORDS_AFTER
+
+
 def _outlet(lines: list[Line], reasons: list[str | None]) -> str | None:
     for line in lines:
-        if reasons[line.index] == "copyright":
+        if reasons[line.index] == "copyright" and not picture_credit(line.text):
             name = _first_name(line.text, _COPYRIGHT_OUTLET)
             if name:
                 return name
