@@ -150,3 +150,15 @@ def test_a_place_inside_a_description_is_not_its_speaker() -> None:
     assert quote.speaker_name is None
     assert quote.speaker is not None
     assert quote.speaker.startswith("A victim")
+
+
+def test_reported_clause_keeps_its_if_and_the_whole_quotation_inside_it() -> None:
+    text = (
+        "Senator Ana Ruiz says if she spent the day in Bergen she would be doing nothing "
+        "more than shouting at people on their way into the polls saying “Hey, vote for me.”"
+    )
+    reported = [q for q in _quotes(text) if q.kind == "indirect"]
+    assert len(reported) == 1
+    assert reported[0].text.startswith("if she spent the day in Bergen")
+    assert reported[0].text.endswith("“Hey, vote for me.")
+    assert reported[0].speaker_name == "Ana Ruiz"

@@ -631,9 +631,14 @@ def _clause_quote(
     if not clauses or subject is None or _nobody(subject):
         return []
     clause = clauses[0]
-    tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.i == clause.left_edge.i)]
+    tokens = [
+        t
+        for t in clause.subtree  # "that" opening the clause is no part of what was said
+        if not (t.dep_ == "mark" and t.i == clause.left_edge.i and t.head.i == clause.i)
+    ]
     last = _content_end(verb, clause, ctx) if clause.i > verb.i else tokens[-1]
     start, end = _trimmed(ctx.text, tokens[0].idx, last.idx + len(last.text))
+    end = max([end, *(e for s, e in ctx.quoted if start <= s < end < e)])  # the whole quotation
     if end - start < 12 or _crosses(start, end, direct, ctx.text) or start <= subject.idx < end:
         return []
     return [_attribution(ctx.text, start, end, "indirect", verb.text, resolve_token(subject, ctx))]
