@@ -162,3 +162,18 @@ def test_reported_clause_keeps_its_if_and_the_whole_quotation_inside_it() -> Non
     assert reported[0].text.startswith("if she spent the day in Bergen")
     assert reported[0].text.endswith("“Hey, vote for me.")
     assert reported[0].speaker_name == "Ana Ruiz"
+
+
+def test_title_case_headline_with_a_cue_verb_after_a_name() -> None:
+    text = (
+        "Ana Ruiz Hints Harbour Levy Will Rise Next Year\n\n"
+        "Senator Ana Ruiz spoke in Bergen on Monday."
+    )
+    (quote,) = _quotes(text)
+    assert (quote.cue, quote.speaker_name, quote.text) == (
+        "Hints",
+        "Ana Ruiz",
+        "Harbour Levy Will Rise Next Year",
+    )
+    no_cue = "Ana Ruiz Wins Bergen Seat In Close Vote\n\nSenator Ana Ruiz won on Monday."
+    assert _quotes(no_cue) == []

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from narrascope.extract import resources
 from narrascope.extract.doctext import doc_text
+from narrascope.extract.entities import headline_at
 from narrascope.extract.quotemarks import MarkedSpan, find_marked_spans, opener_width
 from narrascope.extract.speakers import Speaker, SpeakerContext, resolve_token
 from narrascope.models import Mention, Quote, QuoteKind
@@ -42,6 +43,7 @@ def find_quotes(sdoc: Doc, mentions: list[Mention]) -> list[Attribution]:
                 ctx.last_speaker = _speaker_of(attribution)
     found.extend(_unrepeated(_reported(sdoc, ctx, marked), found))
     found = _labelled_lines(ctx, found)
+    found.extend(_headline_verbs(ctx, found))
     return sorted(found, key=lambda a: (a.quote.start, a.quote.end))
 
 
@@ -111,6 +113,38 @@ def _labelled_lines(ctx: SpeakerContext, found: list[Attribution]) -> list[Attri
             continue
         if len(line["what"].split()) <= MAX_HEADLINE_WORDS:
             out.append(_attribution(ctx.text, start, end, "indirect", ":", speaker))
+    return out
+
+
+_LINE = re.compile(r"^[^\n]+$", re.M)
+MIN_HEADLINE_CLAIM_WORDS = 3
+
+
+def _headline_verbs(ctx: SpeakerContext, found: list[Attribution]) -> list[Attribution]:
+    """A title-case headline "Name Verb claim" ("Ana Ruiz Hints Levy Will Rise"), where
+    the tagger reads the capitalised verb as a name: the named source, a cue verb right
+    after its name, and the rest of the line as its claim."""
+    cue = resources.cues()
+    verbs = cue.speech_verbs | cue.indirect_verbs
+    titles = resources.titles()
+    out = []
+    taken = [(a.quote.start, a.quote.end) for a in found]
+    for line in _LINE.finditer(ctx.text):
+        if not headline_at(ctx.text, line.start()) or _overlaps(*line.span(), taken):
+            continue
+        for m in ctx.mentions:
+            if not line.start() <= m.start < m.end < line.end():
+                continue
+            lead = ctx.text[line.start() : m.start].split()
+            after = re.match(r"[ ]([A-Z][a-z]+)[ ]+(\S.*)$", ctx.text[m.end : line.end()])
+            if any(w.lower() not in titles for w in lead) or after is None:
+                continue
+            if after[1].lower() not in verbs or len(after[2].split()) < MIN_HEADLINE_CLAIM_WORDS:
+                continue
+            start, end = _trimmed(ctx.text, m.end + after.start(2), line.end())
+            who = Speaker(m.text, m.start, m.end, m, "named before a cue verb in a headline")
+            out.append(_attribution(ctx.text, start, end, "indirect", after[1], who))
+            break
     return out
 
 
