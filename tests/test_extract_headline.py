@@ -126,3 +126,13 @@ def test_extract_headline_mentions_survive_the_store_and_corpus_linking(tmp_path
     for d in docs:
         assert d.title is not None
         assert all(d.title[m.start : m.end] == m.text for m in d.title_mentions)
+
+
+def test_extract_headline_one_title_case_word_is_not_a_name_prefix() -> None:
+    text = (
+        "Negotiators met in Valletta on Tuesday. Lena Moretti, who chairs the Coastal "
+        "Fishers Union, spoke at a rally in Valletta."
+    )
+    title = "Harbour Talks Resume in Valletta as Coastal States Argue Over Quotas"
+    (doc,) = extract_documents([_doc("v", text, title)])
+    assert [m.text for m in doc.title_mentions] == ["Valletta"]

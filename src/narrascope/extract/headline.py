@@ -46,6 +46,10 @@ def link_with_headline(
     body = [*body, *propagate(text, [*body, *_shifted(headline, past_text)])]
     body.sort(key=lambda m: (m.start, m.end))
     again = propagate(title, _shifted(body, past_title))  # the body's names, in the headline
+    title_case = headline_at(title, 0)
+    if title_case:  # one capitalised word there may be any word: only a name the body gives
+        given = {m.text for m in body} | {m.text.split()[-1] for m in body if m.label == "PERSON"}
+        headline = [m for m in headline if " " in m.text.strip() or m.text in given]
     headline = [
         *again,
         *(m for m in headline if not any(a.start < m.end and m.start < a.end for a in again)),
@@ -53,7 +57,7 @@ def link_with_headline(
     both = relabel([*body, *_shifted(headline, past_text)])
     entities, linked = document_entities(doc_id, both)
     named = {m.entity_id for m in linked[: len(body)]}
-    if not headline_at(title, 0):  # a sentence-case headline: its own names count too
+    if not title_case:  # a sentence-case headline: its own names count too
         named |= {m.entity_id for m in linked[len(body) :]}
     title_mentions = sorted(
         (m for m in _shifted(linked[len(body) :], -past_text) if m.entity_id in named),
