@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -132,8 +133,9 @@ def _headline_verbs(ctx: SpeakerContext, found: list[Attribution]) -> list[Attri
     for line in _LINE.finditer(ctx.text):
         if not headline_at(ctx.text, line.start()) or _overlaps(*line.span(), taken):
             continue
-        for m in ctx.mentions:
-            if not line.start() <= m.start < m.end < line.end():
+        first = bisect.bisect_left(ctx.starts, line.start())
+        for m in ctx.mentions[first : bisect.bisect_left(ctx.starts, line.end())]:
+            if m.end >= line.end():
                 continue
             lead = ctx.text[line.start() : m.start].split()
             after = re.match(r"[ ]([A-Z][a-z]+)[ ]+(\S.*)$", ctx.text[m.end : line.end()])
