@@ -50,3 +50,25 @@ def test_possessive_with_its_apostrophe_lost_is_not_part_of_the_name() -> None:
         start = text.index(surface)
         a, b = trim_span(text, start, start + len(surface))
         assert text[a:b] == name
+
+
+def test_a_role_after_an_organisation_is_not_part_of_its_name() -> None:
+    from narrascope.extract.entities import _clean
+
+    text = (
+        "Two Harbour Telecom VP’s signed it; the Harbour Council spokesman declined; "
+        "the Attorney General, the Office of the President and the UN Secretary General spoke."
+    )
+    cases = {
+        "Harbour Telecom VP’s": "Harbour Telecom",
+        "Harbour Council spokesman": "Harbour Council",
+        "Attorney General": "Attorney General",
+        "Office of the President": "Office of the President",
+        "UN Secretary General": "UN",
+    }
+    for surface, name in cases.items():
+        start = text.index(surface)
+        found = _clean(text, start, start + len(surface), "ORG")
+        assert found is not None
+        assert found.text == name
+        assert text[found.start : found.end] == name

@@ -98,3 +98,38 @@ def test_different_spelled_out_middle_names_are_two_people() -> None:
     assert ids["R. Anselm Okafor"] != ids["Rufus Bede Okafor"]  # Anselm is not Bede
     assert ids["Rufus B. Okafor"] == ids["Rufus Bede Okafor"]  # an initial agrees
     assert ids["Rufus Okafor"] == ids["Rufus Bede Okafor"]  # no middle name: no evidence
+
+
+def _names(docs: list[Document]) -> dict[str, str]:
+    return {a: e.name for e in link_entities(docs) for a in e.aliases}
+
+
+def test_an_acronym_most_articles_write_alone_names_the_organisation() -> None:
+    jibe = (("Harbour Broadcasting Network", "ORG"), ("HBN", "ORG"))
+    alone = [(("HBN", "ORG"),)] * 5
+    named = _names(_docs(jibe, *alone))
+    assert named["HBN"] == named["Harbour Broadcasting Network"] == "HBN"
+
+
+def test_an_expansion_many_articles_write_names_the_organisation() -> None:
+    full = (("Harbour Broadcasting Network", "ORG"), ("HBN", "ORG"))
+    alone = [(("HBN", "ORG"),)] * 3
+    named = _names(_docs(full, full, *alone))
+    assert named["HBN"] == "Harbour Broadcasting Network"
+
+
+def test_an_acronym_of_two_names_joins_the_one_written_beside_it() -> None:
+    ids = _ids(
+        _docs(
+            (("Harbour Press", "ORG"), ("HP", "ORG")),
+            (("HP", "ORG"),),
+            (("Hill Parish", "ORG"),),
+        )
+    )
+    assert ids["HP"] == ids["Harbour Press"]
+    assert ids["Hill Parish"] != ids["HP"]
+
+
+def test_an_acronym_of_two_names_never_written_beside_either_joins_neither() -> None:
+    ids = _ids(_docs((("Harbour Press", "ORG"),), (("HP", "ORG"),), (("Hill Parish", "ORG"),)))
+    assert len({ids["HP"], ids["Harbour Press"], ids["Hill Parish"]}) == 3

@@ -80,3 +80,35 @@ def test_unresolved_pronoun_is_shown_as_unknown() -> None:
     assert quote.speaker_label == "unknown speaker"
     named = Quote(text="x", start=0, end=1, kind="direct", speaker="he", speaker_name="Ann Roe")
     assert named.speaker_label == "Ann Roe"
+
+
+def test_a_statement_that_reads_is_the_source_not_an_earlier_speaker() -> None:
+    text = (
+        "Mayor Ana Ruiz said the harbour plan would go ahead.\n\n"
+        "A residents' group issued a statement on Friday.\n\n"
+        "“We will fight this plan in every court of the land,” the group’s statement read."
+    )
+    quote = _quote(text, "We will fight")
+    assert quote.cue == "read"
+    assert quote.speaker_name != "Ana Ruiz"
+    assert quote.speaker == "the group’s statement"
+
+
+def test_a_cue_in_the_next_paragraph_does_not_attribute_the_quote() -> None:
+    text = (
+        "“The ferry will run again by May,” a notice on the pier said.\n\n"
+        "“Nobody believes that any more.”\n\n"
+        "Councillor Peter Grant predicted that the repairs would take a year."
+    )
+    assert _quote(text, "Nobody believes").speaker_name != "Peter Grant"
+
+
+def test_a_hyphenated_description_is_the_speaker_whole() -> None:
+    text = (
+        "Congress has debated the bill for months.\n\n"
+        "“There is no chance the bill will pass this year,” said the co-founder of the "
+        "blog, who has followed the debate closely."
+    )
+    quote = _quote(text, "There is no chance")
+    assert quote.speaker == "the co-founder"
+    assert quote.speaker_name is None

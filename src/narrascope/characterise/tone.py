@@ -18,9 +18,9 @@ EVIDENCE = 2
 
 @lru_cache(maxsize=1)
 def _analyzer() -> Any:
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    from narrascope.characterise.vader_fast import fast_analyzer
 
-    return SentimentIntensityAnalyzer()
+    return fast_analyzer()
 
 
 def sentence_valences(sentences: list[Span]) -> list[float]:

@@ -163,7 +163,9 @@ def _build_text(raw: str, lines: list[Line], layout: Layout) -> tuple[str, Offse
     builder = TextBuilder(raw)
     for line in lines:
         if layout.reasons[line.index] is None:
-            builder.add_paragraph(line.start + layout.cuts.get(line.index, 0), line.end)
+            kept = layout.tails.get(line.index, (len(line.text), ""))[0]
+            end = line.start + len(line.text[:kept].rstrip())
+            builder.add_paragraph(line.start + layout.cuts.get(line.index, 0), end)
     return builder.build()
 
 
@@ -178,9 +180,16 @@ def _boilerplate(lines: list[Line], layout: Layout, language: str | None) -> lis
                 if entry is not None and entry[1] not in (NEUTRAL, language):
                     reason = "foreign-language-ui"
             found.append(Boilerplate(line.text, line.start, line.end, reason))
-        elif line.index in layout.cuts:
+            continue
+        if line.index in layout.cuts:
             prefix = line.text[: layout.cuts[line.index]].rstrip()
-            found.append(Boilerplate(prefix, line.start, line.start + len(prefix), "kicker-prefix"))
+            reason = layout.cut_reasons.get(line.index, "kicker-prefix")
+            found.append(Boilerplate(prefix, line.start, line.start + len(prefix), reason))
+        if line.index in layout.tails:
+            kept, reason = layout.tails[line.index]
+            rest = line.text[kept:]
+            start = kept + len(rest) - len(rest.lstrip())
+            found.append(Boilerplate(line.text[start:], line.start + start, line.end, reason))
     return found
 
 

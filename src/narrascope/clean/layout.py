@@ -13,9 +13,10 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from narrascope.clean.byline import name_shaped
+from narrascope.clean.inline import INLINE_REASONS, InlineCuts, find_inline
 from narrascope.clean.kicker import find_kickers
 from narrascope.clean.lexicon import is_masthead, load_lexicon, normalise
 from narrascope.clean.lines import Line
@@ -37,8 +38,10 @@ class Layout:
     """Per-line decisions: ``reasons[i]`` is ``None`` for article lines."""
 
     reasons: list[str | None]
-    cuts: dict[int, int]  # line index -> leading chars removed (kicker prefix)
+    cuts: dict[int, int]  # line index -> leading chars removed (kicker prefix, inline chrome)
     title: int | None
+    cut_reasons: dict[int, str] = field(default_factory=dict)  # else "kicker-prefix"
+    tails: dict[int, tuple[int, str]] = field(default_factory=dict)  # index -> (kept, reason)
 
 
 def lay_out(
@@ -60,10 +63,13 @@ def lay_out(
     kickers = find_kickers(lines)
     for index in kickers.bare:
         reasons[index] = "kicker-prefix"
+    inline = find_inline(lines, reasons, ctx.lexicon)
     _mark_name_lines(lines, reasons)
     _mark_related_lists(lines, reasons)
     if extracted:
-        return _extracted_layout(lines, reasons, kickers.cuts, given_title)
+        return _with_inline(
+            _extracted_layout(lines, reasons, kickers.cuts, given_title), inline
+        )
     segments = _segments(lines, reasons)
     if not segments:
         return Layout(reasons=[r or "no-article-text" for r in reasons], cuts={}, title=None)
@@ -80,7 +86,19 @@ def lay_out(
     _label_outside(lines, reasons, range(end + 1, len(lines)))
     _label_gaps(lines, reasons, segments)
     _label_captions(lines, reasons, start, end)
-    return Layout(reasons=reasons, cuts=kickers.cuts, title=title)
+    return _with_inline(Layout(reasons=reasons, cuts=kickers.cuts, title=title), inline)
+
+
+def _with_inline(layout: Layout, inline: InlineCuts) -> Layout:
+    """``layout`` with the inline chrome cuts of its kept lines."""
+    for index, (chars, reason) in inline.heads.items():
+        if layout.reasons[index] is None and chars > layout.cuts.get(index, 0):
+            layout.cuts[index] = chars
+            layout.cut_reasons[index] = reason
+    for index, tail in inline.tails.items():
+        if layout.reasons[index] is None and tail[0] > layout.cuts.get(index, 0):
+            layout.tails[index] = tail
+    return layout
 
 
 def _extracted_layout(
@@ -139,6 +157,11 @@ def _kind(line: Line) -> str | None:
     return "table" if line.is_table_row else "list" if line.is_list_item else None
 
 
+def _gap(reasons: list[str | None], before: int, after: int) -> int:
+    """Lines between two prose lines, not counting widget chrome run into the article."""
+    return sum(1 for i in range(before + 1, after) if reasons[i] not in INLINE_REASONS)
+
+
 def _segments(lines: list[Line], reasons: list[str | None]) -> list[list[int]]:
     """Runs of prose lines (tables and lists count as prose), split at gaps;
     only the substantial ones are kept."""
@@ -150,7 +173,7 @@ def _segments(lines: list[Line], reasons: list[str | None]) -> list[list[int]]:
     if not prose:  # a brief without full sentences: take the unclaimed longer lines
         prose = [line for line in lines if reasons[line.index] is None and line.words >= 5]
     for line in prose:
-        if runs and line.index - runs[-1][-1] - 1 < GAP_LINES:
+        if runs and _gap(reasons, runs[-1][-1], line.index) < GAP_LINES:
             runs[-1].append(line.index)
         else:
             runs.append([line.index])
@@ -327,7 +350,7 @@ def _label_gaps(lines: list[Line], reasons: list[str | None], segments: list[lis
     """Unclaimed lines in wide gaps between kept segments, except a subheading."""
     for before, after in itertools.pairwise(segments):
         gap = range(before[-1] + 1, after[0])
-        if len(gap) < GAP_LINES:
+        if _gap(reasons, before[-1], after[0]) < GAP_LINES:
             continue
         for index in reversed(gap):
             if reasons[index] is not None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from narrascope.clean.byline import line_author
 from narrascope.clean.dates import dateline_value
-from narrascope.clean.lexicon import Lexicon
+from narrascope.clean.lexicon import Lexicon, normalise
 from narrascope.clean.lines import Line
 from narrascope.clean.script import is_foreign
 
@@ -53,6 +53,7 @@ _TAGS = re.compile(
     r"mots[- ]clés|schlagworte|etiquetas)\s*[:|\-—]",
     re.IGNORECASE,
 )
+MAX_SENTENCE_WORDS = 40  # a chrome sentence inside a line, whatever its category allows
 FOREIGN_UI_WORDS = 12  # longer lines in another script are quotations, not interface
 # "Home > World > Europe"; a slash separates crumbs only with spaces around it
 # ("Home / World"), not inside words ("oil/grease").
@@ -144,3 +145,32 @@ def _scores(norm: str, lexicon: Lexicon) -> dict[int, int]:
         for number, weight in lexicon.cue_weights[cue].items():
             scores[number] = scores.get(number, 0) + weight
     return scores
+
+
+def sentence_reason(text: str, lexicon: Lexicon, categories: frozenset[str]) -> str | None:
+    """The chrome reason of one sentence inside a longer line, among ``categories``.
+
+    Scored as a line that reads as a sentence (see :func:`_cue_reason`): two strong
+    cues, or one strong and one weak, of one category; a sentence of more than
+    :data:`MAX_SENTENCE_WORDS` words is never chrome.
+    """
+    norm = normalise(text)
+    words = len(norm.split())
+    threshold = 4 if words > 25 else 3
+    scores = _scores(norm, lexicon)
+    for number, cue in enumerate(lexicon.cues):
+        if cue.reason not in categories or words > MAX_SENTENCE_WORDS or cue.start is not None:
+            continue
+        if cue.requires_digits and not _DIGITS4.search(text):
+            continue
+        if scores.get(number, 0) >= threshold:
+            return cue.reason
+    return None
+
+
+def has_cues(norm: str, lexicon: Lexicon, categories: frozenset[str]) -> bool:
+    """Any cue of ``categories`` in a normalised text (a cheap test before scoring parts)."""
+    wanted = {n for n, cue in enumerate(lexicon.cues) if cue.reason in categories}
+    return any(
+        not wanted.isdisjoint(lexicon.cue_weights[cue]) for cue in lexicon.find_cues(norm)
+    )

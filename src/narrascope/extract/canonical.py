@@ -17,6 +17,11 @@ from narrascope.models import Entity, Mention
 from narrascope.unionfind import UnionFind
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# across documents, an organisation's acronym written alone in this many times more
+# articles than its expansion names the entity ("CNN" in 40 articles, a jibe spelling
+# out its letters in 2)
+RARE_EXPANSION = 4
+DOMINANT_EXPANSION = 3  # across documents, an acronym's expansion this many times more named
 
 
 def kind_of(label: str) -> str:
@@ -177,15 +182,46 @@ def _qualifies(tokens: set[str], fuller: str) -> bool:
     return extra <= countries
 
 
-def acronym_table(org_names: Iterable[str]) -> dict[str, str]:
-    """Acronym -> org key of the full names it abbreviates ("MFA" -> "foreign ministry")."""
-    table: dict[str, str] = {}
+def acronym_table(
+    org_names: Iterable[str], together: Iterable[Sequence[str]] | None = None
+) -> dict[str, str]:
+    """Acronym -> org key of the full name it abbreviates ("MFA" -> "foreign ministry").
+
+    An acronym that fits several full names ("AP": "Associated Press", "Archbishop of
+    Philadelphia") takes, within one article (``together`` is ``None``), the first one;
+    across articles (``together``: alias groups of one entity, one article each), the one
+    named beside it in some article when exactly one is, else the one that
+    :data:`DOMINANT_EXPANSION` times as many articles name as any other, else none."""
+    found: dict[str, Counter[str]] = {}
     for name in org_names:
-        core = " ".join(w for w in names.words(name) if names.country_of(w) is None)
+        core = _core(name)
         acronym = names.acronym_of(core)
         if len(acronym) >= 2 and not names.is_acronym(core):
-            table.setdefault(acronym, names.org_key(core))
+            found.setdefault(acronym, Counter())[names.org_key(core)] += 1
+    table = {a: next(iter(keys)) for a, keys in found.items()}
+    if together is None:
+        return table
+    paired: dict[str, set[str]] = {a: set() for a, keys in found.items() if len(keys) > 1}
+    for group in together if paired else ():
+        for alias in group:
+            bare = alias.replace(".", "")
+            if bare in paired:
+                named = (names.org_key(_core(g)) for g in group)
+                paired[bare] |= {k for k in named if k in found[bare]}
+    for acronym, keys in paired.items():
+        (top, n), (_, second) = found[acronym].most_common(2)
+        if len(keys) == 1:
+            table[acronym] = next(iter(keys))
+        elif n >= DOMINANT_EXPANSION * second:
+            table[acronym] = top
+        else:
+            del table[acronym]
     return table
+
+
+def _core(name: str) -> str:
+    """A name without its country words ("Russian MFA" -> "MFA")."""
+    return " ".join(w for w in names.words(name) if names.country_of(w) is None)
 
 
 def org_key_expanded(name: str, expansions: dict[str, str]) -> str:
@@ -265,4 +301,8 @@ def cluster_identity(parts: Sequence[Entity]) -> tuple[str, str, str]:
     if label == "PERSON":
         candidates = _without_modified_names(candidates)
     name = canonical_name(candidates)
+    acronyms = sum(names.is_acronym(p.name) for p in parts)
+    expanded = sum(p.name == name for p in parts)
+    if label == "ORG" and acronyms and acronyms >= RARE_EXPANSION * expanded:
+        name = canonical_name([c for c in candidates if names.is_acronym(c)] or candidates)
     return short_id("ent", label, name), name, label

@@ -96,9 +96,31 @@ def _clean(text: str, start: int, end: int, label: str) -> Mention | None:
         if bare and offset > 0:
             start, surface = start + offset, bare
             end = start + len(bare)
+    elif (cut := _role_after(surface)) is not None:  # "Google VP", "Harbour Council spokesman"
+        surface = surface[:cut].rstrip()
+        end = start + len(surface)
     if names.metonym_key(surface) is not None:
         label = "ORG"
     return Mention(text=surface, start=start, end=end, label=label)
+
+
+def _role_after(surface: str) -> int | None:
+    """Where a role glued after an organisation's or place's name starts, if one is
+    ("Google VP’s emails": the name is "Google"); never when the whole name is a role
+    ("Attorney General") or ends with one after a linking word ("Office of the President")."""
+    spans = [m.span() for m in re.finditer(r"\S+", surface)]
+    tokens = [surface[a:b].lower().rstrip(".") for a, b in spans]
+    titles = resources.titles()
+    k = len(tokens) - 1
+    if k < 1 or tokens[k] not in titles:
+        return None
+    while k > 0 and (" ".join(tokens[k - 1 :]) in titles or tokens[k - 1] in titles):
+        k -= 1  # "UN Secretary General", "Attorney General"
+    if k == 0 or tokens[k - 1] in _LINKING_WORDS or not surface[spans[k - 1][0]].isupper():
+        return None
+    if names.country_of(surface[: spans[k - 1][1]]) is not None:
+        return None  # "US Attorney General": a country's office, not the country
+    return spans[k][0]
 
 
 def relabel(mentions: list[Mention]) -> list[Mention]:
@@ -188,3 +210,4 @@ def inside_name(text: str, start: int, end: int) -> bool:
 
 
 _SENTENCE_WORDS = frozenset({"the", "a", "an", "and", "but", "as", "when", "while", "if"})
+_LINKING_WORDS = frozenset({"the", "of", "for", "and", "to", "on", "in", "de", "du", "des"})

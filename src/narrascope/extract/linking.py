@@ -305,7 +305,8 @@ def _link_by_keys(records: list[Record], uf: UnionFind[int], *, story: bool = Fa
     tables: dict[str, dict[str, str]] = {}
     for kind in {r.kind for r in records} - {"PERSON", "PLACE", "NORP"}:
         full = (a for r in records if r.kind == kind for a in r.entity.aliases)
-        tables[kind] = acronym_table(a for a in full if not names.is_acronym(a))
+        groups = (r.entity.aliases for r in records if r.kind == kind)
+        tables[kind] = acronym_table((a for a in full if not names.is_acronym(a)), groups)
     first: dict[tuple[str, str], int] = {}
     for i, rec in enumerate(records):
         for key in _record_keys(rec, tables.get(rec.kind, {})):

@@ -13,7 +13,7 @@ from narrascope.extract import resources
 from narrascope.extract.doctext import doc_text
 from narrascope.extract.entities import headline_at
 from narrascope.extract.quotemarks import MarkedSpan, find_marked_spans, opener_width
-from narrascope.extract.speakers import Speaker, SpeakerContext, resolve_token
+from narrascope.extract.speakers import Speaker, SpeakerContext, hyphen_pieces, resolve_token
 from narrascope.models import Mention, Quote, QuoteKind
 
 _CLIMB = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep", "relcl", "acl", "ccomp"})
@@ -444,7 +444,7 @@ def _cue_speaker(
     cands = [
         t
         for t in frame
-        if t.lower_ in verbs and t.pos_ in {"VERB", "AUX"} and not _introduces_next(t, span)
+        if t.lower_ in verbs and _acts_as_verb(t) and not _introduces_next(t, span)
     ]
     cands.sort(key=lambda t: (not _governs(t, span), _distance(t, span)))
     for verb in cands:
@@ -456,6 +456,14 @@ def _cue_speaker(
         if according is not None:
             return "according to", resolve_token(according, ctx)
     return None, None
+
+
+def _acts_as_verb(tok: Token) -> bool:
+    """A verb, or a cue word the tagger took for a noun while it heads the clause with a
+    subject ("…,” the group’s statement read.)."""
+    if tok.pos_ in {"VERB", "AUX"}:
+        return True
+    return tok.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in tok.children)
 
 
 def _introduces_next(verb: Token, span: MarkedSpan) -> bool:
@@ -502,7 +510,7 @@ def subject_of(verb: Token) -> Token | None:
         kinds = {"nsubj"} if step == 0 and passive else {"nsubj", "nsubjpass"}
         subjects = [c for c in verb.children if c.dep_ in kinds]
         if subjects:  # the nearest one: "MOSCOW – A senior official stated"
-            child = min(subjects, key=lambda c: abs(c.i - verb.i))
+            child = hyphen_pieces(min(subjects, key=lambda c: abs(c.i - verb.i)))[-1]
             if child.lower_ in {"who", "which", "that"} and verb.dep_ == "relcl":
                 return verb.head
             return child
@@ -543,7 +551,8 @@ def _nearby_speaker(span: MarkedSpan, ctx: SpeakerContext) -> tuple[str | None, 
             return found
     if last_sent.end < len(sdoc):  # "...,” / Ana Silva remarked, adding ..."
         following = ctx.sent_of(sdoc[last_sent.end])
-        found = _sentence_cue(following[:HEAD_TOKENS], span, ctx)
+        same_paragraph = "\n" not in ctx.text[span.end : following.start_char]
+        found = _sentence_cue(following[:HEAD_TOKENS], span, ctx) if same_paragraph else None
         if found is not None:
             return found
     last = ctx.last_speaker

@@ -176,7 +176,7 @@ def resolve_token(tok: Token, ctx: SpeakerContext) -> Speaker:
     if tok.pos_ == "PRON" or tok.lower_ in resources.cues().pronouns:
         return _pronoun(tok, ctx, start, end)
     children = sorted(
-        tok.children,
+        (c for piece in hyphen_pieces(tok) for c in piece.children),
         key=lambda c: (
             ("appos", "compound", "poss").index(c.dep_)
             if c.dep_ in {"appos", "compound", "poss"}
@@ -203,12 +203,24 @@ def resolve_token(tok: Token, ctx: SpeakerContext) -> Speaker:
 
 def _phrase(tok: Token) -> tuple[int, int]:
     """Offsets of the speaker noun phrase without relative clauses or appositives."""
-    left = tok
-    for child in tok.lefts:
+    pieces = hyphen_pieces(tok)
+    left = pieces[0]
+    for child in (c for piece in pieces for c in piece.lefts):
         if child.dep_ in {"det", "compound", "amod", "poss", "nummod", "case", "nmod"}:
             left = child if child.i < left.i else left
-    first = tok.doc[left.left_edge.i if left is not tok else tok.i]
+    first = tok.doc[left.left_edge.i if left is not pieces[0] else left.i]
     return first.idx, tok.idx + len(tok.text)
+
+
+def hyphen_pieces(tok: Token) -> Span:
+    """The pieces of the hyphenated word ``tok`` is in ("co", "-", "founder"), else ``tok``."""
+    doc = tok.doc
+    lo = hi = tok.i
+    while lo > 0 and not doc[lo - 1].whitespace_ and "-" in (doc[lo - 1].text, doc[lo].text):
+        lo -= 1
+    while hi + 1 < len(doc) and not doc[hi].whitespace_ and "-" in (doc[hi].text, doc[hi + 1].text):
+        hi += 1
+    return doc[lo : hi + 1]
 
 
 def _name_start(tok: Token) -> int:
@@ -286,9 +298,11 @@ def _description(tok: Token, ctx: SpeakerContext, start: int, end: int) -> Speak
         if noun in desc or any(re.sub(r"(?:wo)?man$|person$", "", d) in stems for d in desc):
             return Speaker(text, start, end, m, f"description '{text}' -> person so described")
     for _, m in ctx.before(tok.idx, frozenset({"ORG", "GPE", "NORP"})):
-        if noun in m.text.lower():
+        if noun in m.text.lower().split():  # "the ministry", not "co" in "Congress"
             return Speaker(text, start, end, m, f"description '{text}' -> organisation named so")
-    for child in tok.children:  # "analysts at the institute", "a spokesman for the ministry"
+    pieces = hyphen_pieces(tok)  # "a co-founder of the blog": "of" hangs on any piece
+    for child in (c for piece in pieces for c in piece.children):
+        # "analysts at the institute", "a spokesman for the ministry"
         if child.dep_ == "prep" and child.lower_ in {"at", "of", "from", "for", "with"}:
             for obj in child.children:  # the object itself ("a victim of a priest in X": not X)
                 found = ctx.mention_at(obj.idx, obj.idx + len(obj.text))
