@@ -335,3 +335,43 @@ def test_picture_credits_do_not_name_the_outlet() -> None:
     )
     doc = clean_text(text)
     assert doc.outlet is None or "Photo" not in doc.outlet
+
+
+def test_page_author_field_without_labels_and_interface_text() -> None:
+    from narrascope.clean.byline import page_author_name
+    from narrascope.clean.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    assert page_author_name("View all posts by Ana Ruiz", lexicon) == "Ana Ruiz"
+    assert page_author_name("Autor Jonas Berg", lexicon) == "Jonas Berg"
+    assert page_author_name("View Comments", lexicon) is None
+    assert page_author_name("Www Harbourpost De", lexicon) is None
+    assert page_author_name("So Artikel Empfehlen", lexicon) is None
+    assert page_author_name("Ana Ruiz; Share This", lexicon) == "Ana Ruiz"
+    assert page_author_name("Ana Ruiz; Jonas Berg", lexicon) == "Ana Ruiz; Jonas Berg"
+    assert page_author_name(None, lexicon) is None
+
+
+def test_html_page_author_that_is_interface_text_is_dropped() -> None:
+    html = (
+        "<html><head><title>Ferry pier closes for repairs</title></head><body><article>"
+        "<h1>Ferry pier closes for repairs</h1><span class='author'>View Comments</span>"
+        + "".join(
+            f"<p>The harbour council closed the old ferry pier on day {i} of the repairs, "
+            "after inspectors found cracks in two of its concrete supports.</p>"
+            for i in range(8)
+        )
+        + "</article></body></html>"
+    )
+    doc = clean_article(RawArticle(source="pier.html", content=html, fmt="html"))
+    assert doc.author != "View Comments"
+
+
+def test_dated_line_with_interface_text_names_no_author() -> None:
+    from narrascope.clean.byline import dated_byline_author
+    from narrascope.clean.lines import split_lines
+
+    (line,) = split_lines("January 13, 2020 at 08:45 AM | categories: Harbour | View Comments")
+    assert dated_byline_author(line) is None
+    (named,) = split_lines("January 13, 2020 | Ana Ruiz")
+    assert dated_byline_author(named) == "Ana Ruiz"

@@ -13,6 +13,7 @@ lines are web chrome. Removed chrome is recorded with raw offsets and a reason;
 
 from __future__ import annotations
 
+from narrascope.clean.byline import page_author_name
 from narrascope.clean.html import extract_html, page_body
 from narrascope.clean.language import detect_language
 from narrascope.clean.layout import Layout, lay_out
@@ -38,7 +39,8 @@ def clean_article(raw: RawArticle, *, options: CleanOptions | None = None) -> Do
     given = _Given.of(raw)
     if raw.fmt == "html":
         page = extract_html(raw.source, raw.content, raw.url)
-        given = given.over(page.title, page.outlet, page.author, page.published)
+        author = page_author_name(page.author, load_lexicon())
+        given = given.over(page.title, page.outlet, author, page.published)
         doc = _clean_page(raw, page.text, given.title, options)
     else:
         doc = clean_text(

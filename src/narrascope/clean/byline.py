@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from narrascope.clean.dates import find_date
+from narrascope.clean.lexicon import Lexicon, load_lexicon, normalise
 from narrascope.clean.lines import Line
 
 _NAME_TOKEN = r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄƏŞĞİÇÖÜ][\w'’.\-]*"
@@ -51,7 +52,7 @@ def dated_byline_author(line: Line) -> str | None:
     if match:
         return _tidy(match.group("name"))
     for part in _PARTS.split(rest):
-        if name_shaped(part.strip()):
+        if name_shaped(part.strip()) and not _interface(part.strip(), load_lexicon()):
             return _tidy(part.strip())
     return None
 
@@ -93,3 +94,26 @@ def _plausible_rest(rest: str) -> bool:
         return True
     words = rest.split()
     return len(words) <= 6 and not any(w.islower() and len(w) > 3 for w in words[1:])
+
+
+_AUTHOR_LABEL = re.compile(
+    r"^(?i:(?:view|see|read)\s+(?:all\s+)?(?:posts|articles|stories)\s+by|all\s+posts\s+by|"
+    r"posted\s+by|written\s+by|by|author|autor|auteur|von|par)\s*[:\-–—]?\s+"
+)
+
+
+def page_author_name(author: str | None, lexicon: Lexicon) -> str | None:
+    """A page's author field without label words ("View all posts by X", "Autor X") and
+    without interface text taken for a name ("View Comments", a "www." host)."""
+    names = []
+    for part in (author or "").split(";"):
+        name = _AUTHOR_LABEL.sub("", part.strip()).strip()
+        if name and not _interface(name, lexicon):
+            names.append(name)
+    return "; ".join(names) or None
+
+
+def _interface(text: str, lexicon: Lexicon) -> bool:
+    """Interface text, not a name: a UI string or cue ("View Comments"), a "www." host."""
+    norm = normalise(text)
+    return norm.startswith("www ") or norm in lexicon.lines or bool(lexicon.find_cues(norm))
