@@ -133,3 +133,14 @@ def test_an_acronym_of_two_names_joins_the_one_written_beside_it() -> None:
 def test_an_acronym_of_two_names_never_written_beside_either_joins_neither() -> None:
     ids = _ids(_docs((("Harbour Press", "ORG"),), (("HP", "ORG"),), (("Hill Parish", "ORG"),)))
     assert len({ids["HP"], ids["Harbour Press"], ids["Hill Parish"]}) == 3
+
+
+def test_a_name_written_alike_is_one_thing_within_an_article() -> None:
+    (doc,) = _docs((("Quarrytown", "ORG"), ("Quarrytown", "GPE"), ("Quarrytown", "ORG")))
+    assert len(doc.entities) == 1
+    assert doc.entities[0].type == "ORG"
+
+
+def test_a_person_and_a_place_of_one_name_stay_apart_within_an_article() -> None:
+    (doc,) = _docs((("Jordan", "PERSON"), ("Jordan", "GPE")))
+    assert len(doc.entities) == 2

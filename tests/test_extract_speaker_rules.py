@@ -112,3 +112,14 @@ def test_a_hyphenated_description_is_the_speaker_whole() -> None:
     quote = _quote(text, "There is no chance")
     assert quote.speaker == "the co-founder"
     assert quote.speaker_name is None
+
+
+def test_you_and_this_are_no_one_not_the_nearest_person() -> None:
+    text = (
+        "Harbour engineer Mark Adams has written three guides to the old harbour.\n\n"
+        "You could say that the old pier is the finest in the region. "
+        "Some argue that the new one is better."
+    )
+    quotes = [q for q in _doc(text).quotes if q.speaker in {"You", "Some"}]
+    assert len(quotes) == 2
+    assert all(q.speaker_name is None for q in quotes)

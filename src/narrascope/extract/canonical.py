@@ -44,6 +44,7 @@ def document_entities(
     _join_people(mentions, uf)
     _join_by_key(mentions, uf)
     _join_orgs(mentions, uf)
+    _join_same_name(mentions, uf)
     entities: list[Entity] = []
     linked: list[Mention] = list(mentions)
     for members in uf.groups().values():
@@ -79,6 +80,16 @@ def _join_people(mentions: Sequence[Mention], uf: UnionFind[int]) -> None:
             target = _full_name_for(keys[i][0], reps, uf, weight)
             if target is not None:
                 uf.union(i, target)
+
+
+def _join_same_name(mentions: Sequence[Mention], uf: UnionFind[int]) -> None:
+    """One name written alike is one thing within an article, whatever label the
+    recogniser gave each mention ("Hadvar" an organisation here, a place there);
+    people and nationalities keep their own labels."""
+    first: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        if kind_of(m.label) not in ("PERSON", "NORP"):
+            uf.union(i, first.setdefault(m.text, i))
 
 
 DOMINANCE = 3  # a bare name goes to the person named at least this many times as often

@@ -257,6 +257,8 @@ def _pronoun(tok: Token, ctx: SpeakerContext, start: int, end: int) -> Speaker:
             else "pronoun with no antecedent"
         )
         return Speaker(tok.text, start, end, mention, reason)
+    if gender not in {"m", "f", "s"}:  # "you", "this", "someone": no person to look back for
+        return Speaker(tok.text, start, end, None, f"pronoun '{tok.text}' names no one")
     people = ctx.before(tok.idx, frozenset({"PERSON"}))
     known = [m for _, m in people if ctx.gender.get(_person_key(m)) == gender]
     unknown = [m for _, m in people if _person_key(m) not in ctx.gender]
