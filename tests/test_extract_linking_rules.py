@@ -144,3 +144,10 @@ def test_a_name_written_alike_is_one_thing_within_an_article() -> None:
 def test_a_person_and_a_place_of_one_name_stay_apart_within_an_article() -> None:
     (doc,) = _docs((("Jordan", "PERSON"), ("Jordan", "GPE")))
     assert len(doc.entities) == 2
+
+
+def test_an_institution_is_not_its_committee() -> None:
+    (doc,) = _docs((("Harbour Assembly Fisheries Committee", "ORG"), ("Harbour", "ORG")))
+    assert len(doc.entities) == 2
+    (other,) = _docs((("Helix Motors", "ORG"), ("Helix", "ORG")))
+    assert len(other.entities) == 1

@@ -155,8 +155,17 @@ def _join_orgs(mentions: Sequence[Mention], uf: UnionFind[int]) -> None:
     _join_short_forms(mentions, orgs, uf)
 
 
+# a longer name ending so is a body of the one its first word names, not its full name
+# ("Senate Judiciary Committee" is not the Senate)
+_SUB_BODIES = frozenset(
+    {"committee", "subcommittee", "commission", "panel", "caucus", "delegation", "office",
+     "department", "division", "bureau", "board", "unit", "chapter", "branch", "wing"}
+)  # fmt: skip
+
+
 def _join_short_forms(mentions: Sequence[Mention], orgs: list[int], uf: UnionFind[int]) -> None:
-    """A one-word name that opens exactly one longer name: "Helix" -> "Helix Motors"."""
+    """A one-word name that opens exactly one longer name: "Helix" -> "Helix Motors"; not
+    a body of the one it names ("Senate" is not the "Senate Judiciary Committee")."""
     longer: dict[str, set[int]] = {}
     shorts = [
         i
@@ -165,7 +174,7 @@ def _join_short_forms(mentions: Sequence[Mention], orgs: list[int], uf: UnionFin
     ]
     for i in orgs:
         toks = names.words(mention_name(mentions[i]))
-        if len(toks) > 1:
+        if len(toks) > 1 and toks[-1].casefold() not in _SUB_BODIES:
             longer.setdefault(toks[0].casefold(), set()).add(uf.find(i))
     for i in orgs + shorts:
         toks = names.words(mention_name(mentions[i]))
