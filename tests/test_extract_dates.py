@@ -80,3 +80,14 @@ def test_extract_dates_offsets_point_into_text() -> None:
     text = "MOSCOW – A senior official stated on Wednesday that talks were possible."
     for t in find_timexes(text, "2025-11-20"):
         assert text[t.start : t.end] == t.text
+
+
+def test_a_count_from_an_earlier_date_followed_by_the_date_itself_is_not_a_second_date() -> None:
+    text = (
+        "The harbour plan was filed on April 2, 2018. The first pier was finished one month "
+        "later, on May 24, 2008. Two weeks later the ferry returned."
+    )
+    found = [(t.text, t.value) for t in find_timexes(text, "2018-08-22")]
+    assert ("one month later", "2018-05") not in found
+    assert ("May 24, 2008", "2008-05-24") in found
+    assert ("Two weeks later", "2008-W23") in found

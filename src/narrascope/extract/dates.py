@@ -68,6 +68,28 @@ def find_timexes(
         )
         if resolved.when.year is not None:
             state.context, state.context_sentence = resolved.when, state.sentence
+    return _without_restated(out, text)
+
+
+_APPOSED = re.compile(r"[\s,(–—-]*(?:on|in|at)?\s*")
+
+
+def _without_restated(found: list[Timex], text: str) -> list[Timex]:
+    """Leave out a date counted from an earlier one when the date itself follows it at once
+    ("one month later, on May 24, 2008": the count from the last date is not needed, and
+    wrong when that date was of another story)."""
+    out = []
+    for k, timex in enumerate(found):
+        after = found[k + 1] if k + 1 < len(found) else None
+        anaphoric = timex.anchor is not None and timex.anchor.startswith("context:")
+        if (
+            anaphoric
+            and after is not None
+            and not after.relative
+            and _APPOSED.fullmatch(text[timex.end : after.start])
+        ):
+            continue
+        out.append(timex)
     return out
 
 
