@@ -91,3 +91,13 @@ def test_a_count_from_an_earlier_date_followed_by_the_date_itself_is_not_a_secon
     assert ("one month later", "2018-05") not in found
     assert ("May 24, 2008", "2008-05-24") in found
     assert ("Two weeks later", "2008-W23") in found
+
+
+def test_a_count_after_a_named_event_is_not_counted_from_the_last_date() -> None:
+    text = (
+        "The ferry sank on November 16, 2012. The inquiry opened three weeks after the storm. "
+        "Two days before, the crew had left."
+    )
+    found = {t.text: t.value for t in find_timexes(text, "2018-08-22")}
+    assert "three weeks after" not in found
+    assert found["Two days before"] == "2012-11-14"

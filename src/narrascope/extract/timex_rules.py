@@ -242,6 +242,9 @@ def unit_deictic(m: re.Match[str], state: _State) -> Resolved | None:
     return Resolved(found, _pub(state)) if found else None
 
 
+_NAMED_ANCHOR = re.compile(r"[ \t]+(?:to[ \t]+)?[\w“\"'‘]")
+
+
 def unit_ago(m: re.Match[str], state: _State) -> Resolved | None:
     amount = _num(m["n"])
     direction = m["dir"].lower()
@@ -249,6 +252,8 @@ def unit_ago(m: re.Match[str], state: _State) -> Resolved | None:
     if amount is None or amount != int(amount):
         return None
     sign = -1 if direction in {"ago", "earlier", "before", "prior"} else 1
+    if direction in {"after", "before", "prior"} and _NAMED_ANCHOR.match(m.string, m.end()):
+        return None  # "three days after the launch": counted from that event, not a date
     if direction == "ago":
         base, anchor = (cal.day(state.published), _pub(state)) if state.published else (None, "")
     else:
