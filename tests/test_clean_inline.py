@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from narrascope.clean import clean_text
 from narrascope.clean.inline import sentences
+from narrascope.models import Document
 
 LEAD = (
     "The harbour council voted on Monday to close the old ferry pier for repairs, "
@@ -53,17 +54,21 @@ def test_poll_widget_and_form_sentences_are_removed() -> None:
 def test_form_sentences_before_text_in_one_line_are_cut_with_offsets() -> None:
     doc = clean_text(WIDGET_ARTICLE, source="pier.txt")
     start = doc.text.index(AFTER)
-    raw_start = doc.offsets.to_raw(start) if hasattr(doc.offsets, "to_raw") else None
-    if raw_start is not None:
-        assert doc.raw[raw_start : raw_start + len(AFTER)] == AFTER
+    raw_start, raw_end = doc.offsets.span_to_raw(start, start + len(AFTER))
+    assert doc.raw[raw_start:raw_end] == AFTER
     cut = next(b for b in doc.boilerplate if b.reason == "form")
     assert cut.text == FORM
 
 
+def _with_line(line: str) -> Document:
+    """The pier article with ``line`` as its second paragraph."""
+    return clean_text(
+        "\n".join(["Harbour pier to close", "", LEAD, line, AFTER, CLOSING]), source="pier.txt"
+    )
+
+
 def test_marker_after_article_sentences_cuts_the_rest_of_the_line() -> None:
-    line = f"{SECOND} Story continues below Which option do you prefer? Which option do you prefer?"
-    raw = "\n".join(["Harbour pier to close", "", LEAD, line, AFTER, CLOSING])
-    doc = clean_text(raw, source="pier.txt")
+    doc = _with_line(f"{SECOND} Story continues below Which option do you prefer? Which one?")
     assert SECOND in doc.text
     assert "continues below" not in doc.text
     assert "Which option" not in doc.text
@@ -72,9 +77,8 @@ def test_marker_after_article_sentences_cuts_the_rest_of_the_line() -> None:
 
 
 def test_trailing_form_sentences_are_cut() -> None:
-    line = f"{SECOND} By submitting this form you agree to our terms. You may opt out at any time."
-    raw = "\n".join(["Harbour pier to close", "", LEAD, line, AFTER, CLOSING])
-    doc = clean_text(raw, source="pier.txt")
+    form = "By submitting this form you agree to our terms. You may opt out at any time."
+    doc = _with_line(f"{SECOND} {form}")
     assert SECOND in doc.text
     assert "submitting" not in doc.text
     assert "opt out" not in doc.text
