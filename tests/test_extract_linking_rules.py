@@ -152,3 +152,15 @@ def test_an_institution_is_not_its_committee() -> None:
     for full, short in (("Helix Motors", "Helix"), ("Harbour Department", "Harbour")):
         (other,) = _docs(((full, "ORG"), (short, "ORG")))
         assert len(other.entities) == 1
+
+
+def test_an_organisation_is_not_named_after_a_name_few_of_its_articles_use() -> None:
+    from narrascope.extract.canonical import cluster_identity
+    from narrascope.models import Entity
+
+    def part(name: str) -> Entity:
+        return Entity(id=name, name=name, type="ORG", aliases=(name,))
+
+    parts = [part("Harbour Office of the Saints"), *[part("Harbour Office")] * 2]
+    assert cluster_identity([*parts, *[part("Harbour")] * 8])[1] == "Harbour Office"
+    assert cluster_identity(parts)[1] == "Harbour Office of the Saints"

@@ -17,10 +17,11 @@ from narrascope.models import Entity, Mention
 from narrascope.unionfind import UnionFind
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# across documents, an organisation's acronym written alone in this many times more
-# articles than its expansion names the entity ("CNN" in 40 articles, a jibe spelling
-# out its letters in 2)
-RARE_EXPANSION = 4
+# across documents, an organisation is not named after a name that this many times fewer
+# of its articles use than its most used one ("CNN" in 40 articles, not a jibe spelling out
+# its letters in 2; the "State Department", not the one article's "State of the Holy See"
+# that a bare "State" tied to it)
+RARE_NAME = 4
 DOMINANT_EXPANSION = 3  # across documents, an acronym's expansion this many times more named
 
 
@@ -326,9 +327,9 @@ def cluster_identity(parts: Sequence[Entity]) -> tuple[str, str, str]:
     candidates = [p.name for p in parts for _ in p.mentions] or [p.name for p in parts]
     if label == "PERSON":
         candidates = _without_modified_names(candidates)
+    if label == "ORG":  # a name few of its articles use does not name it
+        articles = Counter(p.name for p in parts)
+        most = max(articles.values())
+        candidates = [c for c in candidates if RARE_NAME * articles[c] >= most] or candidates
     name = canonical_name(candidates)
-    acronyms = sum(names.is_acronym(p.name) for p in parts)
-    expanded = sum(p.name == name for p in parts)
-    if label == "ORG" and acronyms and acronyms >= RARE_EXPANSION * expanded:
-        name = canonical_name([c for c in candidates if names.is_acronym(c)] or candidates)
     return short_id("ent", label, name), name, label
