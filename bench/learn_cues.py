@@ -10,7 +10,10 @@ and in at least ``--object-min-rate`` of their uses with an object, are kept as
 ``object_lemmas``. Lemmas that are not cues overall but are when they take a clausal
 complement ("a poll found that ..."), at least ``--min-count // 2`` times and in at least
 ``--clause-min-rate`` of their uses with one (the verb in a Cue, the clause in its
-Content), are kept as ``clause_lemmas``. The output holds lemmas and word forms only, no
+Content), are kept as ``clause_lemmas``. Verb and preposition pairs whose object is
+in the Content while the verb is in the Cue ("called for a ban"), at least
+``--min-count`` times and in at least ``--prep-min-rate`` of their uses, are kept as
+``prep_lemmas``. The output holds lemmas and word forms only, no
 article text:
 
     .venv/bin/python bench/learn_cues.py --polnear ~/.cache/narrascope-data/polnear
@@ -27,6 +30,9 @@ from pathlib import Path
 from narrascope.evaluation.polnear import default_root, split_dir
 
 OUT = Path(__file__).resolve().parents[1] / "src/narrascope/resources/extract/cues_learned.json"
+
+
+_NOT_PREPOSITIONS = frozenset({"tmod", "npmod", "poss", "agent"})  # collapsed nmod:* that name none
 
 
 def _tokens(path: Path) -> list[tuple[int, int, str, str, str]]:
@@ -46,9 +52,13 @@ def _tokens(path: Path) -> list[tuple[int, int, str, str, str]]:
     return out
 
 
-def _objects(path: Path, relation: str = "dobj") -> list[tuple[int, str, int]]:
+def _objects(
+    path: Path, relation: str = "dobj", kind: str = "basic-dependencies"
+) -> list[tuple[int, str, int]]:
     """(verb offset, verb lemma, dependent offset) of each ``relation`` (``dobj``: direct
-    object, ``ccomp``: clausal complement) in the basic dependencies."""
+    object, ``ccomp``: clausal complement; a relation ending in ``:`` matches every
+    relation it opens, ``nmod:`` the prepositional ones of the collapsed dependencies,
+    returned as lemma ``"<verb> <preposition>"``) in the ``kind`` dependencies."""
     out = []
     for _, elem in ET.iterparse(path):
         if elem.tag != "sentence":
@@ -58,14 +68,17 @@ def _objects(path: Path, relation: str = "dobj") -> list[tuple[int, str, int]]:
             for t in elem.iter("token")
         }
         for deps in elem.iter("dependencies"):
-            if deps.get("type") != "basic-dependencies":
+            if deps.get("type") != kind:
                 continue
             for dep in deps.iter("dep"):
-                if dep.get("type") == relation:
+                found = dep.get("type") or ""
+                if found == relation or (relation.endswith(":") and found.startswith(relation)):
                     gov = dep.find("governor")
                     obj = dep.find("dependent")
                     if gov is not None and obj is not None and gov.get("idx") in toks:
                         start, lemma = toks[gov.get("idx")]
+                        if relation.endswith(":"):
+                            lemma = f"{lemma} {found[len(relation) :].replace('_', ' ')}"
                         out.append((start, lemma.lower(), toks.get(obj.get("idx"), (-1, ""))[0]))
         elem.clear()
     return out
@@ -87,8 +100,16 @@ def main() -> None:
     parser.add_argument("--polnear", default=str(default_root()))
     parser.add_argument("--min-count", type=int, default=8)
     parser.add_argument("--min-rate", type=float, default=0.3)
-    parser.add_argument("--object-min-rate", type=float, default=0.5)
+    parser.add_argument("--object-min-rate", type=float, default=0.35)
     parser.add_argument("--clause-min-rate", type=float, default=0.5)
+    parser.add_argument("--prep-min-rate", type=float, default=0.5)
+    parser.add_argument(
+        "--hold-out",
+        type=int,
+        default=0,
+        help="leave out the first N train articles (by name), to score the lists on them",
+    )
+    parser.add_argument("--out", default=str(OUT))
     args = parser.parse_args()
     folder = split_dir(args.polnear, "train")
     as_cue: Counter[str] = Counter()
@@ -98,8 +119,16 @@ def main() -> None:
     obj_total: Counter[str] = Counter()
     clause_cue: Counter[str] = Counter()
     clause_total: Counter[str] = Counter()
+    prep_content: Counter[str] = Counter()
+    prep_total: Counter[str] = Counter()
+    verbs: set[int] = set()
+    held = set(
+        sorted(p.name[: -len(".txt")] for p in (folder / "text").glob("*.txt"))[: args.hold_out]
+    )
     for ann in sorted((folder / "attributions").glob("*.ann")):
         name = ann.name.rsplit("_", 1)[0]
+        if name in held:
+            continue
         parse = folder / "corenlp" / f"{name}.txt.xml"
         if not parse.exists():
             continue
@@ -107,6 +136,7 @@ def main() -> None:
         for start, end, word, lemma, pos in _tokens(parse):
             if not pos.startswith("VB"):
                 continue
+            verbs.add(hash((name, start)))
             total[lemma] += 1
             forms[lemma][word] += 1
             if any(a <= start and end <= b for a, b in cues):
@@ -120,6 +150,12 @@ def main() -> None:
             clause_total[lemma] += 1
             in_cue = any(a <= verb < b for a, b in cues)
             clause_cue[lemma] += in_cue and any(a <= clause < b for a, b in contents)
+        for verb, pair, obj in _objects(parse, "nmod:", "collapsed-dependencies"):
+            if hash((name, verb)) not in verbs or not pair.replace(" ", "").isalpha():
+                continue
+            prep_total[pair] += 1
+            in_cue = any(a <= verb < b for a, b in cues)
+            prep_content[pair] += in_cue and any(a <= obj < b for a, b in contents)
     kept = sorted(
         lemma
         for lemma, n in as_cue.items()
@@ -141,7 +177,9 @@ def main() -> None:
             "-> [count so, count with a direct object]; clause_lemmas: further lemmas that "
             'are cues when they take a clausal complement ("a poll found that ...") -> '
             "[count as cue with the clause in the content, count with a clausal complement, "
-            "inflected forms]."
+            "inflected forms]; prep_lemmas: '<verb lemma> <preposition>' pairs whose "
+            'prepositional object is the attributed content ("called for a ban", "spoke '
+            'about the border") -> [count so, count of the pair, inflected forms of the verb].'
         ),
         "min_count": args.min_count,
         "min_rate": args.min_rate,
@@ -166,8 +204,21 @@ def main() -> None:
         ]
         for lemma in clause_kept
     }
-    OUT.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", "utf-8")
-    print(f"{len(kept)} cue lemmas -> {OUT}")
+    data["prep_min_rate"] = args.prep_min_rate
+    data["prep_lemmas"] = {
+        pair: [
+            prep_content[pair],
+            prep_total[pair],
+            sorted(f for f in forms[pair.split()[0]] if f.isalpha()),
+        ]
+        for pair in sorted(prep_content)
+        if prep_content[pair] >= args.min_count
+        and prep_content[pair] >= args.prep_min_rate * prep_total[pair]
+        and pair.split()[-1] not in _NOT_PREPOSITIONS
+    }
+    out = Path(args.out)
+    out.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", "utf-8")
+    print(f"{len(kept)} cue lemmas -> {out}")
 
 
 if __name__ == "__main__":

@@ -77,7 +77,7 @@ def _unrepeated(reported: list[Attribution], marked: list[Attribution]) -> list[
 
 _NAME_WORDS = r"[A-Z][\w.'’&-]*(?:[ ][A-Z][\w.'’&-]*){0,4}"
 _HEADLINE_CLAIM = re.compile(  # "Kerry: …", "Clinton camp: …", "Clinton to Planned Parenthood: …"
-    rf"^(?P<who>{_NAME_WORDS}(?:[ ][a-z]+)?)(?:[ ](?:on|to|at|about)[ ][^:\n]{{1,80}})?"
+    rf"^(?P<who>{_NAME_WORDS}(?:[ ][a-z]+)?)(?:[ ](?i:on|to|at|about)[ ][^:\n]{{1,80}})?"
     r"[ ]?:[ ]+(?P<what>[^\n]{12,300})$",
     re.M,
 )
@@ -106,12 +106,17 @@ def _labelled_lines(ctx: SpeakerContext, found: list[Attribution]) -> list[Attri
             continue
         inside = [i for i, a in enumerate(out) if start <= a.quote.start and a.quote.end <= end]
         for i in inside:
-            if out[i].quote.speaker is None:
-                q = out[i].quote
+            q = out[i].quote
+            if (
+                q.speaker is None
+                or q.speaker.lower() in _FIRST_PERSON
+                or q.cue in _WEAK_CUES  # the line's label names its source
+            ):
                 out[i] = _attribution(ctx.text, q.start, q.end, q.kind, q.cue or ":", speaker)
-        taken = [(a.quote.start, a.quote.end) for a in out]
-        if inside or _crosses(start, end, taken, ctx.text):
-            continue
+        quoted = sum(len(ctx.text[out[i].quote.start : out[i].quote.end].split()) for i in inside)
+        taken = [(a.quote.start, a.quote.end) for i, a in enumerate(out) if i not in inside]
+        if quoted * 2 >= len(ctx.text[start:end].split()) or _crosses(start, end, taken, ctx.text):
+            continue  # the quotations are the claim
         if len(line["what"].split()) <= MAX_HEADLINE_WORDS:
             out.append(_attribution(ctx.text, start, end, "indirect", ":", speaker))
     return out
@@ -162,6 +167,10 @@ def _until_narration(ctx: SpeakerContext, start: int, end: int, speaker: Speaker
     return end
 
 
+_FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+_WEAK_CUES = frozenset({"subject of the sentence"})
+
+
 def _own_words(a: Attribution, start: int, end: int) -> bool:
     """A finding inside a transcript line that is only the speaker's own words: reported
     speech of "I", "we", "you" or of nobody ("I think that ..." is still the line's)."""
@@ -182,6 +191,12 @@ def _source_lines(ctx: SpeakerContext) -> Iterator[tuple[re.Match[str], Speaker]
         if any(w.lower() not in titles for w in before):  # "See X’s review: …" names no source
             continue
         reason = "named before a colon"
+        if (
+            mention.label == "PERSON"
+            and m["who"].strip() == mention.text
+            and len(m["what"].split()) > MAX_HEADLINE_WORDS
+        ):  # "Ana Ruiz: Well, the thing is, ..." (a transcript, the label in title case)
+            reason = TRANSCRIPT_REASON
         yield m, Speaker(m["who"], m.start("who"), m.end("who"), mention, reason)
     people: dict[str, Mention] = {}
     for mention in ctx.mentions:
@@ -442,9 +457,7 @@ def _cue_speaker(
     cue = resources.cues()
     verbs = cue.speech_verbs | (cue.framing_verbs if partial else frozenset())
     cands = [
-        t
-        for t in frame
-        if t.lower_ in verbs and _acts_as_verb(t) and not _introduces_next(t, span)
+        t for t in frame if t.lower_ in verbs and _acts_as_verb(t) and not _introduces_next(t, span)
     ]
     cands.sort(key=lambda t: (not _governs(t, span), _distance(t, span)))
     for verb in cands:
@@ -576,6 +589,7 @@ def _reported(sdoc: Doc, ctx: SpeakerContext, marked: Iterable[MarkedSpan]) -> l
     direct = [(m.start, m.end) for m in marked if _kind(ctx.text, m) == "direct"]
     cue = resources.cues()
     clause_cues = resources.clause_cue_forms()
+    prep_cues = resources.prep_cue_forms()
     out: list[Attribution] = []
     for sent in ctx.sents:
         clauses: list[Attribution] = []
@@ -589,7 +603,14 @@ def _reported(sdoc: Doc, ctx: SpeakerContext, marked: Iterable[MarkedSpan]) -> l
             ):
                 if _passive_without_agent(tok):  # "the talks are expected to ...": no source
                     continue
-                clauses.extend(_clause_quote(tok, ctx, direct) or _parenthetical(tok, ctx))
+                clauses.extend(
+                    _clause_quote(tok, ctx, direct)
+                    or _parenthetical(tok, ctx)
+                    or _prep_quote(tok, prep_cues.get(tok.lower_, frozenset()), ctx, direct)
+                )
+            elif tok.pos_ == "VERB" and tok.lower_ in prep_cues:
+                if not _passive_without_agent(tok):
+                    clauses.extend(_prep_quote(tok, prep_cues[tok.lower_], ctx, direct))
             elif (obj := _according_object(tok)) is not None:
                 according.append((tok, obj))
         out.extend(clauses)
@@ -692,21 +713,68 @@ def _clause_quote(
 def _content_end(verb: Token, clause: Token, ctx: SpeakerContext) -> Token:
     """The last token of what "X said that …" reports: the clause runs on to the end of
     the sentence ("that waterboarding is “peanuts,” compared to what …", where the parse
-    hangs the tail on the verb), unless the verb's own sentence goes on with a clause
-    coordinated to it ("…, and then left") or a quotation of its own."""
+    hangs the tail on the verb), unless the narration takes over first:
+
+    - a clause coordinated to the cue verb or to a verb above it ("…, and then left";
+      "Y attacked X, saying …, and reminded …"), or a participle aside ("…, telling Z");
+    - a verb joined to the reported clause without a subject of its own, in the cue
+      verb's form rather than the clause's ("X denies that it was … and goes on to …");
+    - the main clause of the sentence, when the cue sits in a clause before it ("While X
+      claimed that …, experts say …");
+    - a quotation of the verb's own sentence.
+    """
     sent = ctx.sent_of(verb)
     stop = sent.end
-    for child in verb.children:
-        if child.i > clause.right_edge.i and child.dep_ in {"conj", "cc"}:
-            stop = min(stop, child.left_edge.i)
+    after = verb.right_edge.i + 1
+    if sent.root.i > after and ctx.sdoc[after].text == ",":
+        stop = min(stop, after)
+    for head in (verb, *verb.ancestors):
+        for child in head.children:
+            if child.i > clause.right_edge.i and (
+                (child.dep_ == "cc" and head is verb)
+                or (child.dep_ == "conj" and (head is verb or child.tag_ == head.tag_))
+                or _participle_after_comma(child)
+            ):
+                stop = min(stop, child.left_edge.i)
+    for child in clause.children:
+        if _narration_verb(child, verb, clause):
+            joint = [c for c in clause.children if c.dep_ == "cc" and c.i < child.i]
+            stop = min(stop, joint[-1].i if joint else child.left_edge.i)
     for tok in ctx.sdoc[clause.right_edge.i + 1 : stop]:
         if ctx.in_quote(tok.idx) and not ctx.in_quote(clause.right_edge.idx):
             stop = tok.i - 1  # before the quotation and its opening mark
             break
-    i = max(clause.right_edge.i, stop - 1)
-    while i > clause.right_edge.i and (ctx.sdoc[i].is_punct or ctx.sdoc[i].is_space):
+    i = max(clause.i, stop - 1)
+    while i > clause.i and _trailing(ctx.sdoc[i]):
         i -= 1
     return ctx.sdoc[i]
+
+
+def _trailing(tok: Token) -> bool:
+    """Punctuation, space or a conjunction left at the end of a cut clause."""
+    return tok.is_punct or tok.is_space or tok.dep_ == "cc"
+
+
+def _participle_after_comma(tok: Token) -> bool:
+    """ "…, telling reporters that …": a participle clause set off by a comma."""
+    return (
+        tok.dep_ == "advcl"
+        and tok.tag_ == "VBG"
+        and tok.i > 0
+        and tok.doc[tok.left_edge.i - 1].text == ","
+    )
+
+
+def _narration_verb(child: Token, verb: Token, clause: Token) -> bool:
+    """A verb coordinated to the reported clause that continues the narration instead:
+    no subject of its own, and inflected like the cue verb but not like the clause."""
+    return (
+        child.dep_ == "conj"
+        and child.pos_ in ("VERB", "AUX")
+        and child.tag_ == verb.tag_
+        and child.tag_ != clause.tag_
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children)
+    )
 
 
 # "described the plan as a mistake", "blamed the mayor for the delay"
@@ -749,6 +817,49 @@ def _object_quote(
     if speaker.mention is None:  # "the move angered many": a named source only
         return []
     return [_attribution(ctx.text, start, end, "indirect", verb.text, speaker)]
+
+
+def _prep_quote(
+    verb: Token, preps: frozenset[str], ctx: SpeakerContext, direct: list[tuple[int, int]]
+) -> list[Attribution]:
+    """A verb whose prepositional object is what it attributes: "X called for a ban",
+    "X spoke about the border" (the verb and preposition pairs learned from PolNeAR
+    train). Only with nothing else for content, and a named source."""
+    if not preps or _addressed(verb) or _participle_aside(verb) or verb.lower_ in _RAISING:
+        return []
+    children = list(verb.children)
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "oprd") for c in children):
+        return []
+    subject = subject_of(verb)
+    if subject is None or _nobody(subject):
+        return []
+    for prep in children:
+        if prep.i < verb.i:
+            continue
+        if prep.dep_ == "prep" and prep.lower_ in preps:
+            objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+            if not objects:
+                continue
+            first, last = objects[0].left_edge, prep.right_edge
+        elif prep.dep_ == "advcl" and (mark := _opening_mark(prep)) and mark.lower_ in preps:
+            first, last = prep.doc[mark.i + 1], prep.right_edge  # "called for X to do Y"
+        else:
+            continue
+        start, end = _trimmed(ctx.text, first.idx, last.idx + len(last.text))
+        end = max([end, *(e for s, e in ctx.quoted if start <= s < end < e)])
+        if end - start < 3 or _crosses(start, end, direct, ctx.text) or start <= subject.idx < end:
+            return []
+        speaker = resolve_token(subject, ctx)
+        if speaker.mention is None:
+            return []
+        return [_attribution(ctx.text, start, end, "indirect", verb.text, speaker)]
+    return []
+
+
+def _opening_mark(clause: Token) -> Token | None:
+    """The marker opening a clause ("for" in "for the state to act"), if any."""
+    first = clause.left_edge
+    return first if first.dep_ == "mark" and first.head.i == clause.i else None
 
 
 def _crosses(start: int, end: int, direct: list[tuple[int, int]], text: str) -> bool:

@@ -115,6 +115,19 @@ def clause_cue_forms() -> frozenset[str]:
 
 
 @cache
+def prep_cue_forms() -> dict[str, frozenset[str]]:
+    """Verb form -> prepositions whose object is what the verb attributes ("called for a
+    ban", "spoke about the border"), learned from PolNeAR train (``prep_lemmas``)."""
+    pairs = _json("cues_learned.json").get("prep_lemmas", {})
+    out: dict[str, set[str]] = {}
+    for pair, (_, _, forms) in pairs.items():
+        lemma, prep = pair.split(" ", 1)
+        for form in (lemma, *forms):
+            out.setdefault(form, set()).add(prep)
+    return {form: frozenset(preps) for form, preps in out.items()}
+
+
+@cache
 def translit_rules() -> tuple[tuple[re.Pattern[str], str], ...]:
     """Ordered regex rewrites folding transliteration variants."""
     return tuple((re.compile(pat), rep) for pat, rep in _json("translit.json")["rules"])

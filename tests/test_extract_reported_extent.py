@@ -1,0 +1,118 @@
+"""Where reported speech ends, prepositional cues and labelled headline lines (issue 16).
+
+Passages written here; each pins one rule of :mod:`narrascope.extract.quotes`.
+"""
+
+from __future__ import annotations
+
+from narrascope.extract import extract_documents, resources
+from narrascope.models import Document, Quote
+
+
+def _quotes(text: str) -> list[Quote]:
+    doc = Document(id="t", source="test", raw=text, text=text, published="2024-03-04")
+    return next(extract_documents([doc])).quotes
+
+
+def _starting(quotes: list[Quote], start: str) -> Quote:
+    found = [q for q in quotes if q.text.startswith(start)]
+    assert found, [q.text for q in quotes]
+    return found[0]
+
+
+def test_report_in_a_fronted_clause_stops_before_the_main_clause() -> None:
+    text = (
+        "While Mayor Ines Varga claimed that the ferry was safe, inspectors from the port "
+        "authority found rust on every deck."
+    )
+    quote = _starting(_quotes(text), "the ferry was safe")
+    assert quote.text == "the ferry was safe"
+    assert quote.speaker_name == "Ines Varga"
+
+
+def test_verb_joined_to_the_cue_verb_is_narration() -> None:
+    text = (
+        "The ministry denies that the dam leaked and goes to great lengths to keep the "
+        "reports out of the press."
+    )
+    quote = _starting(_quotes(text), "the dam leaked")
+    assert quote.text == "the dam leaked"
+
+
+def test_clause_joined_to_the_main_verb_is_narration() -> None:
+    text = (
+        "Councillor Rhea Dunmore attacked the budget, saying it would close three "
+        "libraries, and reminded the audience of the last round of cuts."
+    )
+    quote = _starting(_quotes(text), "it would close")
+    assert quote.text == "it would close three libraries"
+
+
+def test_coordinated_verbs_of_the_report_stay_in_it() -> None:
+    text = "Ole Brandt said that the club would stay and build a new stand next year."
+    quote = _starting(_quotes(text), "the club would stay")
+    assert quote.text.endswith("build a new stand next year")
+
+
+def test_called_for_reports_what_was_called_for() -> None:
+    text = "Senator Mara Quist called for an inquiry into the lost election ballots."
+    quote = _starting(_quotes(text), "an inquiry")
+    assert quote.text == "an inquiry into the lost election ballots"
+    assert quote.speaker_name == "Mara Quist"
+
+
+def test_called_for_someone_to_act() -> None:
+    text = "Senator Mara Quist is calling for the county to recount every ballot by hand."
+    quote = _starting(_quotes(text), "the county to recount")
+    assert quote.text.endswith("by hand")
+
+
+def test_spoke_about_reports_the_topic_of_a_named_source() -> None:
+    text = "Governor Lena Ostrow spoke about the flooding of the lower town on Friday."
+    quote = _starting(_quotes(text), "the flooding")
+    assert quote.speaker_name == "Lena Ostrow"
+
+
+def test_prepositional_cue_needs_a_named_source() -> None:
+    text = "Some residents spoke about the flooding of the lower town on Friday."
+    assert not [q for q in _quotes(text) if q.text.startswith("the flooding")]
+
+
+def test_prepositional_cues_are_learned_word_pairs() -> None:
+    pairs = resources.prep_cue_forms()
+    assert "for" in pairs["called"]
+    assert all(form.isalpha() and form.islower() for form in pairs)
+
+
+def test_headline_label_with_a_partial_quote_claims_the_whole_line() -> None:
+    text = (
+        "Maria Gonzalez: Tax Would Ruin Small Farms, ‘We Cannot Allow It’ in the Valley\n\n"
+        "Maria Gonzalez spoke to farmers in the valley on Monday about the new land tax."
+    )
+    quotes = _quotes(text)
+    claim = _starting(quotes, "Tax Would Ruin")
+    assert claim.speaker_name == "Maria Gonzalez"
+    inner = _starting(quotes, "We Cannot Allow It")
+    assert inner.speaker_name == "Maria Gonzalez"
+
+
+def test_headline_label_addressing_a_group_in_title_case() -> None:
+    text = (
+        "Gonzalez To Worried Farmers: The Harvest Will Be Fine This Year\n\n"
+        "Maria Gonzalez met farmers in the valley on Monday."
+    )
+    claim = _starting(_quotes(text), "The Harvest Will Be Fine")
+    assert claim.speaker is not None
+    assert claim.speaker.startswith("Gonzalez")
+
+
+def test_long_line_after_a_person_label_is_a_transcript() -> None:
+    words = (
+        "Well, the thing is that nobody in this town wants to pay more for water, and the "
+        "council knows it, so they keep putting the vote off until after the summer, "
+        "which is exactly what they did last year too."
+    )
+    text = f"Ada Lindqvist joined the panel on Sunday.\n\nAda Lindqvist: {words}\n"
+    quote = _starting(_quotes(text), "Well, the thing is")
+    assert quote.speaker_name == "Ada Lindqvist"
+    assert quote.kind == "direct"
