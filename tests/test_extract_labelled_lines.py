@@ -160,7 +160,7 @@ def test_reported_clause_keeps_its_if_and_the_whole_quotation_inside_it() -> Non
     reported = [q for q in _quotes(text) if q.kind == "indirect"]
     assert len(reported) == 1
     assert reported[0].text.startswith("if she spent the day in Bergen")
-    assert reported[0].text.endswith("“Hey, vote for me.")
+    assert reported[0].text.endswith("“Hey, vote for me.”")  # the closing mark too
     assert reported[0].speaker_name == "Ana Ruiz"
 
 

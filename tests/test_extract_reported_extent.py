@@ -116,3 +116,24 @@ def test_long_line_after_a_person_label_is_a_transcript() -> None:
     quote = _starting(_quotes(text), "Well, the thing is")
     assert quote.speaker_name == "Ada Lindqvist"
     assert quote.kind == "direct"
+
+
+def test_participle_citing_reasons_reports_them() -> None:
+    text = (
+        "Senator Mara Quist voted against the bill, citing the rising cost of rents and "
+        "the closure of two hospitals."
+    )
+    quote = _starting(_quotes(text), "the rising cost")
+    assert quote.speaker_name == "Mara Quist"
+
+
+def test_proposed_doing_reports_the_proposal() -> None:
+    text = "Governor Lena Ostrow proposed closing every coal plant in the state by 2030."
+    quote = _starting(_quotes(text), "closing every coal plant")
+    assert quote.speaker_name == "Lena Ostrow"
+
+
+def test_object_with_a_quoted_label_keeps_the_closing_mark() -> None:
+    text = "Mayor Ines Varga called the harbour plan “a waste of everyone’s money.”"
+    quote = _starting(_quotes(text), "the harbour plan")
+    assert quote.text.endswith("money.”")

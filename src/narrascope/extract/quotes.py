@@ -687,7 +687,11 @@ def _clause_quote(
         clauses = [
             c
             for c in verb.children
-            if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            if c.dep_ == "xcomp"
+            and (
+                any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                or (c.tag_ == "VBG" and verb.lower_ in resources.object_cue_forms())
+            )  # "X proposed barring …"
         ]
     subject = subject_of(verb)
     if not clauses and (
@@ -704,7 +708,7 @@ def _clause_quote(
     ]
     last = _content_end(verb, clause, ctx) if clause.i > verb.i else tokens[-1]
     start, end = _trimmed(ctx.text, tokens[0].idx, last.idx + len(last.text))
-    end = max([end, *(e for s, e in ctx.quoted if start <= s < end < e)])  # the whole quotation
+    end = _whole_quotation(ctx, start, end)
     if end - start < 12 or _crosses(start, end, direct, ctx.text) or start <= subject.idx < end:
         return []
     return [_attribution(ctx.text, start, end, "indirect", verb.text, resolve_token(subject, ctx))]
@@ -784,12 +788,6 @@ _OBJECT_TAIL = frozenset({"as", "with", "for", "of"})
 _MIN_OBJECT_WORDS = 4  # an object alone must say something, not only name a target
 
 
-def _participle_aside(verb: Token) -> bool:
-    """'..., blaming a shortage of parts': a participle clause giving the reason for the
-    main verb, not a second thing said."""
-    return verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "acl")
-
-
 def _object_quote(
     verb: Token, subject: Token | None, ctx: SpeakerContext, direct: list[tuple[int, int]]
 ) -> list[Attribution]:
@@ -797,7 +795,7 @@ def _object_quote(
     "X described the plan as a mistake" (the verbs learned from PolNeAR train), or any
     cue verb naming its object: "X called the plan “a disgrace”"."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    if not objects or subject is None or _nobody(subject) or _participle_aside(verb):
+    if not objects or subject is None or _nobody(subject):
         return []
     obj = objects[0]
     last = obj.right_edge
@@ -811,6 +809,7 @@ def _object_quote(
     if not tail and last.i - first.i + 1 < _MIN_OBJECT_WORDS:
         return []  # "blasted council bosses": a target, not something said
     start, end = _trimmed(ctx.text, first.idx, last.idx + len(last.text))
+    end = _whole_quotation(ctx, start, end)
     if end - start < 12 or _crosses(start, end, direct, ctx.text) or start <= subject.idx < end:
         return []
     speaker = resolve_token(subject, ctx)
@@ -825,7 +824,7 @@ def _prep_quote(
     """A verb whose prepositional object is what it attributes: "X called for a ban",
     "X spoke about the border" (the verb and preposition pairs learned from PolNeAR
     train). Only with nothing else for content, and a named source."""
-    if not preps or _addressed(verb) or _participle_aside(verb) or verb.lower_ in _RAISING:
+    if not preps or _addressed(verb) or verb.lower_ in _RAISING:
         return []
     children = list(verb.children)
     if any(c.dep_ in ("dobj", "ccomp", "xcomp", "oprd") for c in children):
@@ -846,7 +845,7 @@ def _prep_quote(
         else:
             continue
         start, end = _trimmed(ctx.text, first.idx, last.idx + len(last.text))
-        end = max([end, *(e for s, e in ctx.quoted if start <= s < end < e)])
+        end = _whole_quotation(ctx, start, end)
         if end - start < 3 or _crosses(start, end, direct, ctx.text) or start <= subject.idx < end:
             return []
         speaker = resolve_token(subject, ctx)
@@ -854,6 +853,18 @@ def _prep_quote(
             return []
         return [_attribution(ctx.text, start, end, "indirect", verb.text, speaker)]
     return []
+
+
+_CLOSING = "”\"’"
+
+
+def _whole_quotation(ctx: SpeakerContext, start: int, end: int) -> int:
+    """``end`` moved past a quotation the span opens but does not close, its closing
+    mark included ("called the plan “a waste of money.”")."""
+    end = max([end, *(e for s, e in ctx.quoted if start <= s < end < e)])
+    opened = any(start <= s < end <= e for s, e in ctx.quoted)  # still open at the end
+    tail = re.match(r"[.,!?]?[”\"’]", ctx.text[end : end + 2])
+    return end + tail.end() if opened and tail else end
 
 
 def _opening_mark(clause: Token) -> Token | None:
