@@ -137,3 +137,30 @@ def test_object_with_a_quoted_label_keeps_the_closing_mark() -> None:
     text = "Mayor Ines Varga called the harbour plan “a waste of everyone’s money.”"
     quote = _starting(_quotes(text), "the harbour plan")
     assert quote.text.endswith("money.”")
+
+
+def test_verb_with_its_own_auxiliary_in_the_cue_form_is_narration() -> None:
+    text = (
+        "Ole Brandt insists the club must stay in the city, and has spent a year "
+        "courting investors for a new stadium."
+    )
+    quote = _starting(_quotes(text), "the club must stay")
+    assert quote.text == "the club must stay in the city"
+
+
+def test_saying_to_someone_else_ends_the_first_report() -> None:
+    text = (
+        "Mayor Ines Varga said she saw no reason to delay the vote, telling reporters that "
+        "the council had waited long enough."
+    )
+    quote = _starting(_quotes(text), "she saw no reason")
+    assert quote.text == "she saw no reason to delay the vote"
+
+
+def test_comma_but_with_a_new_subject_is_the_writer_again() -> None:
+    text = (
+        "Mayor Ines Varga says the emails were private, but for her rivals on the council "
+        "they are proof of a cover-up."
+    )
+    quote = _starting(_quotes(text), "the emails were private")
+    assert quote.text == "the emails were private"

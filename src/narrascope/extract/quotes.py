@@ -740,7 +740,12 @@ def _content_end(verb: Token, clause: Token, ctx: SpeakerContext) -> Token:
                 or _participle_after_comma(child)
             ):
                 stop = min(stop, child.left_edge.i)
+    for tok in clause.subtree:  # "said he saw no need, telling reporters that …"
+        if tok.i > clause.i and _participle_after_comma(tok) and tok.lower_ in _SAYING:
+            stop = min(stop, tok.left_edge.i)
     for child in clause.children:
+        if _new_sentence(child, clause):
+            stop = min(stop, child.left_edge.i)
         if _narration_verb(child, verb, clause):
             joint = [c for c in clause.children if c.dep_ == "cc" and c.i < child.i]
             stop = min(stop, joint[-1].i if joint else child.left_edge.i)
@@ -752,6 +757,9 @@ def _content_end(verb: Token, clause: Token, ctx: SpeakerContext) -> Token:
     while i > clause.i and _trailing(ctx.sdoc[i]):
         i -= 1
     return ctx.sdoc[i]
+
+
+_SAYING = frozenset({"saying", "telling", "adding", "noting", "writing", "arguing", "insisting"})
 
 
 def _trailing(tok: Token) -> bool:
@@ -771,14 +779,33 @@ def _participle_after_comma(tok: Token) -> bool:
 
 def _narration_verb(child: Token, verb: Token, clause: Token) -> bool:
     """A verb coordinated to the reported clause that continues the narration instead:
-    no subject of its own, and inflected like the cue verb but not like the clause."""
+    no subject of its own, and inflected like the cue verb but not like the clause
+    (its first auxiliary counts: "insists the party must be …, and has championed …")."""
     return (
         child.dep_ == "conj"
         and child.pos_ in ("VERB", "AUX")
-        and child.tag_ == verb.tag_
-        and child.tag_ != clause.tag_
+        and _form(child) == _form(verb)
+        and _form(child) != clause.tag_
         and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children)
     )
+
+
+def _new_sentence(child: Token, clause: Token) -> bool:
+    """ "…, but for the rivals it is …": a clause joined to the report by a comma and a
+    conjunction, with a subject of its own and no "that", is the writer's again."""
+    if child.dep_ != "conj" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+        return False
+    if any(c.dep_ == "mark" for c in child.children):
+        return False
+    doc = child.doc
+    joint = [c for c in clause.children if c.dep_ == "cc" and c.i < child.i]
+    return bool(joint) and joint[-1].i > 0 and doc[joint[-1].i - 1].text == ","
+
+
+def _form(verb: Token) -> str:
+    """The tag of a verb's first auxiliary, else its own: what shows its tense."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    return aux[0].tag_ if aux else verb.tag_
 
 
 # "described the plan as a mistake", "blamed the mayor for the delay"
