@@ -5,7 +5,7 @@ linked by key and acronym, a short first name and the full one. Entities built h
 from __future__ import annotations
 
 from linking_docs import docs_from_specs
-from narrascope.extract import link_entities
+from narrascope.extract import extract_documents, link_entities
 from narrascope.models import Document
 
 _docs = docs_from_specs
@@ -164,3 +164,21 @@ def test_an_organisation_is_not_named_after_a_name_few_of_its_articles_use() -> 
     parts = [part("Harbour Office of the Saints"), *[part("Harbour Office")] * 2]
     assert cluster_identity([*parts, *[part("Harbour")] * 8])[1] == "Harbour Office"
     assert cluster_identity(parts)[1] == "Harbour Office of the Saints"
+
+
+def test_a_group_named_in_the_plural_and_the_singular_is_one_group() -> None:
+    ids = _ids(_docs((("Harbourists", "NORP"),), (("Harbourist", "NORP"),), (("Swiss", "NORP"),)))
+    assert ids["Harbourists"] == ids["Harbourist"]
+    assert ids["Swiss"] != ids["Harbourist"]
+
+
+def test_a_group_in_the_plural_and_the_singular_is_one_group_within_an_article() -> None:
+    text = (
+        "Republicans in the state senate blocked the bill on Monday. The Republican "
+        "leader said the vote was final."
+    )
+    doc = Document(id="t", source="test", raw=text, text=text)
+    found = next(extract_documents([doc])).entities
+    groups = [e for e in found if e.type == "NORP"]
+    assert len(groups) == 1
+    assert set(groups[0].aliases) == {"Republicans", "Republican"}

@@ -164,3 +164,21 @@ def test_comma_but_with_a_new_subject_is_the_writer_again() -> None:
     )
     quote = _starting(_quotes(text), "the emails were private")
     assert quote.text == "the emails were private"
+
+
+def test_the_reader_and_lets_say_are_no_source() -> None:
+    text = (
+        "Let's say you think a degree from a state university will cost $160,000 in "
+        "18 years, including room and board."
+    )
+    assert not [q for q in _quotes(text) if q.kind == "indirect"]
+
+
+def test_title_after_book_and_a_comma_is_not_a_quote() -> None:
+    text = (
+        "In his 2002 book, “Make Your Kid a Millionaire,” Karl Obrecht suggested that "
+        "parents look hard at their card statements."
+    )
+    quotes = _quotes(text)
+    assert not [q for q in quotes if q.text.startswith("Make Your Kid")]
+    assert _starting(quotes, "parents look hard").speaker_name == "Karl Obrecht"

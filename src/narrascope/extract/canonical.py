@@ -129,6 +129,8 @@ def _key(mention: Mention) -> tuple[str, str]:
         return kind, names.metonym_key(name) or names.org_key(name)
     if kind == "PLACE":
         return kind, names.place_key(name)
+    if kind == "NORP":
+        return kind, names.group_key(name)
     return kind, name.lower()
 
 

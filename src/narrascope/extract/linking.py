@@ -322,7 +322,7 @@ def _record_keys(rec: Record, table: dict[str, str]) -> set[str]:
     if rec.kind == "PLACE":
         keys = {names.place_key(a) for a in e.aliases}
     elif rec.kind == "NORP":
-        keys = {a.lower() for a in e.aliases}
+        keys = {names.group_key(a) for a in e.aliases}
     elif rec.kind == "PERSON":
         return set()
     else:  # ORG, and products, works, laws, events by the same order-free key

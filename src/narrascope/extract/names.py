@@ -161,6 +161,15 @@ def _plain(name: str) -> str:
     return _POSSESSIVE.sub("", text).strip()
 
 
+def group_key(name: str) -> str:
+    """Key of a nationality, party or other group: lower case, a plural folded to its
+    singular ("Republicans" and "Republican", "Hindus" and "Hindu"; not "Swiss")."""
+    key = " ".join(name.lower().split())
+    if len(key) > 3 and key.endswith("s") and not key.endswith("ss") and key[-2].isalpha():
+        key = key[:-1]
+    return key
+
+
 def place_key(name: str) -> str:
     """Key of a place: "the Russian Federation" and "Russia" share one."""
     plain = _plain(name)

@@ -328,7 +328,7 @@ def _uttered(span: MarkedSpan, ctx: SpeakerContext) -> bool:
 
 _WORK_BEFORE = re.compile(
     r"(?:['’]s|\b(?:show|program|programme|book|film|movie|series|novel|song|album|"
-    r"documentary|podcast|column|segment|newsletter|play|magazine|on))\s*[“\"‘']?$",
+    r"documentary|podcast|column|segment|newsletter|play|magazine|on))[\s,]*(?:''|[“\"‘'])?$",
     re.I,
 )
 SCARE_WORDS = 2  # a quoted term this short is a scare quote unless a cue verb takes it
@@ -622,9 +622,11 @@ def _reported(sdoc: Doc, ctx: SpeakerContext, marked: Iterable[MarkedSpan]) -> l
 
 def _nobody(subject: Token) -> bool:
     """ "No one could have envisioned ...", "nobody said ...", "one would expect ...", "it
-    appears that ...": no source at all."""
+    appears that ...", "let's say ...", "you think ...": no source at all."""
     if subject.lower_ in {"nobody", "none", "nothing", "noone"}:
         return True
+    if subject.lower_ in {"you", "'s", "’s", "us"} and subject.dep_ == "nsubj":
+        return True  # the reader ("you think …") or the writer and reader ("let's say …")
     if subject.pos_ == "PRON" and subject.lower_ == "one":  # generic "one"
         return True
     if subject.dep_ == "expl":
