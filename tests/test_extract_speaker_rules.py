@@ -126,3 +126,32 @@ def test_you_and_this_are_no_one_not_the_nearest_person() -> None:
     assert len(some) == 1
     assert some[0].speaker_name is None
     assert all(q.speaker_name != "Mark Adams" for q in quotes)
+
+
+def test_an_abbreviated_title_describes_its_person() -> None:
+    text = (
+        "Vermont Sen. Maria Gonzalez spoke in Ohio on Tuesday. Former Secretary of State "
+        "John Miller was in Iowa.\n\n“We will win this state,” the senator said.\n\n"
+        "“I am ready,” the former secretary said."
+    )
+    by_text = {q.text: q for q in _doc(text).quotes}
+    assert by_text["We will win this state"].speaker_name == "Maria Gonzalez"
+    assert by_text["I am ready"].speaker_name == "John Miller"
+
+
+def test_a_description_before_the_name_is_the_one_person_so_called() -> None:
+    text = (
+        "“We will win this state,” the senator said on Tuesday in Ohio.\n\n"
+        "Later, Sen. Maria Gonzalez toured the plant with workers."
+    )
+    (quote,) = _doc(text).quotes
+    assert quote.speaker_name == "Maria Gonzalez"
+
+
+def test_a_description_two_people_share_names_neither() -> None:
+    text = (
+        "“We will win this state,” the senator said on Tuesday in Ohio.\n\n"
+        "Later, Sen. Maria Gonzalez and Sen. Karen Holt toured the plant with workers."
+    )
+    (quote,) = _doc(text).quotes
+    assert quote.speaker_name is None

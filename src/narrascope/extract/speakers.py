@@ -104,6 +104,24 @@ def _person_key(mention: Mention) -> str:
     return names.surname(names.person_key(names.strip_titles(mention.text)))
 
 
+# Abbreviated titles and the role nouns they stand for ("Vermont Sen. X" is "the senator").
+_ROLE_WORDS: dict[str, tuple[str, ...]] = {
+    "sen": ("senator",),
+    "senator": ("senator",),
+    "gov": ("governor",),
+    "rep": ("representative", "lawmaker"),
+    "representative": ("lawmaker",),
+    "gen": ("general",),
+    "lt": ("lieutenant",),
+    "col": ("colonel",),
+    "capt": ("captain",),
+    "sgt": ("sergeant",),
+    "atty": ("attorney",),
+    "sec": ("secretary",),
+    "amb": ("ambassador",),
+}
+
+
 def _descriptors(ctx: SpeakerContext, mention: Mention) -> frozenset[str]:
     """Role words said of a mention: "Spokeswoman X", "X, the ministry's spokeswoman"."""
     if mention.label != "PERSON":
@@ -114,10 +132,13 @@ def _descriptors(ctx: SpeakerContext, mention: Mention) -> frozenset[str]:
         return frozenset()
     words: set[str] = set()
     sent_start = ctx.sent_of(span[0]).start
-    for tok in reversed(list(sdoc[max(sent_start, span.start - 5) : span.start])):
+    for tok in reversed(list(sdoc[max(sent_start, span.start - 6) : span.start])):
+        if tok.lower_ == "of":  # "Secretary of State X"
+            continue
         if tok.pos_ not in {"NOUN", "PROPN", "ADJ"} and tok.lower_ not in resources.titles():
             break
         words.add(tok.lower_)
+        words.update(_ROLE_WORDS.get(tok.lower_.rstrip("."), ()))  # never a gendered word
     head = span.root
     for child in head.children:
         if child.dep_ == "appos":
@@ -293,12 +314,22 @@ def _description(tok: Token, ctx: SpeakerContext, start: int, end: int) -> Speak
     text = ctx.text[start:end]
     noun = tok.lower_
     stems = {noun, re.sub(r"(?:wo)?man$|person$", "", noun)}
-    for idx, m in reversed(list(enumerate(ctx.mentions))):
-        if m.end > tok.idx or m.label != "PERSON":
-            continue
-        desc = ctx.descriptors.get(idx, frozenset())
-        if noun in desc or any(re.sub(r"(?:wo)?man$|person$", "", d) in stems for d in desc):
+    described = [
+        (idx, m)
+        for idx, m in enumerate(ctx.mentions)
+        if m.label == "PERSON"
+        and (
+            noun in (desc := ctx.descriptors.get(idx, frozenset()))
+            or any(re.sub(r"(?:wo)?man$|person$", "", d) in stems for d in desc)
+        )
+    ]
+    for _, m in reversed(described):
+        if m.end <= tok.idx:
             return Speaker(text, start, end, m, f"description '{text}' -> person so described")
+    later = {_person_key(m) for _, m in described}
+    if len(later) == 1:  # "the senator said …" before "Sen. X" is written out: the one so called
+        m = described[0][1]
+        return Speaker(text, start, end, m, f"description '{text}' -> person so described later")
     for _, m in ctx.before(tok.idx, frozenset({"ORG", "GPE", "NORP"})):
         if noun in m.text.lower().split():  # "the ministry", not "co" in "Congress"
             return Speaker(text, start, end, m, f"description '{text}' -> organisation named so")
