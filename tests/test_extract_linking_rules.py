@@ -170,6 +170,10 @@ def test_a_group_named_in_the_plural_and_the_singular_is_one_group() -> None:
     ids = _ids(_docs((("Harbourists", "NORP"),), (("Harbourist", "NORP"),), (("Swiss", "NORP"),)))
     assert ids["Harbourists"] == ids["Harbourist"]
     assert ids["Swiss"] != ids["Harbourist"]
+    named = _names(
+        _docs((("Harbourist", "NORP"),), (("Harbourist", "NORP"),), (("Harbourists", "NORP"),))
+    )
+    assert named["Harbourist"] == "Harbourists"  # the group's name, though used less
 
 
 def test_a_group_in_the_plural_and_the_singular_is_one_group_within_an_article() -> None:

@@ -333,5 +333,11 @@ def cluster_identity(parts: Sequence[Entity]) -> tuple[str, str, str]:
         articles = Counter(p.name for p in parts)
         most = max(articles.values())
         candidates = [c for c in candidates if RARE_NAME * articles[c] >= most] or candidates
+    if label == "NORP":  # a group is named in the plural when it is ("Republicans")
+        candidates = [c for c in candidates if _plural_group(c)] or candidates
     name = canonical_name(candidates)
     return short_id("ent", label, name), name, label
+
+
+def _plural_group(name: str) -> bool:
+    return names.group_key(name) != " ".join(name.lower().split())
