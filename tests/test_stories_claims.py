@@ -138,3 +138,17 @@ def test_stories_claims_survive_the_store_without_repeating_their_text(tmp_path:
         (findings,) = conn.execute("SELECT payload FROM analyses").fetchone()
     assert "Chile sent 14 officials" not in findings
     assert again.claims == doc.claims
+
+
+def test_stories_claims_a_question_states_nothing() -> None:
+    (doc,) = analyse(
+        (
+            "North Post",
+            "2024-04-02",
+            "The harbour board granted immunity to four officials on Monday.\n\n"
+            "And why did the harbour board grant immunity to so many officials?",
+        ),
+    )
+    facts = [c for c in extract_claims(doc) if c.key.startswith("fact|")]
+    assert facts
+    assert not [c for c in facts if doc.text[c.span.start : c.span.end].endswith("?")]

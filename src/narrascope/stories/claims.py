@@ -110,6 +110,8 @@ def _claims_language(doc: Document) -> bool:
 
 
 def _sentence_claims(ctx: ParsedDoc, sent: Any) -> Iterator[Claim]:
+    if _question(sent.text):  # "And why did the agency grant immunity?" asserts nothing
+        return
     dates = _attach_dates(ctx, sent)
     numbers = _attach_numbers(ctx, sent)
     span = ctx.span(sent.start_char, sent.end_char)
@@ -120,6 +122,12 @@ def _sentence_claims(ctx: ParsedDoc, sent: Any) -> Iterator[Claim]:
         yield from _predicate_claims(
             ctx, pred, span, dates.get(pred.i, []), numbers.get(pred.i, []), event_nouns
         )
+
+
+def _question(text: str) -> bool:
+    """A sentence asking, not stating: it ends with a question mark (before any closing
+    quotation marks or brackets)."""
+    return text.rstrip().rstrip("”’\"')]").endswith("?")
 
 
 def _predicate_claims(
