@@ -182,3 +182,28 @@ def test_title_after_book_and_a_comma_is_not_a_quote() -> None:
     quotes = _quotes(text)
     assert not [q for q in quotes if q.text.startswith("Make Your Kid")]
     assert _starting(quotes, "parents look hard").speaker_name == "Karl Obrecht"
+
+
+def test_according_to_relays_a_quotation_whole() -> None:
+    text = (
+        "“I ask you not to protest on the floor,” Maria Gonzalez said, according to "
+        "the Harbour Gazette."
+    )
+    quotes = _quotes(text)
+    relayed = [q for q in quotes if q.cue == "according to"]
+    assert len(relayed) == 1
+    assert relayed[0].text.startswith("“I ask you not to protest")
+    assert "Gazette" in (relayed[0].speaker or "")
+    assert _starting(quotes, "I ask you").speaker_name == "Maria Gonzalez"
+
+
+def test_according_to_is_not_part_of_the_report_it_sources() -> None:
+    text = (
+        "More than six in ten voters said that the harbour tax does more harm than good, "
+        "according to exit polls published by the Harbour Gazette."
+    )
+    quotes = _quotes(text)
+    assert _starting(quotes, "the harbour tax").text.endswith("more harm than good")
+    relayed = [q for q in quotes if q.cue == "according to"]
+    assert len(relayed) == 1
+    assert relayed[0].text.startswith("More than six in ten voters said")

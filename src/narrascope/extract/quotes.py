@@ -614,9 +614,12 @@ def _reported(sdoc: Doc, ctx: SpeakerContext, marked: Iterable[MarkedSpan]) -> l
             elif (obj := _according_object(tok)) is not None:
                 according.append((tok, obj))
         out.extend(clauses)
-        if not clauses:  # else "according to X" names the source of the report
-            for tok, obj in according:
-                out.extend(_according_quote(sent, tok, obj, ctx, direct))
+        relayed = bool(clauses) or any(
+            t.lower_ in cue.speech_verbs and t.pos_ == "VERB" and not ctx.in_quote(t.idx)
+            for t in sent
+        )
+        for tok, obj in according:  # with a report inside, the source it was relayed by
+            out.extend(_according_quote(sent, tok, obj, ctx, direct, relayed=relayed))
     return out
 
 
@@ -740,12 +743,15 @@ def _content_end(verb: Token, clause: Token, ctx: SpeakerContext) -> Token:
                 (child.dep_ == "cc" and head is verb)
                 or (child.dep_ == "conj" and (head is verb or child.tag_ == head.tag_))
                 or _participle_after_comma(child)
+                or child.lower_ == "according"  # "…, according to the poll": its source
             ):
                 stop = min(stop, child.left_edge.i)
     for tok in clause.subtree:  # "said he saw no need, telling reporters that …"
         if tok.i > clause.i and _participle_after_comma(tok) and tok.lower_ in _SAYING:
             stop = min(stop, tok.left_edge.i)
     for child in clause.children:
+        if child.lower_ == "according" and child.i > clause.i:  # "…, according to the poll"
+            stop = min(stop, child.left_edge.i)
         if _new_sentence(child, clause):
             stop = min(stop, child.left_edge.i)
         if _narration_verb(child, verb, clause):
@@ -933,8 +939,17 @@ def _parenthetical(verb: Token, ctx: SpeakerContext) -> list[Attribution]:
 
 
 def _according_quote(
-    sent: Span, according: Token, obj: Token, ctx: SpeakerContext, direct: list[tuple[int, int]]
+    sent: Span,
+    according: Token,
+    obj: Token,
+    ctx: SpeakerContext,
+    direct: list[tuple[int, int]],
+    *,
+    relayed: bool = False,
 ) -> list[Attribution]:
+    """ "…, according to X": the rest of the sentence is X's. ``relayed``: the sentence
+    reports someone else's words itself ("“…,” Y said, according to X"), which X relays
+    whole, quotation included."""
     phrase = {t.i for t in according.subtree}
     rest = [t for t in sent if t.i not in phrase]
     if not rest:
@@ -943,7 +958,9 @@ def _according_quote(
     if min(phrase) > rest[0].i:  # "..., according to X." : the clause before it
         last = max(t.idx + len(t.text) for t in rest if t.i < min(phrase))
         start, end = _trimmed(ctx.text, rest[0].idx, last)
-    if end - start < 12 or _overlaps(start, end, direct):
+    if end - start < 12 or (_overlaps(start, end, direct) and not relayed):
         return []
+    if relayed and start > 0 and ctx.text[start - 1] in "“\"‘":  # the quotation whole
+        start -= 1
     speaker = resolve_token(obj, ctx)
     return [_attribution(ctx.text, start, end, "indirect", "according to", speaker)]
