@@ -207,3 +207,22 @@ def test_according_to_is_not_part_of_the_report_it_sources() -> None:
     relayed = [q for q in quotes if q.cue == "according to"]
     assert len(relayed) == 1
     assert relayed[0].text.startswith("More than six in ten voters said")
+
+
+def test_dateline_place_is_not_the_speaker() -> None:
+    text = (
+        "HARBOURTON (AP) — Former Attorney General Michael Mukasey told delegates at the "
+        "convention that the harbour deal should be cancelled."
+    )
+    quote = _starting(_quotes(text), "the harbour deal")
+    assert quote.speaker_name == "Michael Mukasey"
+
+
+def test_aide_told_the_paper_at_the_end_reports_the_sentence() -> None:
+    text = (
+        "Despite his losses on Tuesday night, Sen. Bernie Sanders remains committed to the "
+        "race, his top aide, Tad Devine, told the Harbour Gazette."
+    )
+    quote = _starting(_quotes(text), "Despite his losses")
+    assert quote.speaker_name == "Tad Devine"
+    assert "remains committed to the race" in quote.text

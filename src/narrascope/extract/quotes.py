@@ -924,9 +924,12 @@ def _parenthetical(verb: Token, ctx: SpeakerContext) -> list[Attribution]:
     """ "The harbour, Roe said, will reopen in May": the sentence around a speech verb
     set off by commas is what was said."""
     subject = subject_of(verb)
-    if verb.dep_ != "parataxis" or subject is None or subject.head != verb:
+    if subject is None or subject.head != verb or not (
+        verb.dep_ == "parataxis" or _closing_conj(verb, ctx)
+    ):
         return []
-    if any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children):
+    own = ("ccomp", "xcomp") if verb.lower_ in _ADDRESSEE else ("ccomp", "xcomp", "dobj")
+    if any(c.dep_ in own for c in verb.children):  # "told X" names whom it was told
         return []  # "note well: the letter said that ...": the verb says its own content
     aside = {t.i for t in verb.subtree}
     rest = [t for t in ctx.sent_of(verb) if t.i not in aside and not t.is_space and not t.is_punct]
@@ -936,6 +939,17 @@ def _parenthetical(verb: Token, ctx: SpeakerContext) -> list[Attribution]:
     if end - start < 12:
         return []
     return [_attribution(ctx.text, start, end, "indirect", verb.text, resolve_token(subject, ctx))]
+
+
+def _closing_conj(verb: Token, ctx: SpeakerContext) -> bool:
+    """ "…, his aide told the paper.": a speech verb the parse joins to the sentence it
+    reports, after a comma with no conjunction, and ending the sentence."""
+    if verb.dep_ != "conj" or verb.head.i > verb.i:
+        return False
+    if any(c.dep_ == "cc" and c.i < verb.i for c in verb.head.children):
+        return False  # "…, and his aide told the paper" is a second thing that happened
+    sent = ctx.sent_of(verb)
+    return all(t.is_punct or t.is_space for t in ctx.sdoc[verb.right_edge.i + 1 : sent.end])
 
 
 def _according_quote(

@@ -192,6 +192,10 @@ def resolve_token(tok: Token, ctx: SpeakerContext) -> Speaker:
     start, end = _phrase(tok)
     text = ctx.text[start:end]
     mention = ctx.mention_at(tok.idx, tok.idx + len(tok.text))
+    if mention is not None and _dateline(tok, ctx):  # "CLEVELAND (AP) — Ann Roe told …"
+        named = [c for c in tok.children if c.dep_ == "appos" and c.i > tok.i + 2]
+        if named:
+            return resolve_token(named[-1], ctx)
     if mention is not None:
         return Speaker(text, start, end, mention, "named")
     if tok.pos_ == "PRON" or tok.lower_ in resources.cues().pronouns:
@@ -220,6 +224,20 @@ def resolve_token(tok: Token, ctx: SpeakerContext) -> Speaker:
         ctx.recovered.append(found)  # later pronouns may refer to this person
         return Speaker(text, start, end, found, "named (missed by the entity recogniser)")
     return _description(tok, ctx, start, end)
+
+
+def _dateline(tok: Token, ctx: SpeakerContext) -> bool:
+    """A place in capitals opening a line and followed by a bracket or a dash: the
+    dateline, never a speaker."""
+    line_start = ctx.text.rfind("\n", 0, tok.idx) + 1
+    before = ctx.text[line_start : tok.idx].strip()  # "NEW" of "NEW YORK"
+    after = ctx.text[tok.idx + len(tok.text) : tok.idx + len(tok.text) + 3].lstrip(" ,")
+    return (
+        tok.text.isupper()
+        and len(tok.text) > 2
+        and (not before or before.isupper())
+        and after[:1] in ("(", "—", "–", "-")
+    )
 
 
 def _phrase(tok: Token) -> tuple[int, int]:
