@@ -186,3 +186,14 @@ def test_a_group_in_the_plural_and_the_singular_is_one_group_within_an_article()
     groups = [e for e in found if e.type == "NORP"]
     assert len(groups) == 1
     assert set(groups[0].aliases) == {"Republicans", "Republican"}
+
+
+def test_bare_surnames_keep_going_to_the_dominant_person() -> None:
+    ann, tom, bare = ("Ann Harlow", "PERSON"), ("Tom Harlow", "PERSON"), ("Harlow", "PERSON")
+    others = [(f"{first} Quist", "PERSON") for first in ("Ida", "Ole", "Per", "Siv", "Ulf")]
+    # enough mentions that the union-find's representatives change as surnames join
+    (doc,) = _docs((tom, others[0], ann, ann, ann, ann, *others[1:], bare, bare, bare, bare))
+    by_alias = {a: e for e in doc.entities for a in e.aliases}
+    assert by_alias["Harlow"] is by_alias["Ann Harlow"]
+    assert by_alias["Tom Harlow"] is not by_alias["Ann Harlow"]
+    assert len(by_alias["Tom Harlow"].mentions) == 1

@@ -75,9 +75,10 @@ def _join_people(mentions: Sequence[Mention], uf: UnionFind[int]) -> None:
         ]
         if len(supers) == 1:
             uf.union(i, supers[0])
-    weight = Counter(uf.find(i) for i in full)
     for i in people:
         if len(keys[i]) == 1:
+            # counted afresh: each join below may move a group's root
+            weight = Counter(uf.find(j) for j in full)
             target = _full_name_for(keys[i][0], reps, uf, weight)
             if target is not None:
                 uf.union(i, target)
