@@ -890,9 +890,6 @@ def _prep_quote(
     return []
 
 
-_CLOSING = "”\"’"
-
-
 def _whole_quotation(ctx: SpeakerContext, start: int, end: int) -> int:
     """``end`` moved past a quotation the span opens but does not close, its closing
     mark included ("called the plan “a waste of money.”")."""
