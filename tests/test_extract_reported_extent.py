@@ -118,13 +118,29 @@ def test_long_line_after_a_person_label_is_a_transcript() -> None:
     assert quote.kind == "direct"
 
 
-def test_participle_citing_reasons_reports_them() -> None:
+def test_participle_giving_the_reason_is_not_a_second_claim() -> None:
     text = (
-        "Senator Mara Quist voted against the bill, citing the rising cost of rents and "
-        "the closure of two hospitals."
+        "Harbour Motors on Thursday cut its full-year profit forecast, blaming a shortage of "
+        "semiconductors that it expects to last until next year."
     )
-    quote = _starting(_quotes(text), "the rising cost")
-    assert quote.speaker_name == "Mara Quist"
+    assert not [q for q in _quotes(text) if q.text.startswith("a shortage")]
+
+
+def test_declining_to_comment_on_reports_says_nothing() -> None:
+    text = (
+        "Chief executive Maria Gonzalez declined to comment on reports that the company was "
+        "in talks with a new supplier."
+    )
+    assert not [q for q in _quotes(text) if q.text.startswith("reports that")]
+
+
+def test_object_labelled_by_a_quotation_is_not_doubled() -> None:
+    text = (
+        "Kremlin spokesman Evgeny Gorbunov on Thursday rejected the latest demands as "
+        "“detached from reality.”"
+    )
+    quotes = _quotes(text)
+    assert [q.text for q in quotes] == ["detached from reality."]
 
 
 def test_proposed_doing_reports_the_proposal() -> None:

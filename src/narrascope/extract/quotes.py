@@ -113,11 +113,14 @@ def _labelled_lines(ctx: SpeakerContext, found: list[Attribution]) -> list[Attri
                 or q.cue in _WEAK_CUES  # the line's label names its source
             ):
                 out[i] = _attribution(ctx.text, q.start, q.end, q.kind, q.cue or ":", speaker)
-        quoted = sum(len(ctx.text[out[i].quote.start : out[i].quote.end].split()) for i in inside)
+        marks = [i for i in inside if out[i].quote.kind != "indirect"]
+        quoted = sum(len(ctx.text[out[i].quote.start : out[i].quote.end].split()) for i in marks)
         taken = [(a.quote.start, a.quote.end) for i, a in enumerate(out) if i not in inside]
         if quoted * 2 >= len(ctx.text[start:end].split()) or _crosses(start, end, taken, ctx.text):
             continue  # the quotations are the claim
         if len(line["what"].split()) <= MAX_HEADLINE_WORDS:
+            reported = set(inside) - set(marks)  # "X: Y's demands show Z" is X's claim whole
+            out = [a for i, a in enumerate(out) if i not in reported]
             out.append(_attribution(ctx.text, start, end, "indirect", ":", speaker))
     return out
 
@@ -823,6 +826,21 @@ _OBJECT_TAIL = frozenset({"as", "with", "for", "of"})
 _MIN_OBJECT_WORDS = 4  # an object alone must say something, not only name a target
 
 
+def _quoted_label(verb: Token, obj: Token, ctx: SpeakerContext) -> bool:
+    """The "as" phrase of the verb or its object is a quotation: "dismissed X as “…”"."""
+    for child in (*verb.rights, *obj.subtree):
+        if child.dep_ == "prep" and child.lower_ == "as":
+            words = [t for t in child.subtree if t.i > child.i and not t.is_punct]
+            return bool(words) and all(ctx.in_quote(t.idx) for t in words)
+    return False
+
+
+def _reason_aside(verb: Token) -> bool:
+    """ "X cut its forecast, blaming a shortage of parts": a participle clause after the
+    main verb giving its reason, not a second thing said."""
+    return verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.i < verb.i
+
+
 def _object_quote(
     verb: Token, subject: Token | None, ctx: SpeakerContext, direct: list[tuple[int, int]]
 ) -> list[Attribution]:
@@ -830,7 +848,7 @@ def _object_quote(
     "X described the plan as a mistake" (the verbs learned from PolNeAR train), or any
     cue verb naming its object: "X called the plan “a disgrace”"."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    if not objects or subject is None or _nobody(subject):
+    if not objects or subject is None or _nobody(subject) or _reason_aside(verb):
         return []
     obj = objects[0]
     last = obj.right_edge
@@ -841,6 +859,8 @@ def _object_quote(
         ):
             last, tail = child.right_edge, True
     first = obj.left_edge
+    if ctx.in_quote(last.idx) and _quoted_label(verb, obj, ctx):
+        return []  # "rejected the plan as “detached from reality”": the quotation says it
     if not tail and last.i - first.i + 1 < _MIN_OBJECT_WORDS:
         return []  # "blasted council bosses": a target, not something said
     start, end = _trimmed(ctx.text, first.idx, last.idx + len(last.text))
@@ -859,7 +879,7 @@ def _prep_quote(
     """A verb whose prepositional object is what it attributes: "X called for a ban",
     "X spoke about the border" (the verb and preposition pairs learned from PolNeAR
     train). Only with nothing else for content, and a named source."""
-    if not preps or _addressed(verb) or verb.lower_ in _RAISING:
+    if not preps or _addressed(verb) or verb.lower_ in _RAISING or _withheld(verb):
         return []
     children = list(verb.children)
     if any(c.dep_ in ("dobj", "ccomp", "xcomp", "oprd") for c in children):
@@ -897,6 +917,18 @@ def _whole_quotation(ctx: SpeakerContext, start: int, end: int) -> int:
     opened = any(start <= s < end <= e for s, e in ctx.quoted)  # still open at the end
     tail = re.match(r"[.,!?]?[”\"’]", ctx.text[end : end + 2])
     return end + tail.end() if opened and tail else end
+
+
+_WITHHOLD = frozenset(
+    {"decline", "declined", "declines", "declining", "refuse", "refused", "refuses", "refusing"}
+)
+
+
+def _withheld(verb: Token) -> bool:
+    """ "X declined to comment on the reports", "X did not speak about it": nothing said."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lower_ in _WITHHOLD
 
 
 def _opening_mark(clause: Token) -> Token | None:
