@@ -107,7 +107,6 @@ def _person_key(mention: Mention) -> str:
 # Abbreviated titles and the role nouns they stand for ("Vermont Sen. X" is "the senator").
 _ROLE_WORDS: dict[str, tuple[str, ...]] = {
     "sen": ("senator",),
-    "senator": ("senator",),
     "gov": ("governor",),
     "rep": ("representative", "lawmaker"),
     "representative": ("lawmaker",),
