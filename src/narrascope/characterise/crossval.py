@@ -9,12 +9,18 @@ the same articles, per language and overall.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 
 from narrascope.characterise.domain_terms import domain_terms, mentions_domain
 from narrascope.characterise.fit import domain_of, fit_tuned, rows_of, stratified_folds
+from narrascope.characterise.subject_crosslingual import (
+    CrossLingualSubject,
+    checks_subject,
+    subject_names,
+)
 from narrascope.characterise.taxonomy import OTHER, Taxonomy, builtin_taxonomy
 from narrascope.evaluation.semeval import NarrativeRow, all_other, score_subtask2
 
@@ -40,7 +46,7 @@ def crossval_narratives(
 ) -> dict[str, Any]:
     """Out-of-fold predictions scored per language and overall, with the all-Other baseline.
 
-    With ``texts``, English predictions go through the subject check ``analyze`` applies
+    With ``texts``, predictions go through the subject check ``analyze`` applies
     (:mod:`narrascope.characterise.domain_terms`): a domain the article never names is
     dropped, and an article left with none is ``Other``.
     """
@@ -64,13 +70,17 @@ def _on_subject(
 ) -> list[NarrativeRow | None]:
     generic = (builtin_taxonomy("roles"), builtin_taxonomy("techniques"))
     terms = domain_terms(taxonomy, generic)
+    other_language = CrossLingualSubject(taxonomy, generic)
     label_domain = {lb.name: str(lb.domain) for lb in taxonomy.labels if lb.domain}
     out: list[NarrativeRow | None] = []
     for row, text, lang in zip(pred, texts, langs, strict=True):
-        if row is None or lang.lower() != "en" or not terms:
+        if row is None or not terms or not checks_subject(lang):
             out.append(row)
             continue
-        named = {lb for lb in row.coarse | row.fine if _named(lb, text, label_domain, terms)}
+        names = subject_names(lang, other_language)
+        named = {
+            lb for lb in row.coarse | row.fine if _named(lb, text, label_domain, terms, names)
+        }  # fmt: skip
         coarse, fine = row.coarse & named, row.fine & named
         if not (coarse - {OTHER}):
             coarse, fine = frozenset({OTHER}), frozenset({OTHER})
@@ -97,8 +107,14 @@ def report(gold: list[NarrativeRow], pred: list[NarrativeRow], langs: list[str])
 
 
 def _named(
-    label: str, text: str, label_domain: dict[str, str], terms: dict[str, frozenset[str]]
+    label: str,
+    text: str,
+    label_domain: dict[str, str],
+    terms: dict[str, frozenset[str]],
+    names: Callable[[str, str], bool] | None,
 ) -> bool:
     base = label.rsplit(": ", 1)[0] if label.endswith(f": {OTHER}") else label
     domain = label_domain.get(base)
-    return domain is None or mentions_domain(text, terms.get(domain, frozenset()))
+    if domain is None or mentions_domain(text, terms.get(domain, frozenset())):
+        return True
+    return names is not None and names(text, domain)

@@ -8,14 +8,16 @@ stems used by a good share of the domain's label descriptions and examples, far
 more often than by the other domains' labels, and never by the role and technique
 taxonomies (the words of rhetoric rather than of a subject): "ukrai", "kyiv", "nato"
 for the war, "clima", "emiss", "carbo" for climate change. They are English
-words, so the check applies to English articles, and only to taxonomies of two
-domains or more (one domain alone has nothing to contrast it with).
+words; :mod:`.subject_crosslingual` carries the check to other languages. It applies
+only to taxonomies of two domains or more (one domain alone has nothing to contrast
+it with).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from functools import lru_cache
 from itertools import islice
 
@@ -73,6 +75,27 @@ def domain_terms(
     return out
 
 
+def domain_words(
+    taxonomy: Taxonomy, background: tuple[Taxonomy, ...] = ()
+) -> dict[str, tuple[str, ...]]:
+    """Each domain's subject stems as whole words: the word of the domain's label texts
+    that the stem most often stands for ("ukrai" -> "ukraine", "emiss" -> "emissions")."""
+    stems = domain_terms(taxonomy, background)
+    counts: dict[str, Counter[str]] = {}
+    for label in taxonomy.labels:
+        if label.domain in stems:
+            for m in _WORD.finditer(" ".join(label.prototypes)):
+                word = m.group(0).casefold()
+                if word[:STEM] in stems[label.domain]:
+                    counts.setdefault(label.domain, Counter())[word] += 1
+    out = {}
+    for domain, own in stems.items():
+        found = counts.get(domain, Counter())
+        words = (max((w for w in found if w[:STEM] == s), key=lambda w: (found[w], w)) for s in own)
+        out[domain] = tuple(sorted(words))
+    return out
+
+
 @lru_cache(maxsize=8)
 def _pattern(terms: frozenset[str]) -> re.Pattern[str]:
     body = "|".join(sorted(re.escape(t) for t in terms))
@@ -88,12 +111,19 @@ def mentions_domain(text: str, terms: frozenset[str], min_hits: int = MIN_HITS) 
 
 
 def keep_on_subject(
-    labels: list[NarrativeLabel], text: str, taxonomy: Taxonomy, terms: dict[str, frozenset[str]]
+    labels: list[NarrativeLabel],
+    text: str,
+    taxonomy: Taxonomy,
+    terms: dict[str, frozenset[str]],
+    names: Callable[[str, str], bool] | None = None,
 ) -> list[NarrativeLabel]:
-    """``labels`` without those of a domain ``text`` never names; ``Other`` when none is left."""
+    """``labels`` without those of a domain ``text`` never names; ``Other`` when none is left.
+
+    A domain is named when ``text`` holds one of its stems or, with ``names`` (``(text,
+    domain) -> bool``, the check for another language), when ``names`` says so."""
     if not terms:
         return labels
-    kept = [lb for lb in labels if _on_subject(lb.label, text, taxonomy, terms)]
+    kept = [lb for lb in labels if _on_subject(lb.label, text, taxonomy, terms, names)]
     if len(kept) == len(labels) or any(lb.label != OTHER for lb in kept):
         return kept
     why = "the article never names the subject of the narratives it came closest to"
@@ -103,7 +133,15 @@ def keep_on_subject(
     ]
 
 
-def _on_subject(name: str, text: str, taxonomy: Taxonomy, terms: dict[str, frozenset[str]]) -> bool:
+def _on_subject(
+    name: str,
+    text: str,
+    taxonomy: Taxonomy,
+    terms: dict[str, frozenset[str]],
+    names: Callable[[str, str], bool] | None,
+) -> bool:
     base = name.rsplit(": ", 1)[0] if name.endswith(f": {OTHER}") else name
     domain = taxonomy.get(base).domain if base in taxonomy else None
-    return domain is None or mentions_domain(text, terms.get(domain, frozenset()))
+    if domain is None or mentions_domain(text, terms.get(domain, frozenset())):
+        return True
+    return names is not None and names(text, domain)

@@ -221,7 +221,11 @@ def acronym_table(
     Philadelphia") takes, within one article (``together`` is ``None``), the first one;
     across articles (``together``: alias groups of one entity, one article each), the one
     named beside it in some article when exactly one is, else the one that
-    :data:`DOMINANT_EXPANSION` times as many articles name as any other, else none."""
+    :data:`DOMINANT_EXPANSION` times as many articles name as any other, else none. An
+    acronym of one full name that no article writes beside it, while
+    :data:`DOMINANT_EXPANSION` times as many articles write the acronym alone as name the
+    full name, is taken for something else ("NBC" the network, in a corpus where one
+    article names a "National Baptist Convention")."""
     found: dict[str, Counter[str]] = {}
     for name in org_names:
         core = _core(name)
@@ -231,15 +235,21 @@ def acronym_table(
     table = {a: next(iter(keys)) for a, keys in found.items()}
     if together is None:
         return table
-    paired: dict[str, set[str]] = {a: set() for a, keys in found.items() if len(keys) > 1}
-    for group in together if paired else ():
-        for alias in group:
-            bare = alias.replace(".", "")
-            if bare in paired:
-                named = (names.org_key(_core(g)) for g in group)
-                paired[bare] |= {k for k in named if k in found[bare]}
-    for acronym, keys in paired.items():
-        (top, n), (_, second) = found[acronym].most_common(2)
+    paired: dict[str, set[str]] = {a: set() for a in found}
+    alone: Counter[str] = Counter()  # articles that write the acronym beside no expansion
+    for group in together:
+        keys = {names.org_key(_core(g)) for g in group}
+        for bare in {a.replace(".", "") for a in group} & paired.keys():
+            named = keys & found[bare].keys()
+            paired[bare] |= named
+            alone[bare] += not named
+    for acronym, counts in found.items():
+        keys = paired[acronym]
+        if len(counts) == 1:  # one expansion: unless far more articles write the acronym alone
+            if not keys and alone[acronym] >= DOMINANT_EXPANSION * counts.total():
+                del table[acronym]
+            continue
+        (top, n), (_, second) = counts.most_common(2)
         if len(keys) == 1:
             table[acronym] = next(iter(keys))
         elif n >= DOMINANT_EXPANSION * second:

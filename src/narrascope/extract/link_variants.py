@@ -60,7 +60,8 @@ def link_partial_names(
     a number ("Viewer 8", "2008 Gulls") is a version or a season, not the same thing.
     Acronyms, people and places (where "Kent" is not "Kent County") are never joined
     this way, nor a tail after a linking word ("Saint Brannoc" is not
-    "Order of Saint Brannoc"). Longer names are joined first, so "Gulls" sees "Bay Gulls" as one.
+    "Order of Saint Brannoc") or a head before one ("Justice" is not "Justice Against
+    Sponsors of Terrorism Act"). Longer names are joined first, so "Gulls" sees "Bay Gulls" as one.
     Across a whole corpus (not one ``story``) a short name joins only when exactly one
     longer name fits: "House" must not become the most named of many committees."""
     longer: dict[tuple[str, tuple[str, ...]], set[int]] = defaultdict(set)
@@ -72,7 +73,8 @@ def link_partial_names(
             for n in range(1, len(toks)):
                 if not _has_number(toks[:n]) and toks[n - 1] not in _LINKING_WORDS:
                     longer[(rec.entity.type, toks[n:])].add(i)
-                if not _has_number(toks[n:]) and (n == 1 or story):
+                opens = (n == 1 or story) and toks[n] not in _LINKING_WORDS
+                if opens and not _has_number(toks[n:]):
                     longer[(rec.entity.type, toks[:n])].add(i)
     order = sorted(
         (i for i, r in enumerate(records) if r.entity.type in SHORT_FORM_TYPES),
@@ -82,12 +84,32 @@ def link_partial_names(
         aliases = records[i].entity.aliases
         if not aliases or any(names.is_acronym(a) for a in aliases):
             continue
-        found = {j for a in aliases for j in longer.get((records[i].entity.type, _toks(a)), ())}
+        kind = records[i].entity.type
+        found = {j for a in aliases for j in longer.get((kind, _toks(a)), ())}
         size = Counter(uf.find(j) for j in found)  # records naming each candidate
+        # written beside its national form in an article already joined to it ("Supreme
+        # Court" with "U.S. Supreme Court"), a short name is placed: it reaches no other
+        # longer name ("Manhattan Supreme Court")
+        if any(_national(a, b) for j in found if uf.find(j) == uf.find(i)
+               for a in aliases for b in records[j].entity.aliases):  # fmt: skip
+            continue
+        beside = {j for j in found if set(aliases) & set(records[j].entity.aliases)}
         size.pop(uf.find(i), None)
-        target = _dominant(size) if story else _only(size)
+        # among several, the one an article writes the short name beside
+        paired = Counter(r for r in (uf.find(j) for j in beside) if r in size)
+        target = _only(paired) if len(size) > 1 and paired else None
+        target = target if target is not None else _dominant(size) if story else _only(size)
         if target is not None:
             uf.union(i, target)
+
+
+def _national(short: str, name: str) -> bool:
+    """``name`` is ``short`` after country words: "U.S. Supreme Court", "Greek Parliament"."""
+    s = [w.casefold() for w in names.words(short)]
+    n = [w.casefold() for w in names.words(name)]
+    head = n[: len(n) - len(s)]
+    countries = all(names.country_of(w.replace(".", "")) for w in head)
+    return bool(head) and n[len(head) :] == s and countries
 
 
 def _only(counts: Counter[int]) -> int | None:
