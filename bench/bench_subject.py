@@ -1,13 +1,13 @@
 """Cost of the subject check in other languages, against characterisation, in one run.
 
 Reads real articles (``*.txt``) in one language and characterises them twice in one
-run (techniques off: narratives and roles only, the cheapest run that reaches the
-check), with the cross-lingual subject check
+run (techniques off unless ``--techniques``: narratives and roles only, the cheapest
+run that reaches the check), with the cross-lingual subject check
 (:mod:`narrascope.characterise.subject_crosslingual`) and with it switched off; the
 difference is what the check costs. Also times the check alone on every article and
 both domains of the built-in taxonomy (what an article outside both subjects pays).
 
-    python bench/bench_subject.py --real DIR --language fr [--n 200]
+    python bench/bench_subject.py --real DIR --language fr [--n 200] [--techniques]
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ def main() -> None:
     ap.add_argument("--real", type=Path, required=True)
     ap.add_argument("--language", required=True)
     ap.add_argument("--n", type=int, default=200)
+    ap.add_argument("--techniques", action="store_true", help="run the technique model too")
     args = ap.parse_args()
 
     from narrascope.characterise.core import Characteriser, CharacteriseOptions
@@ -39,7 +40,7 @@ def main() -> None:
     ]
     from narrascope.characterise import core
 
-    engine = Characteriser(CharacteriseOptions(techniques=False))
+    engine = Characteriser(CharacteriseOptions(techniques=args.techniques))
     engine.characterise(docs[:2])  # load the models outside the timings
     with_check, without = [], []
     for _ in range(3):
@@ -66,7 +67,8 @@ def main() -> None:
     alone = time.process_time() - t0
     words = sum(len(article_words(t)) for t in texts)
     print(f"{len(texts)} articles ({args.language}), {words / len(texts):.0f} distinct words each")
-    print(f"characterisation (techniques off), best of 3: {base:.2f} s CPU without the check, "
+    what = "with techniques" if args.techniques else "techniques off"
+    print(f"characterisation ({what}), best of 3: {base:.2f} s CPU without the check, "
           f"{whole:.2f} s with it (+{100 * (whole - base) / base:.1f} %)")
     print(f"the check alone, every article, both domains: {alone:.2f} s CPU, "
           f"{1000 * alone / len(texts):.1f} ms per article")

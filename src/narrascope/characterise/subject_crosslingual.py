@@ -56,6 +56,8 @@ class CrossLingualSubject:
         self._embed = embed
         self._targets: dict[str, np.ndarray] = {}
         self._memo: dict[str, np.ndarray] = {}
+        self._last: str | None = None
+        self._answers: dict[str, bool] = {}
 
     def _vectors(self, words: Sequence[str]) -> np.ndarray:
         if self._embed is None:
@@ -76,6 +78,13 @@ class CrossLingualSubject:
         targets = self.words.get(domain)
         if not targets:
             return True
+        if text is not self._last:  # the labels of one article ask in turn
+            self._last, self._answers = text, {}
+        if domain not in self._answers:
+            self._answers[domain] = self._names(text, targets, domain)
+        return self._answers[domain]
+
+    def _names(self, text: str, targets: tuple[str, ...], domain: str) -> bool:
         words = article_words(text)
         if domain not in self._targets:
             self._targets[domain] = self._vectors(list(targets))
