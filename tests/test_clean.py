@@ -272,7 +272,13 @@ def test_plain_text_headline_with_a_full_stop_is_the_title(headline: str) -> Non
         "Ferry operators had asked for more time to study the proposal and its costs."
     )
     deck = "Operators asked for more time to study the plan."
-    for text in (f"{headline}\n\n{body}\n", f"{headline}\n\n{deck}\n\n{body}\n"):
+    dateline = "PORT ELLIS (Wire) — The latest on the ferry fees (all times local):"
+    texts = (
+        f"{headline}\n\n{body}\n",
+        f"{headline}\n\n{deck}\n\n{body}\n",
+        f"{headline}\n\n{dateline}\n\n7 p.m.\n\n{body}\n",  # a dateline, a time stamp
+    )
+    for text in texts:
         doc = clean_article(RawArticle(source="ferry.txt", content=text))
         assert doc.title == headline
         assert not doc.text.startswith(headline)

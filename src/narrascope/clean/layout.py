@@ -254,18 +254,21 @@ def _find_title(
 
 
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+HEADLINE_LOOKAHEAD = 4  # lines after a sentence-case headline in which its body must start
 
 
 def _headline_sentence(lines: list[Line], start: int) -> bool:
     """A short first line ending in a full stop that stands alone as its own block
-    before a longer paragraph (or a deck and then one): a sentence-case headline
-    ("Judge rejects request.")."""
+    before a longer paragraph (within :data:`HEADLINE_LOOKAHEAD` lines: a deck, a
+    dateline or a time stamp may come first): a sentence-case headline ("Judge
+    rejects request.")."""
     first = lines[start]
     if start + 1 >= len(lines) or not first.text.endswith(".") or not 3 <= first.words <= 16:
         return False
     if _LETTER_OR_DIGIT.match(first.text) is None:
         return False
-    following = lines[start + 1 : start + 3]  # the body, or a deck then the body
+    # the body, or first a deck, a dateline, a time stamp (up to three short lines)
+    following = lines[start + 1 : start + 1 + HEADLINE_LOOKAHEAD]
     return following[0].block != first.block and any(
         line.words >= 2 * first.words for line in following
     )
