@@ -381,3 +381,17 @@ def test_dated_line_with_interface_text_names_no_author() -> None:
     assert dated_byline_author(line) is None
     (named,) = split_lines("January 13, 2020 | Ana Ruiz")
     assert dated_byline_author(named) == "Ana Ruiz"
+
+
+def test_a_first_line_ending_in_a_media_label_is_the_headline_not_a_caption() -> None:
+    body = (
+        "The harbour board postponed its vote on new ferry fees until next month after a "
+        "meeting that ran past midnight, board members said on Thursday morning.\n\n"
+        "Ferry operators had asked for more time to study the proposal and its costs."
+    )
+    headline = "Ferry Fees Vote Delayed Again After Long Night (Video)"
+    later = "Ferry at dawn on the harbour (Video)"
+    doc = clean_text(f"{headline}\n\n{body}\n\n{later}\n")
+    assert doc.title == headline
+    assert later not in doc.text  # further down, the same ending is a caption
+    assert any(b.reason == "image-caption" for b in doc.boilerplate)

@@ -47,6 +47,10 @@ _CAPTION_END = (  # searched in the last characters of a line only
     re.compile(rf"(?:/|\||©|—|–)\s*(?:{_AGENCIES})\b[^.!?]{{0,40}}$", re.IGNORECASE),
 )
 CAPTION_TAIL_CHARS = 100
+# a bare media label closing a page's first line ("… March (Video)", "[PHOTOS]") credits no one
+_MEDIA_LABEL = re.compile(
+    r"[(\[]\s*(?:videos?|photos?|pictures?|images?|watch|audio)\s*[)\]]\s*$", re.IGNORECASE
+)
 _DOMAIN = re.compile(r"^(?:www\.)?[a-z0-9][\w-]*(?:\.[\w-]+)*\.[a-z]{2,12}/?$", re.IGNORECASE)
 _TAGS = re.compile(
     r"^(?:tags|tagged|topics|keywords|filed under|теги|метки|etiketlər|açar sözlər|etiketler|"
@@ -104,7 +108,7 @@ def _shape_reason(line: Line) -> str | None:
         return "outlet-signoff"
     if line.words <= 30 and _TAGS.match(text):
         return "tags"
-    if line.words <= 40 and _is_caption(text):
+    if line.words <= 40 and _is_caption(text, headline=line.index == 0):
         return "image-caption"
     if line.words <= 12 and not line.sentence_end and _BREADCRUMB.match(text):
         return "navigation"
@@ -115,10 +119,14 @@ def _may_be_copyright(text: str) -> bool:
     return "©" in text or "(c" in text or "(C" in text or text[:9].casefold() == "copyright"
 
 
-def _is_caption(text: str) -> bool:
+def _is_caption(text: str, *, headline: bool = False) -> bool:
+    """A photo or video caption or credit; the page's first line ending in a bare media
+    label ("… (Video)") is a headline, not a caption."""
     if _CAPTION_START.match(text):
         return True
     tail = text[-CAPTION_TAIL_CHARS:]
+    if headline and _MEDIA_LABEL.search(tail):
+        return False
     return any(pattern.search(tail) for pattern in _CAPTION_END)
 
 
