@@ -225,3 +225,29 @@ def test_a_word_before_a_linking_word_does_not_open_the_longer_name() -> None:
     assert ids["Fairness"] != ids["Fairness Against Tolls Act"]
     ids = _ids(_docs((("Fairness Alliance", "ORG"),), (("Fairness", "ORG"),)))
     assert ids["Fairness"] == ids["Fairness Alliance"]
+
+
+def test_a_jibe_two_of_nine_articles_spell_out_does_not_name_the_organisation() -> None:
+    jibe = (("Harbour Broadcasting Network", "ORG"), ("HBN", "ORG"))
+    named = _names(_docs(jibe, jibe, *[(("HBN", "ORG"),)] * 7))
+    assert named["HBN"] == named["Harbour Broadcasting Network"] == "HBN"
+
+
+def test_roles_and_tone_follow_their_entities_to_corpus_ids() -> None:
+    from dataclasses import replace
+
+    from narrascope.models import RoleAssignment, Tone
+
+    docs = _docs((("Harbour Board", "ORG"),), (("Harbour Board", "ORG"), ("Ada Lind", "PERSON")))
+    for doc in docs:
+        board = next(e for e in doc.entities if e.name == "Harbour Board")
+        doc.roles = [RoleAssignment("Harbour Board", "Antagonist", (), 0.7, entity_id=board.id)]
+        doc.tone = [Tone(0.1, "neutral"), replace(Tone(-0.4, "negative"), target=board.id)]
+    link_entities(docs)
+    for doc in docs:
+        ids = {e.id for e in doc.entities}
+        board = next(e for e in doc.entities if e.name == "Harbour Board")
+        assert doc.roles[0].entity_id == board.id
+        assert doc.tone[1].target == board.id and doc.tone[0].target is None
+        assert {r.entity_id for r in doc.roles} <= ids
+    assert docs[0].tone[1].target == docs[1].tone[1].target  # one corpus entity

@@ -71,6 +71,8 @@ def test_web_pages_article_highlights_and_explains(client: TestClient) -> None:
         in html
     )
     assert "technique: Appeal_to_Values — Appeals to fairness." in html
+    tone = html.split("<h2>Tone</h2>", 1)[1].split("</ul>", 1)[0]
+    assert '<a href="/entities/e-valcourt">Irena Valcourt</a>: positive (0.50)' in tone  # no id
     assert 'id="chrome"' in html
     assert "Cookie settings" in html
     raw = html.split('id="raw"', 1)[1]

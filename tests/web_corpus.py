@@ -183,7 +183,7 @@ def _findings_d1(doc: Document) -> None:
             *at(t, "Irena Valcourt"),
         )
     ]
-    doc.tone = [Tone(0.3, "positive")]
+    doc.tone = [Tone(0.3, "positive"), Tone(0.5, "positive", "e-valcourt")]
     doc.explanation = "The article presents the minister as ready for an accord."
 
 

@@ -341,7 +341,7 @@ def cluster_identity(parts: Sequence[Entity]) -> tuple[str, str, str]:
     if label == "PERSON":
         candidates = _without_modified_names(candidates)
     if label == "ORG":  # a name few of its articles use does not name it
-        articles = Counter(p.name for p in parts)
+        articles = Counter(a for p in parts for a in {p.name, *p.aliases})
         most = max(articles.values())
         candidates = [c for c in candidates if RARE_NAME * articles[c] >= most] or candidates
     if label == "NORP":  # a group is named in the plural when it is ("Republicans")

@@ -355,8 +355,8 @@ def _plan(
 
 
 def relink_document(doc: Document, parts: Sequence[Part]) -> None:
-    """Rewrite a document's entities, headline mentions, quote speakers and event
-    participants to corpus ids."""
+    """Rewrite a document's entities, headline mentions, quote speakers, event
+    participants, and the entities its roles and tone are about, to corpus ids."""
     merged: dict[str, Entity] = {}
     local: dict[str, str] = {}
     for part, cid, cname in parts:
@@ -379,6 +379,10 @@ def relink_document(doc: Document, parts: Sequence[Part]) -> None:
         replace(ev, participants=tuple(dict.fromkeys(local.get(p, p) for p in ev.participants)))
         for ev in doc.events
     ]
+    doc.roles = [
+        replace(r, entity_id=local[r.entity_id]) if r.entity_id in local else r for r in doc.roles
+    ]
+    doc.tone = [replace(t, target=local[t.target]) if t.target in local else t for t in doc.tone]
 
 
 def _relink_quote(q: Quote, local: dict[str, str], merged: dict[str, Entity]) -> Quote:

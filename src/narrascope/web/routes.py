@@ -112,6 +112,7 @@ def article_page(request: Request, store: StoreDep, doc_id: Id) -> HTMLResponse:
         doc=doc,
         heading=highlight.render(doc.title, highlight.title_marks(doc)) if doc.title else None,
         headline_ids={m.entity_id for m in doc.title_mentions},
+        entity_names={e.id: e.name for e in doc.entities},
         body=highlight.render(doc.text, highlight.document_marks(doc)),
         raw=highlight.render(doc.raw, highlight.raw_marks(doc)),
         layers=[layer for layer in highlight.LAYERS if layer != "chrome"],
