@@ -248,6 +248,27 @@ def test_roles_and_tone_follow_their_entities_to_corpus_ids() -> None:
         ids = {e.id for e in doc.entities}
         board = next(e for e in doc.entities if e.name == "Harbour Board")
         assert doc.roles[0].entity_id == board.id
-        assert doc.tone[1].target == board.id and doc.tone[0].target is None
+        assert doc.tone[1].target == board.id
+        assert doc.tone[0].target is None
         assert {r.entity_id for r in doc.roles} <= ids
     assert docs[0].tone[1].target == docs[1].tone[1].target  # one corpus entity
+
+
+def test_findings_about_two_entities_the_corpus_merges_are_kept_once() -> None:
+    from narrascope.extract.linking import relink_document
+    from narrascope.models import RoleAssignment, Span, Tone
+
+    doc = _docs((("Harbour Board", "ORG"), ("Quarry Trust", "ORG")))[0]
+    a, b = doc.entities
+    doc.roles = [
+        RoleAssignment("Harbour Board", "Antagonist", (), 0.4, entity_id=a.id),
+        RoleAssignment("Quarry Trust", "Protagonist", (), 0.8, entity_id=b.id),
+    ]
+    doc.tone = [
+        Tone(0.0, "neutral"),
+        Tone(-0.4, "negative", a.id, (Span(0, 5, "Harbour"),)),
+        Tone(0.2, "neutral", b.id),
+    ]
+    relink_document(doc, [(a, "ent_one", "Harbour Board"), (b, "ent_one", "Harbour Board")])
+    assert [(r.main_role, r.entity_id) for r in doc.roles] == [("Protagonist", "ent_one")]
+    assert [(t.label, t.target) for t in doc.tone] == [("neutral", None), ("negative", "ent_one")]

@@ -9,8 +9,9 @@ keys that sort next to each other, are compared with rapidfuzz.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from rapidfuzz import fuzz
 
@@ -31,6 +32,8 @@ from narrascope.extract.overrides import apply_overrides
 from narrascope.models import Document, Entity, Quote
 from narrascope.store.base import EntityOverride
 from narrascope.unionfind import UnionFind
+
+T = TypeVar("T")
 
 FIRST_NAME_SIMILARITY = 80  # rapidfuzz ratio for first-name variants (Aleksandr / Alexander)
 SURNAME_SIMILARITY = 90  # for surname keys that sort next to each other
@@ -379,10 +382,25 @@ def relink_document(doc: Document, parts: Sequence[Part]) -> None:
         replace(ev, participants=tuple(dict.fromkeys(local.get(p, p) for p in ev.participants)))
         for ev in doc.events
     ]
-    doc.roles = [
+    roles = [
         replace(r, entity_id=local[r.entity_id]) if r.entity_id in local else r for r in doc.roles
     ]
-    doc.tone = [replace(t, target=local[t.target]) if t.target in local else t for t in doc.tone]
+    doc.roles = _one_per_entity(roles, lambda r: r.entity_id, lambda r: r.score)
+    tone = [replace(t, target=local[t.target]) if t.target in local else t for t in doc.tone]
+    doc.tone = _one_per_entity(tone, lambda t: t.target, lambda t: len(t.evidence))
+
+
+def _one_per_entity(
+    items: list[T], key: Callable[[T], str | None], weight: Callable[[T], float]
+) -> list[T]:
+    """Findings about entities the corpus merged: the weightiest per entity (the best-scored
+    role, the tone read from most sentences), in their first order; unattached ones all kept."""
+    best: dict[str, T] = {}
+    for item in items:
+        k = key(item)
+        if k is not None and (k not in best or weight(item) > weight(best[k])):
+            best[k] = item
+    return [i for i in items if key(i) is None or best[key(i) or ""] is i]
 
 
 def _relink_quote(q: Quote, local: dict[str, str], merged: dict[str, Entity]) -> Quote:
