@@ -272,3 +272,19 @@ def test_findings_about_two_entities_the_corpus_merges_are_kept_once() -> None:
     relink_document(doc, [(a, "ent_one", "Harbour Board"), (b, "ent_one", "Harbour Board")])
     assert [(r.main_role, r.entity_id) for r in doc.roles] == [("Protagonist", "ent_one")]
     assert [(t.label, t.target) for t in doc.tone] == [("neutral", None), ("negative", "ent_one")]
+
+
+def test_a_one_word_person_the_corpus_also_tags_an_organisation_is_that_organisation() -> None:
+    docs = _docs(
+        (("Quillpost", "PERSON"),),
+        (("Quillpost", "PERSON"),),
+        (("Quillpost", "ORG"),),
+        (("Mara Venn", "PERSON"), ("Venn", "PERSON")),
+        (("Venn", "ORG"),),
+    )
+    entities = link_entities(docs)
+    quill = [e for e in entities if e.name == "Quillpost"]
+    assert [e.type for e in quill] == ["ORG"]
+    assert len(quill[0].documents) == 3
+    venn = next(e for e in entities if e.name == "Mara Venn")
+    assert venn.type == "PERSON"  # a surname of someone named in full stays a person

@@ -87,7 +87,7 @@ def _link(
 ) -> tuple[list[Entity], dict[int, list[Part]]]:
     """Corpus entities and, per document index, its parts (blocking, rapidfuzz, overrides)."""
     records = [Record(i, e) for i, doc in enumerate(docs) for e in doc.entities]
-    records = _retype_places(_retype_surnames(records))
+    records = _retype_organisations(_retype_places(_retype_surnames(records)))
     uf: UnionFind[int] = UnionFind()
     for i in range(len(records)):
         uf.find(i)
@@ -124,6 +124,38 @@ def _retype_places(records: list[Record]) -> list[Record]:
             if label is not None:
                 mentions = tuple(replace(m, label=label) for m in entity.mentions)
                 rec = Record(rec.doc, replace(entity, type=label, mentions=mentions))
+        out.append(rec)
+    return out
+
+
+def _retype_organisations(records: list[Record]) -> list[Record]:
+    """A one-word "person" whose name the corpus also tags as an organisation, and that
+    no one named in full carries, is that organisation: the small recogniser reads an
+    outlet's name ("Politico", "Infowars") as a person in some articles and as an
+    organisation in others; a person's surname ("Trump" beside "Donald Trump") never is."""
+    orgs = {
+        alias.casefold()
+        for rec in records
+        if rec.entity.type == "ORG"
+        for alias in rec.entity.aliases
+        if len(alias.split()) == 1
+    }
+    in_full = {
+        word.casefold()
+        for rec in records
+        if rec.kind == "PERSON"
+        for alias in rec.entity.aliases
+        if len(alias.split()) > 1
+        for word in alias.split()
+    }
+    out = []
+    for rec in records:
+        entity = rec.entity
+        name = entity.name.casefold()
+        one_word = all(len(a.split()) == 1 for a in entity.aliases)
+        if rec.kind == "PERSON" and one_word and name in orgs and name not in in_full:
+            mentions = tuple(replace(m, label="ORG") for m in entity.mentions)
+            rec = Record(rec.doc, replace(entity, type="ORG", mentions=mentions))
         out.append(rec)
     return out
 
