@@ -28,7 +28,7 @@ def main() -> None:
     ap.add_argument("--techniques", action="store_true", help="run the technique model too")
     args = ap.parse_args()
 
-    from narrascope.characterise.core import Characteriser, CharacteriseOptions
+    from narrascope.characterise.core import CharacteriseOptions, Characteriser
     from narrascope.characterise.subject_crosslingual import CrossLingualSubject, article_words
     from narrascope.characterise.taxonomy import builtin_taxonomy
 

