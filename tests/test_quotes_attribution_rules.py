@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
 from narrascope.extract import extract_documents
 from narrascope.extract.quotemarks import find_marked_spans
+from narrascope.extract.quotes import subject_of
 from narrascope.models import Document, Quote
 
 
@@ -151,3 +155,32 @@ def test_quotation_marks_around_nothing_but_a_space_are_no_quote_and_no_crash() 
     # found by the fuzz bench (seed 202, group 2987): "„ »" made a span of no tokens
     text = "Prices rose 3 per cent last month„ »and the minister said nothing more."
     assert all(q.text.strip() for q in _quotes(text))
+
+
+def test_a_name_and_a_colon_label_the_quotation_after_them() -> None:
+    text = (
+        "Morning briefing\n\n"
+        "Experts agree - Professor Maria Hendricks: “Nobody in the field "
+        "expected the queues we saw at the schools on Tuesday.”\n\n"
+        "More from Hendricks: “The models assumed the rain would keep people home.”"
+    )
+    quotes = {q.text.split()[0]: q for q in _quotes(text)}
+    assert quotes["Nobody"].speaker == "Maria Hendricks"
+    assert quotes["Nobody"].cue == ":"
+    assert quotes["The"].speaker_name == "Maria Hendricks"
+    promise = "Budget day\n\nThe council’s promise: “Every district gets a new library soon.”"
+    assert _quotes(promise)[0].speaker is None  # a noun phrase before the colon names no one
+
+
+def test_a_dateline_subject_gives_way_to_the_person_beside_it() -> None:
+    # the parse the small English model gives some datelines: the city as the subject of
+    # the cue verb, the source hung on it as an apposition
+    words = ["DENVER", ",", "May", "9", "—", "Judge", "Ana", "Ruiz", "told", "reporters", "."]
+    heads = [8, 0, 0, 2, 0, 7, 7, 0, 8, 8, 8]
+    deps = ["nsubj", "punct", "npadvmod", "nummod", "punct", "compound", "compound", "appos",
+            "ROOT", "dobj", "punct"]  # fmt: skip
+    ents = ["B-GPE", "O", "B-DATE", "I-DATE", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, ents=ents)
+    assert subject_of(doc[8]).text == "Ruiz"
+    doc_without = Doc(Vocab(), words=words, heads=heads, deps=deps)  # no entity types
+    assert subject_of(doc_without[8]).text == "DENVER"

@@ -18,6 +18,7 @@ from narrascope.models import Mention, Quote, QuoteKind
 
 _CLIMB = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep", "relcl", "acl", "ccomp"})
 _EDGE_PUNCT = " \n\t,;:.–—-\"“”‘’'"
+_OPENERS = " \t\u00a0\"“‘'«„"
 HEAD_TOKENS = 8  # a cue this close to the start of the next sentence still attributes
 MIN_PARTIAL_TOKENS = 4  # shorter quoted phrases with no speech cue are scare quotes
 
@@ -366,6 +367,9 @@ def _marked_quote(span: MarkedSpan, ctx: SpeakerContext) -> Attribution | None:
     if speaker is None and noun is not None:
         cue, speaker = noun.text, _noun_source(noun, ctx)
     if speaker is None and kind == "direct":
+        speaker = _label_speaker(span, ctx)
+        cue = ":" if speaker is not None else None
+    if speaker is None and kind == "direct":
         cue, speaker = _nearby_speaker(span, ctx)
     if speaker is None and kind == "partial":
         speaker = _sentence_speaker(span, ctx)
@@ -377,6 +381,33 @@ def _marked_quote(span: MarkedSpan, ctx: SpeakerContext) -> Attribution | None:
     if kind == "partial" and cue is None and len(ctx.text[start:end].split()) < MIN_PARTIAL_TOKENS:
         return None
     return _attribution(ctx.text, start, end, kind, cue, speaker)
+
+
+# what may open a quotation's label besides its line start: "Polls agree - Ana Ruiz: “…”"
+_LABEL_OPENING = re.compile(r"[ ][-–—][ ]*|\b(?:[Mm]ore[ ])?[Ff]rom[ ]")
+MAX_LABEL_CHARS = 60
+
+
+def _label_speaker(span: MarkedSpan, ctx: SpeakerContext) -> Speaker | None:
+    """The source a quotation is labelled with: a name, and nothing else, before a colon
+    that opens the quotation ("Ana Ruiz: “…”"), at the start of its line or after a dash."""
+    opening = ctx.text.rfind("\n", 0, span.start) + 1
+    before = ctx.text[opening : span.start].rstrip(_OPENERS)
+    if not before.endswith(":"):
+        return None
+    body = before[:-1].rstrip()
+    first = max([0, *(m.end() for m in _LABEL_OPENING.finditer(body))])
+    if not body[first:].strip() or len(body) - first > MAX_LABEL_CHARS:
+        return None
+    start, end = opening + first, opening + len(body)
+    mention = ctx.mention_at(start, end)
+    if mention is None or mention.label not in {"PERSON", "ORG"}:
+        return None
+    titles = resources.titles()
+    before = ctx.text[start : mention.start].split()
+    if any(w.lower() not in titles for w in before) or ctx.text[mention.end : end].strip():
+        return None  # more than a (titled) name: "The plan’s aim:"
+    return Speaker(mention.text, mention.start, mention.end, mention, "named before a colon")
 
 
 def _speech_noun(span: MarkedSpan, ctx: SpeakerContext) -> Token | None:
@@ -526,7 +557,9 @@ def subject_of(verb: Token) -> Token | None:
         kinds = {"nsubj"} if step == 0 and passive else {"nsubj", "nsubjpass"}
         subjects = [c for c in verb.children if c.dep_ in kinds]
         if subjects:  # the nearest one: "MOSCOW – A senior official stated"
-            child = hyphen_pieces(min(subjects, key=lambda c: abs(c.i - verb.i)))[-1]
+            child = _dateline_source(
+                hyphen_pieces(min(subjects, key=lambda c: abs(c.i - verb.i)))[-1]
+            )
             if child.lower_ in {"who", "which", "that"} and verb.dep_ == "relcl":
                 return verb.head
             return child
@@ -539,6 +572,19 @@ def subject_of(verb: Token) -> Token | None:
             return None
         verb = verb.head
     return None
+
+
+_PLACE_OR_TIME = frozenset({"GPE", "LOC", "DATE", "TIME"})
+
+
+def _dateline_source(subject: Token) -> Token:
+    """The person or organisation a place or date subject stands beside: "CLEVELAND,
+    July 19 — Former Attorney General X told …" parses the dateline as the subject and
+    the source as its apposition."""
+    if subject.ent_type_ not in _PLACE_OR_TIME:
+        return subject
+    named = [c for c in subject.children if c.dep_ == "appos" and c.ent_type_ in {"PERSON", "ORG"}]
+    return named[-1] if named else subject
 
 
 def _according_object(tok: Token) -> Token | None:
