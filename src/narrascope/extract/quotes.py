@@ -404,8 +404,8 @@ def _label_speaker(span: MarkedSpan, ctx: SpeakerContext) -> Speaker | None:
     if mention is None or mention.label not in {"PERSON", "ORG"}:
         return None
     titles = resources.titles()
-    before = ctx.text[start : mention.start].split()
-    if any(w.lower() not in titles for w in before) or ctx.text[mention.end : end].strip():
+    lead = ctx.text[start : mention.start].split()
+    if any(w.lower() not in titles for w in lead) or ctx.text[mention.end : end].strip():
         return None  # more than a (titled) name: "The plan’s aim:"
     return Speaker(mention.text, mention.start, mention.end, mention, "named before a colon")
 
