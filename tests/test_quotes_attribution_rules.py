@@ -184,3 +184,29 @@ def test_a_dateline_subject_gives_way_to_the_person_beside_it() -> None:
     assert subject_of(doc[8]).text == "Ruiz"
     doc_without = Doc(Vocab(), words=words, heads=heads, deps=deps)  # no entity types
     assert subject_of(doc_without[8]).text == "DENVER"
+
+
+def test_content_runs_on_over_a_phrase_hung_on_the_cue_verb() -> None:
+    praised = _quotes(
+        "Primary results\n\n"
+        "Governor Paul Hendricks praised his strong second-place finish in last week’s state "
+        "primary."
+    )
+    assert [q.text for q in praised] == [
+        "his strong second-place finish in last week’s state primary"
+    ]
+    called = _quotes(
+        "Police inquiry\n\n"
+        "Maria Hendricks called for the resignation of the police chief following reports "
+        "that officers had ignored the warnings."
+    )
+    assert called[0].text.endswith("officers had ignored the warnings")
+
+
+def test_where_and_when_it_was_said_stay_out_of_the_content() -> None:
+    found = _quotes(
+        "Zoning row\n\n"
+        "Senator Maria Hendricks criticized the new zoning rules for the harbour district "
+        "in a statement on Monday."
+    )
+    assert [q.text for q in found] == ["the new zoning rules for the harbour district"]

@@ -869,6 +869,33 @@ def _form(verb: Token) -> str:
 _OBJECT_TAIL = frozenset({"as", "with", "for", "of"})
 
 
+# prepositions whose phrase after an object frames the act, not what was said
+_ADJUNCT_PREPS = frozenset(
+    {"despite", "after", "before", "during", "amid", "amidst", "since", "until", "while"}
+)
+# where and how something was said: "in an interview", "at a rally", "in a statement"
+_VENUES = frozenset(
+    {"interview", "speech", "debate", "rally", "hearing", "appearance", "conference", "event"}
+)
+
+
+def _frames_the_act(prep: Token) -> bool:
+    """A prepositional phrase after a cue's content that tells when, where or in what the
+    thing was said ("on Monday", "in a statement", "despite the cost"), not more of it."""
+    if prep.lower_ in _ADJUNCT_PREPS:
+        return True
+    cue = resources.cues()
+    for obj in prep.children:
+        if obj.dep_ == "pobj" and (
+            obj.ent_type_ in {"DATE", "TIME"}
+            or obj.lower_ in cue.document_nouns
+            or obj.lower_ in cue.speech_nouns
+            or obj.lower_ in _VENUES
+        ):
+            return True
+    return False
+
+
 _MIN_OBJECT_WORDS = 4  # an object alone must say something, not only name a target
 
 
@@ -900,10 +927,14 @@ def _object_quote(
     last = obj.right_edge
     tail = False
     for child in verb.rights:
-        if child.i > last.i and (
-            child.dep_ == "oprd" or (child.dep_ == "prep" and child.lower_ in _OBJECT_TAIL)
-        ):
+        if child.i <= last.i:
+            continue
+        if child.dep_ == "oprd" or (child.dep_ == "prep" and child.lower_ in _OBJECT_TAIL):
             last, tail = child.right_edge, True
+        elif child.dep_ == "prep":
+            if _frames_the_act(child):
+                break
+            last = child.right_edge  # "praised his finish in the caucus": the content runs on
     first = obj.left_edge
     if ctx.in_quote(last.idx) and _quoted_label(verb, obj, ctx):
         return []  # "rejected the plan as “detached from reality”": the quotation says it
@@ -941,6 +972,11 @@ def _prep_quote(
             if not objects:
                 continue
             first, last = objects[0].left_edge, prep.right_edge
+            for later in verb.rights:  # "called for X following news that …"
+                if later.i > last.i and later.dep_ == "prep":
+                    if _frames_the_act(later):
+                        break
+                    last = later.right_edge
         elif prep.dep_ == "advcl" and (mark := _opening_mark(prep)) and mark.lower_ in preps:
             first, last = prep.doc[mark.i + 1], prep.right_edge  # "called for X to do Y"
         else:
