@@ -210,3 +210,15 @@ def test_where_and_when_it_was_said_stay_out_of_the_content() -> None:
         "in a statement on Monday."
     )
     assert [q.text for q in found] == ["the new zoning rules for the harbour district"]
+
+
+def test_a_labelling_participle_after_the_main_verb_is_a_claim() -> None:
+    found = _quotes(
+        "Debate night\n\n"
+        "Tom Hendricks hit back on Friday, calling his rival a “career coward.”"
+    )
+    assert any(q.kind == "indirect" and q.text == "his rival a “career coward.”" for q in found)
+    reason = _quotes(
+        "Forecast cut\n\nThe carmaker cut its forecast, blaming a shortage of parts from Asia."
+    )
+    assert not [q for q in reason if q.kind == "indirect"]  # a reason, not a claim

@@ -910,7 +910,10 @@ def _quoted_label(verb: Token, obj: Token, ctx: SpeakerContext) -> bool:
 
 def _reason_aside(verb: Token) -> bool:
     """ "X cut its forecast, blaming a shortage of parts": a participle clause after the
-    main verb giving its reason, not a second thing said."""
+    main verb giving its reason, not a second thing said. A participle that names what it
+    labels ("hit back, calling him a “loser”") says something of its own."""
+    if verb.lower_ in resources.cues().framing_verbs:
+        return False
     return verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.i < verb.i
 
 
