@@ -155,3 +155,12 @@ def test_a_description_two_people_share_names_neither() -> None:
     )
     (quote,) = _doc(text).quotes
     assert quote.speaker_name is None
+
+
+def test_given_name_table_holds_strongly_gendered_names_only() -> None:
+    from narrascope.extract.resources import first_name_genders
+
+    table = first_name_genders()
+    assert len(table) > 10_000
+    assert (table["sarah"], table["thomas"], table["maria"]) == ("f", "m", "f")
+    assert not {"jordan", "kim", "jean", "taylor"} & table.keys()  # used by both

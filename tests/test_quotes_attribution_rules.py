@@ -222,3 +222,18 @@ def test_a_labelling_participle_after_the_main_verb_is_a_claim() -> None:
         "Forecast cut\n\nThe carmaker cut its forecast, blaming a shortage of parts from Asia."
     )
     assert not [q for q in reason if q.kind == "indirect"]  # a reason, not a claim
+
+
+def test_a_pronoun_skips_a_person_whose_given_name_is_of_the_other_gender() -> None:
+    text = (
+        "Talks resume\n\n"
+        "Thomas Brandt and Sarah Olsen met at the port authority on Monday. Sarah Olsen "
+        "arrived late from the airport.\n\n"
+        "“It was a productive meeting,” he said."
+    )
+    quote = _quotes(text)[0]
+    assert quote.speaker == "he"
+    assert quote.speaker_name == "Thomas Brandt"
+    # an ambiguous given name ("Jordan") tells nothing: the nearest person stays
+    ambiguous = text.replace("Sarah", "Jordan")
+    assert _quotes(ambiguous)[0].speaker_name == "Jordan Olsen"

@@ -81,6 +81,14 @@ def cues() -> Cues:
 
 
 @cache
+def first_name_genders() -> dict[str, str]:
+    """Strongly gendered given names -> "f" or "m" (``first_names.json``, derived from the
+    nomquamgender name data by ``bench/build_first_names.py``)."""
+    data = _json("first_names.json")
+    return {name: gender for gender in ("f", "m") for name in data[gender].split()}
+
+
+@cache
 def learned_cue_forms() -> frozenset[str]:
     """Inflected forms of the cue verbs learned from PolNeAR train (``cues_learned.json``)."""
     lemmas = _json("cues_learned.json").get("lemmas", {})

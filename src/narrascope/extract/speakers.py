@@ -6,6 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from anyascii import anyascii
 from spacy.tokens import Doc, Span, Token
 
 from narrascope.extract import names, resources
@@ -40,6 +41,7 @@ class SpeakerContext:
     sents: list[Span] = field(default_factory=list)
     sent_starts: list[int] = field(default_factory=list)
     gender: dict[str, str] = field(default_factory=dict)
+    given_gender: dict[str, str] = field(default_factory=dict)  # from given names only
     descriptors: dict[int, frozenset[str]] = field(default_factory=dict)
     last_speaker: Speaker | None = None
     recovered: list[Mention] = field(default_factory=list)  # names the recogniser missed
@@ -61,6 +63,7 @@ class SpeakerContext:
         self.sent_starts = [s.start for s in self.sents]
         self.descriptors = {i: _descriptors(self, m) for i, m in enumerate(self.mentions)}
         self.gender = _genders(self)
+        self.given_gender = _given_name_genders(self)
 
     def mention_at(self, start: int, end: int) -> Mention | None:
         """The mention overlapping ``[start, end)``, if any."""
@@ -183,6 +186,23 @@ def _genders(ctx: SpeakerContext) -> dict[str, str]:
     return out
 
 
+def _given_name_genders(ctx: SpeakerContext) -> dict[str, str]:
+    """Gender of people named in full by a strongly gendered given name ("Sarah Roe"),
+    where every person of that surname the article names agrees (a family of a mother
+    and a son stays unknown)."""
+    given = resources.first_name_genders()
+    seen: dict[str, set[str]] = {}
+    for m in ctx.mentions:
+        if m.label != "PERSON":
+            continue
+        words = names.strip_titles(m.text).split()
+        if len(words) < 2:
+            continue
+        gender = given.get(anyascii(words[0]).lower())
+        seen.setdefault(_person_key(m), set()).add(gender or "?")
+    return {key: found.pop() for key, found in seen.items() if len(found) == 1 and "?" not in found}
+
+
 _MODIFIER_LABELS = frozenset({"GPE", "NORP", "LOC"})
 
 
@@ -299,7 +319,12 @@ def _pronoun(tok: Token, ctx: SpeakerContext, start: int, end: int) -> Speaker:
         return Speaker(tok.text, start, end, None, f"pronoun '{tok.text}' names no one")
     people = ctx.before(tok.idx, frozenset({"PERSON"}))
     known = [m for _, m in people if ctx.gender.get(_person_key(m)) == gender]
-    unknown = [m for _, m in people if _person_key(m) not in ctx.gender]
+    unknown = [
+        m
+        for _, m in people
+        if _person_key(m) not in ctx.gender
+        and ctx.given_gender.get(_person_key(m), gender) == gender  # "he" is not "Sarah Roe"
+    ]
     if known:
         return Speaker(tok.text, start, end, known[0], f"pronoun '{tok.text}' -> same gender")
     if unknown:
