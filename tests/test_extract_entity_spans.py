@@ -72,3 +72,16 @@ def test_a_role_after_an_organisation_is_not_part_of_its_name() -> None:
         assert found is not None
         assert found.text == name
         assert text[found.start : found.end] == name
+
+
+def test_a_lowercase_word_never_ends_or_spreads_a_name() -> None:
+    from narrascope.extract.entities import _clean, propagate
+    from narrascope.models import Mention
+
+    text = "Charles the first had his critics; George the third had his. The rest is the past."
+    start = text.index("George the")
+    cleaned = _clean(text, start, start + len("George the"), "PERSON")
+    assert cleaned is not None
+    assert cleaned.text == "George"
+    spread = propagate(text, [Mention("George the", start, start + 10, "PERSON")])
+    assert not [m for m in spread if m.text == "the"]

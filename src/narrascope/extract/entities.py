@@ -81,9 +81,13 @@ def name_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(start + a, start + b) for a, b in parts]
 
 
+_LOWER_TAIL = re.compile(r"(?:\s+[a-z]+)+$")
+
+
 def _clean(text: str, start: int, end: int, label: str) -> Mention | None:
     start, end = names.trim_span(text, start, end)
-    surface = text[start:end]
+    surface = _LOWER_TAIL.sub("", text[start:end])  # "George the" (of "George the third")
+    end = start + len(surface)
     if not surface or not _CAPITAL.match(surface) or "\n" in surface:
         return None
     if _MARKUP.search(surface):  # page clutter: a handle, a tag, a link
@@ -165,7 +169,7 @@ def propagate(text: str, mentions: Iterable[Mention]) -> list[Mention]:
     known: dict[str, str] = {}
     for m in mentions:
         toks = names.words(m.text)
-        if m.label == "PERSON" and len(toks) > 1 and len(toks[-1]) > 2:
+        if m.label == "PERSON" and len(toks) > 1 and len(toks[-1]) > 2 and toks[-1][:1].isupper():
             known.setdefault(toks[-1], "PERSON")
         if len(m.text) > 2 and m.label in {"PERSON", "ORG"}:
             known.setdefault(m.text, m.label)
