@@ -164,3 +164,14 @@ def test_given_name_table_holds_strongly_gendered_names_only() -> None:
     assert len(table) > 10_000
     assert (table["sarah"], table["thomas"], table["maria"]) == ("f", "m", "f")
     assert not {"jordan", "kim", "jean", "taylor"} & table.keys()  # used by both
+
+
+def test_what_a_video_shows_is_not_a_description_of_the_person_in_it() -> None:
+    text = (
+        "Hat stolen\n\n"
+        "Disturbing video of young Trump Supporter Tom Kessler having his hat stolen.\n\n"
+        "The video shows the man throwing his drink at the table and shouting at the boy."
+    )
+    quote = _quote(text, "the man throwing")
+    assert quote.speaker == "The video"
+    assert quote.speaker_name is None  # a video is not Tom Kessler

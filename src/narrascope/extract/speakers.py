@@ -134,11 +134,15 @@ def _descriptors(ctx: SpeakerContext, mention: Mention) -> frozenset[str]:
         return frozenset()
     words: set[str] = set()
     sent_start = ctx.sent_of(span[0]).start
+    after_of = False
     for tok in reversed(list(sdoc[max(sent_start, span.start - 6) : span.start])):
         if tok.lower_ == "of":  # "Secretary of State X"
+            after_of = True
             continue
         if tok.pos_ not in {"NOUN", "PROPN", "ADJ"} and tok.lower_ not in resources.titles():
             break
+        if after_of and tok.pos_ != "PROPN" and tok.lower_ not in resources.titles():
+            break  # "a video of young X": what the video shows, not what X is
         words.add(tok.lower_)
         words.update(_ROLE_WORDS.get(tok.lower_.rstrip("."), ()))  # never a gendered word
     head = span.root
