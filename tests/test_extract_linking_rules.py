@@ -100,6 +100,19 @@ def test_different_spelled_out_middle_names_are_two_people() -> None:
     assert ids["Rufus Okafor"] == ids["Rufus Bede Okafor"]  # no middle name: no evidence
 
 
+def test_different_middle_initials_are_two_people() -> None:
+    ids = _ids(
+        _docs(
+            (("Harold T.R. Vance", "PERSON"),),
+            (("Harold R. Vance", "PERSON"),),
+            (("Harold T. R. Vance", "PERSON"),),
+            (("Harold Vance", "PERSON"),),
+        )
+    )
+    assert ids["Harold T.R. Vance"] != ids["Harold R. Vance"]  # father and son
+    assert ids["Harold T. R. Vance"] == ids["Harold T.R. Vance"]  # the same initials, spaced
+
+
 def _names(docs: list[Document]) -> dict[str, str]:
     return {a: e.name for e in link_entities(docs) for a in e.aliases}
 

@@ -296,12 +296,25 @@ def _link_block(
 def _middles_differ(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Two spelled-out, different middle names: two people ("J. Christopher Stevens" and
     "John Paul Stevens"), however their first names compare."""
+    initials_a, initials_b = _middle_initials(a), _middle_initials(b)
+    if initials_a and initials_b and initials_a != initials_b:
+        return True  # "George H. W. Bush" and "George W. Bush": father and son
     middle_a, middle_b = _middle(a), _middle(b)
     if len(middle_a) < 3 or len(middle_b) < 3:  # absent or an initial: no evidence
         return False
     if middle_a in b or middle_b in a:  # "the real Bettie Page": a modifier, not a middle
         return False
     return not _first_names_match(middle_a, middle_b)
+
+
+def _middle_initials(key: tuple[str, ...]) -> str:
+    """The initials between the first name and the surname ("hv" of "George H.W. Bush"),
+    "" where there are none or a middle word is spelled out."""
+    core = key[:-1] if names.generation(key) else key
+    middle = core[1:-1]
+    if not middle or any(len(word) > 2 for word in middle):
+        return ""
+    return "".join(middle)
 
 
 def _evidence(a: tuple[str, ...], b: tuple[str, ...]) -> int:
