@@ -85,3 +85,16 @@ def test_a_lowercase_word_never_ends_or_spreads_a_name() -> None:
     assert cleaned.text == "George"
     spread = propagate(text, [Mention("George the", start, start + 10, "PERSON")])
     assert not [m for m in spread if m.text == "the"]
+
+
+def test_verse_numbers_and_a_dangling_ampersand_are_no_part_of_a_name() -> None:
+    from narrascope.extract.entities import _clean
+
+    def cleaned(surface: str, label: str) -> str | None:
+        found = _clean(surface, 0, len(surface), label)
+        return found.text if found is not None else None
+
+    assert cleaned("Matthew 24 12", "PERSON") == "Matthew"
+    assert cleaned("Keller &", "PERSON") == "Keller"
+    assert cleaned("Apollo 11", "ORG") == "Apollo 11"  # numbered organisations keep theirs
+    assert cleaned("Johnson & Johnson", "ORG") == "Johnson & Johnson"

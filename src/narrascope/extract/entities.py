@@ -81,12 +81,15 @@ def name_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(start + a, start + b) for a, b in parts]
 
 
-_LOWER_TAIL = re.compile(r"(?:\s+[a-z]+)+$")
+_LOWER_TAIL = re.compile(r"(?:\s+[a-z]+|\s*&)+$")
+_NUMBER_TAIL = re.compile(r"(?:\s+\d[\d:.,-]*)+$")
 
 
 def _clean(text: str, start: int, end: int, label: str) -> Mention | None:
     start, end = names.trim_span(text, start, end)
     surface = _LOWER_TAIL.sub("", text[start:end])  # "George the" (of "George the third")
+    if label == "PERSON":
+        surface = _NUMBER_TAIL.sub("", surface)  # "Matthew 24 12": a verse, not a name
     end = start + len(surface)
     if not surface or not _CAPITAL.match(surface) or "\n" in surface:
         return None
