@@ -237,3 +237,16 @@ def test_a_pronoun_skips_a_person_whose_given_name_is_of_the_other_gender() -> N
     # an ambiguous given name ("Jordan") tells nothing: the nearest person stays
     ambiguous = text.replace("Sarah", "Jordan")
     assert _quotes(ambiguous)[0].speaker_name == "Jordan Olsen"
+
+
+def test_the_person_after_a_possessor_is_the_speaker() -> None:
+    # the parse the small English model gives "…,” said Band’s Singer this week": both
+    # names subjects of the verb, the "’s" left hanging
+    words = ["“", "Hi", ",", "”", "said", "K9", "’s", "Marlo", "this", "week", "."]
+    heads = [4, 4, 4, 4, 4, 4, 4, 4, 9, 4, 4]
+    deps = ["punct", "ccomp", "punct", "punct", "ROOT", "nsubj", "dep", "nsubj", "det",
+            "npadvmod", "punct"]  # fmt: skip
+    pos = ["PUNCT", "INTJ", "PUNCT", "PUNCT", "VERB", "PROPN", "PART", "PROPN", "DET", "NOUN",
+           "PUNCT"]  # fmt: skip
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+    assert subject_of(doc[4]).text == "Marlo"

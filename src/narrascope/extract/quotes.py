@@ -556,6 +556,8 @@ def subject_of(verb: Token) -> Token | None:
         passive = any(c.dep_ == "auxpass" for c in verb.children)
         kinds = {"nsubj"} if step == 0 and passive else {"nsubj", "nsubjpass"}
         subjects = [c for c in verb.children if c.dep_ in kinds]
+        owned = [c for c in subjects if not _possessor(c)]  # "said U2’s Bono": Bono
+        subjects = owned or subjects
         if subjects:  # the nearest one: "MOSCOW – A senior official stated"
             child = _dateline_source(
                 hyphen_pieces(min(subjects, key=lambda c: abs(c.i - verb.i)))[-1]
@@ -572,6 +574,12 @@ def subject_of(verb: Token) -> Token | None:
             return None
         verb = verb.head
     return None
+
+
+def _possessor(tok: Token) -> bool:
+    """A name right before "’s" ("U2’s Bono"; a pronoun's "’s" is "is" or "has")."""
+    doc = tok.doc
+    return tok.pos_ == "PROPN" and tok.i + 1 < len(doc) and doc[tok.i + 1].text in {"’s", "'s"}
 
 
 _PLACE_OR_TIME = frozenset({"GPE", "LOC", "DATE", "TIME"})
