@@ -175,3 +175,14 @@ def test_what_a_video_shows_is_not_a_description_of_the_person_in_it() -> None:
     quote = _quote(text, "the man throwing")
     assert quote.speaker == "The video"
     assert quote.speaker_name is None  # a video is not Tom Kessler
+
+
+def test_a_numbered_title_the_recogniser_missed_is_an_outlet_not_a_person() -> None:
+    doc = _doc(
+        "Trial ruling\n\n"
+        "A judge requested a second series of tests, which determined that the man was not "
+        "able to stand trial, 12 Lanterns reported Wednesday."
+    )
+    quote = doc.quotes[0]
+    assert quote.speaker_name == "12 Lanterns"
+    assert [e.type for e in doc.entities if e.name == "12 Lanterns"] == ["ORG"]

@@ -243,7 +243,11 @@ def resolve_token(tok: Token, ctx: SpeakerContext) -> Speaker:
         return _document(tok, ctx, start, end)
     if tok.pos_ == "PROPN" and tok.text[:1].isupper():
         name_start = _name_start(tok)
-        found = Mention(ctx.text[name_start:end], name_start, end, "PERSON")
+        label = "PERSON"
+        number = tok.doc[tok.i - 1] if tok.i else None
+        if number is not None and number.dep_ == "nummod" and number.head.i == tok.i:
+            name_start, label = number.idx, "ORG"  # "20 Minutes reported": a title, not a person
+        found = Mention(ctx.text[name_start:end], name_start, end, label)
         ctx.recovered.append(found)  # later pronouns may refer to this person
         return Speaker(text, start, end, found, "named (missed by the entity recogniser)")
     return _description(tok, ctx, start, end)
