@@ -250,3 +250,12 @@ def test_the_person_after_a_possessor_is_the_speaker() -> None:
            "PUNCT"]  # fmt: skip
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
     assert subject_of(doc[4]).text == "Marlo"
+
+
+def test_a_straight_opener_closed_by_a_curly_mark_before_a_curly_opener() -> None:
+    text = (
+        '"We have waited long enough,” Ana Petrova told the paper on Monday. '
+        "“If anyone can fix it, it is the council.\""
+    )
+    found = [text[s.start : s.end] for s in find_marked_spans(text)]
+    assert found == ["We have waited long enough,", "If anyone can fix it, it is the council."]

@@ -129,7 +129,12 @@ def _closes(text: str, i: int, end: int, opened: str, mark: str) -> bool:
         curly = re.search("[“”]", rest)
         return curly is None or curly.group() == "“"
     if opened == '"' and mark in CLOSERS:  # the straight marks left pair among themselves
-        return rest.count('"') % 2 == 0
+        if rest.count('"') % 2 == 0:
+            return True
+        # '"A,” she said. “B."': a curly opener before the next straight mark takes it
+        next_straight, next_curly = rest.find('"'), rest.find("“")
+        ends_words = text[i - 1 : i] in {",", ".", "!", "?", "…"} and rest[:1] in {" ", "\n"}
+        return ends_words and 0 <= next_curly < next_straight
     return False
 
 
