@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from narrascope.extract import extract_documents, resources
-from narrascope.extract.quotes import is_title
+from narrascope.extract.nonquotes import is_title
 from narrascope.models import Document, Quote
 
 

@@ -2,33 +2,41 @@
 
 from __future__ import annotations
 
-import bisect
-import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Iterable
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
 from narrascope.extract import resources
+from narrascope.extract.attribution import (
+    Attribution,
+    crosses,
+    make_attribution,
+    overlaps,
+    quoted_tokens,
+    trimmed,
+    whole_quotation,
+)
 from narrascope.extract.doctext import doc_text
-from narrascope.extract.entities import headline_at
+from narrascope.extract.labelled_lines import headline_verbs, label_speaker, labelled_lines
+from narrascope.extract.nonquotes import ADDRESSEE, is_title, named_work, scare_quote, uttered
 from narrascope.extract.quotemarks import MarkedSpan, find_marked_spans, opener_width
+from narrascope.extract.reported_extent import (
+    OBJECT_TAIL,
+    content_end,
+    frames_the_act,
+    opening_mark,
+)
 from narrascope.extract.speakers import Speaker, SpeakerContext, hyphen_pieces, resolve_token
-from narrascope.models import Mention, Quote, QuoteKind
+from narrascope.models import Mention, QuoteKind
 
 _CLIMB = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep", "relcl", "acl", "ccomp"})
-_EDGE_PUNCT = " \n\t,;:.–—-\"“”‘’'"
-_OPENERS = " \t\u00a0\"“‘'«„"
+
+
 HEAD_TOKENS = 8  # a cue this close to the start of the next sentence still attributes
+
+
 MIN_PARTIAL_TOKENS = 4  # shorter quoted phrases with no speech cue are scare quotes
-
-
-@dataclass(frozen=True, slots=True)
-class Attribution:
-    """A quote before entity ids are known, with the mention its speaker points to."""
-
-    quote: Quote
-    mention: Mention | None
 
 
 def find_quotes(sdoc: Doc, mentions: list[Mention]) -> list[Attribution]:
@@ -44,8 +52,8 @@ def find_quotes(sdoc: Doc, mentions: list[Mention]) -> list[Attribution]:
             if attribution.quote.speaker_start is not None and attribution.mention is not None:
                 ctx.last_speaker = _speaker_of(attribution)
     found.extend(_unrepeated(_reported(sdoc, ctx, marked), found))
-    found = _labelled_lines(ctx, found)
-    found.extend(_headline_verbs(ctx, found))
+    found = labelled_lines(ctx, found)
+    found.extend(headline_verbs(ctx, found))
     return sorted(found, key=lambda a: (a.quote.start, a.quote.end))
 
 
@@ -76,149 +84,6 @@ def _unrepeated(reported: list[Attribution], marked: list[Attribution]) -> list[
     return out
 
 
-_NAME_WORDS = r"[A-Z][\w.'’&-]*(?:[ ][A-Z][\w.'’&-]*){0,4}"
-_HEADLINE_CLAIM = re.compile(  # "Kerry: …", "Clinton camp: …", "Clinton to Planned Parenthood: …"
-    rf"^(?P<who>{_NAME_WORDS}(?:[ ][a-z]+)?)(?:[ ](?i:on|to|at|about)[ ][^:\n]{{1,80}})?"
-    r"[ ]?:[ ]+(?P<what>[^\n]{12,300})$",
-    re.M,
-)
-_TRANSCRIPT = re.compile(  # "TAPPER: And obviously, …" (an interview transcript)
-    r"^(?P<who>[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,2}):[ ]+(?P<what>[^\n]{12,})$", re.M
-)
-MAX_HEADLINE_WORDS = 30
-TRANSCRIPT_REASON = "transcript label names a person of the article"
-
-
-def _labelled_lines(ctx: SpeakerContext, found: list[Attribution]) -> list[Attribution]:
-    """Lines that name their source before a colon: a headline "Name: what they said"
-    ("Name on X:", "Name to Y:" too) and a transcript line "SURNAME: words" whose
-    label is the name of a person the article names. A quotation on such a line with no
-    speaker of its own is the source's; the rest of the line is its claim when no
-    quotation covers it. Returns ``found`` with those speakers and the new claims."""
-    out = list(found)
-    for line, speaker in _source_lines(ctx):
-        start, end = _trimmed(ctx.text, *line.span("what"))
-        if end - start < 12:
-            continue
-        if speaker.reason == TRANSCRIPT_REASON:  # the whole line is the person's words
-            end = _until_narration(ctx, start, end, speaker)
-            out = [a for a in out if not _own_words(a, start, end)]
-            out.append(_attribution(ctx.text, start, end, "direct", ":", speaker))
-            continue
-        inside = [i for i, a in enumerate(out) if start <= a.quote.start and a.quote.end <= end]
-        for i in inside:
-            q = out[i].quote
-            if (
-                q.speaker is None
-                or q.speaker.lower() in _FIRST_PERSON
-                or q.cue in _WEAK_CUES  # the line's label names its source
-            ):
-                out[i] = _attribution(ctx.text, q.start, q.end, q.kind, q.cue or ":", speaker)
-        marks = [i for i in inside if out[i].quote.kind != "indirect"]
-        quoted = sum(len(ctx.text[out[i].quote.start : out[i].quote.end].split()) for i in marks)
-        taken = [(a.quote.start, a.quote.end) for i, a in enumerate(out) if i not in inside]
-        if quoted * 2 >= len(ctx.text[start:end].split()) or _crosses(start, end, taken, ctx.text):
-            continue  # the quotations are the claim
-        if len(line["what"].split()) <= MAX_HEADLINE_WORDS:
-            reported = set(inside) - set(marks)  # "X: Y's demands show Z" is X's claim whole
-            out = [a for i, a in enumerate(out) if i not in reported]
-            out.append(_attribution(ctx.text, start, end, "indirect", ":", speaker))
-    return out
-
-
-_LINE = re.compile(r"^[^\n]+$", re.M)
-MIN_HEADLINE_CLAIM_WORDS = 3
-
-
-def _headline_verbs(ctx: SpeakerContext, found: list[Attribution]) -> list[Attribution]:
-    """A title-case headline "Name Verb claim" ("Ana Ruiz Hints Levy Will Rise"), where
-    the tagger reads the capitalised verb as a name: the named source, a cue verb right
-    after its name, and the rest of the line as its claim."""
-    cue = resources.cues()
-    verbs = cue.speech_verbs | cue.indirect_verbs
-    titles = resources.titles()
-    out = []
-    taken = [(a.quote.start, a.quote.end) for a in found]
-    for line in _LINE.finditer(ctx.text):
-        if not headline_at(ctx.text, line.start()) or _overlaps(*line.span(), taken):
-            continue
-        first = bisect.bisect_left(ctx.starts, line.start())
-        for m in ctx.mentions[first : bisect.bisect_left(ctx.starts, line.end())]:
-            if m.end >= line.end():
-                continue
-            lead = ctx.text[line.start() : m.start].split()
-            after = re.match(r"[ ]([A-Z][a-z]+)[ ]+(\S.*)$", ctx.text[m.end : line.end()])
-            if any(w.lower() not in titles for w in lead) or after is None:
-                continue
-            if after[1].lower() not in verbs or len(after[2].split()) < MIN_HEADLINE_CLAIM_WORDS:
-                continue
-            start, end = _trimmed(ctx.text, m.end + after.start(2), line.end())
-            who = Speaker(m.text, m.start, m.end, m, "named before a cue verb in a headline")
-            out.append(_attribution(ctx.text, start, end, "indirect", after[1], who))
-            break
-    return out
-
-
-def _until_narration(ctx: SpeakerContext, start: int, end: int, speaker: Speaker) -> int:
-    """The end of a transcript line's words: before a later sentence of the line that names
-    the speaker ("BECK: Ah, I see. Beck did not answer questions."), the writer's."""
-    mention = speaker.mention
-    surname = mention.text.split()[-1] if mention is not None else speaker.text
-    pattern = re.compile(rf"\b{re.escape(surname)}\b", re.IGNORECASE)
-    for sent in ctx.sents:
-        if start < sent.start_char < end and pattern.search(sent.text):
-            return _trimmed(ctx.text, start, sent.start_char)[1]
-    return end
-
-
-_FIRST_PERSON = frozenset({"i", "we", "me", "us"})
-_WEAK_CUES = frozenset({"subject of the sentence"})
-
-
-def _own_words(a: Attribution, start: int, end: int) -> bool:
-    """A finding inside a transcript line that is only the speaker's own words: reported
-    speech of "I", "we", "you" or of nobody ("I think that ..." is still the line's)."""
-    q = a.quote
-    inside = start <= q.start and q.end <= end
-    own = q.speaker is None or q.speaker.lower() in {"i", "we", "you"}
-    return inside and own and q.kind == "indirect"
-
-
-def _source_lines(ctx: SpeakerContext) -> Iterator[tuple[re.Match[str], Speaker]]:
-    """Each labelled line with the speaker its label names."""
-    titles = resources.titles()
-    for m in _HEADLINE_CLAIM.finditer(ctx.text):
-        mention = ctx.mention_at(m.start("who"), m.end("who"))
-        if mention is None or mention.start < m.start("who") or mention.end > m.end("who"):
-            continue
-        before = ctx.text[m.start("who") : mention.start].split()
-        if any(w.lower() not in titles for w in before):  # "See X’s review: …" names no source
-            continue
-        reason = "named before a colon"
-        if (
-            mention.label == "PERSON"
-            and m["who"].strip() == mention.text
-            and len(m["what"].split()) > MAX_HEADLINE_WORDS
-        ):  # "Ana Ruiz: Well, the thing is, ..." (a transcript, the label in title case)
-            reason = TRANSCRIPT_REASON
-        yield m, Speaker(m["who"], m.start("who"), m.end("who"), mention, reason)
-    people: dict[str, Mention] = {}
-    for mention in ctx.mentions:
-        if mention.label == "PERSON":
-            people.setdefault(mention.text.upper(), mention)
-            people.setdefault(mention.text.split()[-1].upper(), mention)
-    for m in _TRANSCRIPT.finditer(ctx.text):
-        mention = people.get(m["who"].strip(" ."))
-        if mention is not None:
-            yield m, Speaker(m["who"], m.start("who"), m.end("who"), mention, TRANSCRIPT_REASON)
-
-
-def _tokens(span: MarkedSpan, ctx: SpeakerContext) -> Span | None:
-    """The tokens inside a quotation; ``None`` when it holds none (only spaces: "„ »")."""
-    inside = ctx.sdoc.char_span(span.start, span.end, alignment_mode="expand")
-    return inside if inside is not None and len(inside) else None
-
-
 def _speaker_of(a: Attribution) -> Speaker:
     q = a.quote
     return Speaker(q.speaker or "", q.speaker_start or 0, q.speaker_end or 0, a.mention, "")
@@ -243,122 +108,11 @@ def _kind(text: str, span: MarkedSpan) -> QuoteKind:
     return "partial"
 
 
-_DATELINE = re.compile(
-    r"^[A-Z][A-Z .'’-]{2,}(?:,[^–—\n]{0,40}?)?\s*(?:\([^)\n]{1,40}\))?\s*[–—-]+\s+"
-)
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    """Offsets without edge punctuation and without a leading dateline ("MOSCOW, May 3 (X) –")."""
-    dateline = _DATELINE.match(text[start:end])
-    if dateline:
-        start += dateline.end()
-    while start < end and text[start] in _EDGE_PUNCT:
-        start += 1
-    while end > start and text[end - 1] in " \n\t,;:–—-\"“”‘’'":
-        end -= 1
-    return start, end
-
-
-_MINOR = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "as",
-        "at",
-        "but",
-        "by",
-        "for",
-        "from",
-        "in",
-        "into",
-        "nor",
-        "of",
-        "on",
-        "or",
-        "the",
-        "to",
-        "with",
-        "vs",
-        "v",
-    ]
-)
-MAX_TITLE_WORDS = 8
-
-
-def _title_case(words: list[str]) -> bool:
-    """Every word capitalised but the minor ones, and at least one capitalised."""
-    alpha = [w for w in words if w[:1].isalpha()]
-    caps = [w for w in alpha if w[:1].isupper()]
-    return bool(caps) and all(w[:1].isupper() or w.lower() in _MINOR for w in alpha)
-
-
-def is_title(text: str, start: int, end: int) -> bool:
-    """A quoted title of a work or a show ("Meet the Press"), not a quote: a short
-    title-case phrase in a sentence that is not itself a title-case headline."""
-    words = re.findall(r"[\w’'.-]+", text[start:end])
-    if not words or len(words) > MAX_TITLE_WORDS or len(words) < 2 or not _title_case(words):
-        return False
-    if text[start:end].rstrip(" ,”\"’'").endswith(("!", "?")):
-        return False  # a chant or a cry: "Four More Years!"
-    if text[:start].rstrip(" \t“\"‘'").endswith(":"):
-        return False  # 'He said: "We Will Win."'
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start : len(text) if line_end < 0 else line_end]
-    outside = re.sub(r"[“\"‘][^“”\"‘’]*[”\"’]", " ", line)
-    return not _title_case(re.findall(r"[\w’'.-]+", outside))
-
-
-_ADDRESSEE = frozenset({"told", "tell", "tells", "telling", "asked", "ask", "asks", "asking"})
-_UTTERED = frozenset(
-    {"dobj", "ccomp", "xcomp", "attr", "oprd", "dep", "appos", "npadvmod", "acomp", "advcl"}
-)
-
-
-def _uttered(span: MarkedSpan, ctx: SpeakerContext) -> bool:
-    """A cue verb takes the quoted phrase as what was said ("chanted “Lock Her Up”")."""
-    inside = _tokens(span, ctx)
-    if inside is None:
-        return False
-    cue = resources.cues()
-    verbs = (cue.speech_verbs | cue.indirect_verbs | cue.framing_verbs) - _ADDRESSEE
-    return any(
-        t.head.lower_ in verbs and t.dep_ in _UTTERED and not ctx.in_quote(t.head.idx)
-        for t in inside
-    )
-
-
-_WORK_BEFORE = re.compile(
-    r"(?:['’]s|\b(?:show|program|programme|book|film|movie|series|novel|song|album|"
-    r"documentary|podcast|column|segment|newsletter|play|magazine|on))[\s,]*(?:''|[“\"‘'])?$",
-    re.I,
-)
-SCARE_WORDS = 2  # a quoted term this short is a scare quote unless a cue verb takes it
-
-
-def named_work(text: str, start: int, end: int) -> bool:
-    """A capitalised name right after "’s" or a noun such as "show" or "book", or after
-    "on": "the network’s “Evening Desk”", "appeared on “Harbour Talk”"."""
-    words = re.findall(r"[\w’'.-]+", text[start:end])
-    if not words or len(words) > MAX_TITLE_WORDS or not _title_case(words):
-        return False
-    return bool(_WORK_BEFORE.search(text, max(0, start - 30), start))
-
-
-def _scare_quote(span: MarkedSpan, ctx: SpeakerContext, kind: QuoteKind) -> bool:
-    """One or two quoted words used as a term ("the “undercard” debate"), not said: no
-    speech verb in the sentence, and no cue verb takes them."""
-    content = ctx.text[span.start : span.end].strip(_EDGE_PUNCT)
-    return kind == "partial" and len(content.split()) <= SCARE_WORDS and not _uttered(span, ctx)
-
-
 def _marked_quote(span: MarkedSpan, ctx: SpeakerContext) -> Attribution | None:
     noun = _speech_noun(span, ctx)
     if noun is None and (
         named_work(ctx.text, span.start, span.end)
-        or (is_title(ctx.text, span.start, span.end) and not _uttered(span, ctx))
+        or (is_title(ctx.text, span.start, span.end) and not uttered(span, ctx))
     ):
         return None
     kind = _kind(ctx.text, span)
@@ -367,7 +121,7 @@ def _marked_quote(span: MarkedSpan, ctx: SpeakerContext) -> Attribution | None:
     if speaker is None and noun is not None:
         cue, speaker = noun.text, _noun_source(noun, ctx)
     if speaker is None and kind == "direct":
-        speaker = _label_speaker(span, ctx)
+        speaker = label_speaker(span, ctx)
         cue = ":" if speaker is not None else None
     if speaker is None and kind == "direct":
         cue, speaker = _nearby_speaker(span, ctx)
@@ -375,45 +129,18 @@ def _marked_quote(span: MarkedSpan, ctx: SpeakerContext) -> Attribution | None:
         speaker = _sentence_speaker(span, ctx)
         if speaker is not None:
             cue = "subject of the sentence"
-    if cue in {None, "subject of the sentence", "according to"} and _scare_quote(span, ctx, kind):
+    if cue in {None, "subject of the sentence", "according to"} and scare_quote(span, ctx, kind):
         return None
-    start, end = _trimmed(ctx.text, span.start, span.end)
+    start, end = trimmed(ctx.text, span.start, span.end)
     if kind == "partial" and cue is None and len(ctx.text[start:end].split()) < MIN_PARTIAL_TOKENS:
         return None
-    return _attribution(ctx.text, start, end, kind, cue, speaker)
-
-
-# what may open a quotation's label besides its line start: "Polls agree - Ana Ruiz: “…”"
-_LABEL_OPENING = re.compile(r"[ ][-–—][ ]*|\b(?:[Mm]ore[ ])?[Ff]rom[ ]")
-MAX_LABEL_CHARS = 60
-
-
-def _label_speaker(span: MarkedSpan, ctx: SpeakerContext) -> Speaker | None:
-    """The source a quotation is labelled with: a name, and nothing else, before a colon
-    that opens the quotation ("Ana Ruiz: “…”"), at the start of its line or after a dash."""
-    opening = ctx.text.rfind("\n", 0, span.start) + 1
-    before = ctx.text[opening : span.start].rstrip(_OPENERS)
-    if not before.endswith(":"):
-        return None
-    body = before[:-1].rstrip()
-    first = max([0, *(m.end() for m in _LABEL_OPENING.finditer(body))])
-    if not body[first:].strip() or len(body) - first > MAX_LABEL_CHARS:
-        return None
-    start, end = opening + first, opening + len(body)
-    mention = ctx.mention_at(start, end)
-    if mention is None or mention.label not in {"PERSON", "ORG"}:
-        return None
-    titles = resources.titles()
-    lead = ctx.text[start : mention.start].split()
-    if any(w.lower() not in titles for w in lead) or ctx.text[mention.end : end].strip():
-        return None  # more than a (titled) name: "The plan’s aim:"
-    return Speaker(mention.text, mention.start, mention.end, mention, "named before a colon")
+    return make_attribution(ctx.text, start, end, kind, cue, speaker)
 
 
 def _speech_noun(span: MarkedSpan, ctx: SpeakerContext) -> Token | None:
     """A noun naming an utterance that the quotation is the wording of: "the slogan
     “…”", "chants of “…”", "X’s “…” comment"."""
-    inside = _tokens(span, ctx)
+    inside = quoted_tokens(span, ctx)
     if inside is None:
         return None
     nouns = resources.cues().speech_nouns
@@ -458,27 +185,10 @@ def _noun_source(noun: Token, ctx: SpeakerContext) -> Speaker | None:
     return None
 
 
-def _attribution(
-    text: str, start: int, end: int, kind: QuoteKind, cue: str | None, speaker: Speaker | None
-) -> Attribution:
-    quote = Quote(
-        text=text[start:end],
-        start=start,
-        end=end,
-        kind=kind,
-        cue=cue,
-        speaker=speaker.text if speaker else None,
-        speaker_start=speaker.start if speaker else None,
-        speaker_end=speaker.end if speaker else None,
-        reason=speaker.reason if speaker else "no speech cue or speaker near the quote",
-    )
-    return Attribution(quote, speaker.mention if speaker else None)
-
-
 def _frame(span: MarkedSpan, ctx: SpeakerContext) -> list[Token]:
     """Tokens of the sentences the quote touches, outside every quotation."""
     sdoc = ctx.sdoc
-    first = _tokens(span, ctx)
+    first = quoted_tokens(span, ctx)
     if first is None:
         return []
     lo, hi = ctx.sent_of(first[0]).start, ctx.sent_of(first[-1]).end
@@ -522,7 +232,7 @@ def _introduces_next(verb: Token, span: MarkedSpan) -> bool:
 def _sentence_speaker(span: MarkedSpan, ctx: SpeakerContext) -> Speaker | None:
     """A partial quote with no speech verb: the named person the sentence is about
     ("X rejected the demands as “detached from reality”")."""
-    inside = _tokens(span, ctx)
+    inside = quoted_tokens(span, ctx)
     if inside is None:
         return None
     root = ctx.sent_of(inside[0]).root
@@ -610,7 +320,7 @@ def _nearby_speaker(span: MarkedSpan, ctx: SpeakerContext) -> tuple[str | None, 
     """A quote with no cue of its own: "X said:" just before, a short "she added." after,
     or the speaker of the quote it continues."""
     sdoc = ctx.sdoc
-    inside = _tokens(span, ctx)
+    inside = quoted_tokens(span, ctx)
     if inside is None:
         return None, None
     first_sent, last_sent = ctx.sent_of(inside[0]), ctx.sent_of(inside[-1])
@@ -702,10 +412,6 @@ def _passive_without_agent(verb: Token) -> bool:
     )
 
 
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in spans)
-
-
 _RAISING = frozenset(
     {"seem", "seems", "seemed", "appear", "appears", "appeared", "tend", "tends", "tended"}
 )
@@ -768,140 +474,13 @@ def _clause_quote(
         for t in clause.subtree  # "that" opening the clause is no part of what was said
         if not (t.dep_ == "mark" and t.i == clause.left_edge.i and t.head.i == clause.i)
     ]
-    last = _content_end(verb, clause, ctx) if clause.i > verb.i else tokens[-1]
-    start, end = _trimmed(ctx.text, tokens[0].idx, last.idx + len(last.text))
-    end = _whole_quotation(ctx, start, end)
-    if end - start < 12 or _crosses(start, end, direct, ctx.text) or start <= subject.idx < end:
+    last = content_end(verb, clause, ctx) if clause.i > verb.i else tokens[-1]
+    start, end = trimmed(ctx.text, tokens[0].idx, last.idx + len(last.text))
+    end = whole_quotation(ctx, start, end)
+    if end - start < 12 or crosses(start, end, direct, ctx.text) or start <= subject.idx < end:
         return []
-    return [_attribution(ctx.text, start, end, "indirect", verb.text, resolve_token(subject, ctx))]
-
-
-def _content_end(verb: Token, clause: Token, ctx: SpeakerContext) -> Token:
-    """The last token of what "X said that …" reports: the clause runs on to the end of
-    the sentence ("that waterboarding is “peanuts,” compared to what …", where the parse
-    hangs the tail on the verb), unless the narration takes over first:
-
-    - a clause coordinated to the cue verb or to a verb above it ("…, and then left";
-      "Y attacked X, saying …, and reminded …"), or a participle aside ("…, telling Z");
-    - a verb joined to the reported clause without a subject of its own, in the cue
-      verb's form rather than the clause's ("X denies that it was … and goes on to …");
-    - the main clause of the sentence, when the cue sits in a clause before it ("While X
-      claimed that …, experts say …");
-    - a quotation of the verb's own sentence.
-    """
-    sent = ctx.sent_of(verb)
-    stop = sent.end
-    after = verb.right_edge.i + 1
-    if sent.root.i > after and ctx.sdoc[after].text == ",":
-        stop = min(stop, after)
-    for head in (verb, *verb.ancestors):
-        for child in head.children:
-            if child.i > clause.right_edge.i and (
-                (child.dep_ == "cc" and head is verb)
-                or (child.dep_ == "conj" and (head is verb or child.tag_ == head.tag_))
-                or _participle_after_comma(child)
-                or child.lower_ == "according"  # "…, according to the poll": its source
-            ):
-                stop = min(stop, child.left_edge.i)
-    for tok in clause.subtree:  # "said he saw no need, telling reporters that …"
-        if tok.i > clause.i and _participle_after_comma(tok) and tok.lower_ in _SAYING:
-            stop = min(stop, tok.left_edge.i)
-    for child in clause.children:
-        if child.lower_ == "according" and child.i > clause.i:  # "…, according to the poll"
-            stop = min(stop, child.left_edge.i)
-        if _new_sentence(child, clause):
-            stop = min(stop, child.left_edge.i)
-        if _narration_verb(child, verb, clause):
-            joint = [c for c in clause.children if c.dep_ == "cc" and c.i < child.i]
-            stop = min(stop, joint[-1].i if joint else child.left_edge.i)
-    for tok in ctx.sdoc[clause.right_edge.i + 1 : stop]:
-        if ctx.in_quote(tok.idx) and not ctx.in_quote(clause.right_edge.idx):
-            stop = tok.i - 1  # before the quotation and its opening mark
-            break
-    i = max(clause.i, stop - 1)
-    while i > clause.i and _trailing(ctx.sdoc[i]):
-        i -= 1
-    return ctx.sdoc[i]
-
-
-_SAYING = frozenset({"saying", "telling", "adding", "noting", "writing", "arguing", "insisting"})
-
-
-def _trailing(tok: Token) -> bool:
-    """Punctuation, space or a conjunction left at the end of a cut clause."""
-    return tok.is_punct or tok.is_space or tok.dep_ == "cc"
-
-
-def _participle_after_comma(tok: Token) -> bool:
-    """ "…, telling reporters that …": a participle clause set off by a comma."""
-    return (
-        tok.dep_ == "advcl"
-        and tok.tag_ == "VBG"
-        and tok.i > 0
-        and tok.doc[tok.left_edge.i - 1].text == ","
-    )
-
-
-def _narration_verb(child: Token, verb: Token, clause: Token) -> bool:
-    """A verb coordinated to the reported clause that continues the narration instead:
-    no subject of its own, and inflected like the cue verb but not like the clause
-    (its first auxiliary counts: "insists the party must be …, and has championed …")."""
-    return (
-        child.dep_ == "conj"
-        and child.pos_ in ("VERB", "AUX")
-        and _form(child) == _form(verb)
-        and _form(child) != clause.tag_
-        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children)
-    )
-
-
-def _new_sentence(child: Token, clause: Token) -> bool:
-    """ "…, but for the rivals it is …": a clause joined to the report by a comma and a
-    conjunction, with a subject of its own and no "that", is the writer's again."""
-    if child.dep_ != "conj" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
-        return False
-    if any(c.dep_ == "mark" for c in child.children):
-        return False
-    doc = child.doc
-    joint = [c for c in clause.children if c.dep_ == "cc" and c.i < child.i]
-    return bool(joint) and joint[-1].i > 0 and doc[joint[-1].i - 1].text == ","
-
-
-def _form(verb: Token) -> str:
-    """The tag of a verb's first auxiliary, else its own: what shows its tense."""
-    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
-    return aux[0].tag_ if aux else verb.tag_
-
-
-# "described the plan as a mistake", "blamed the mayor for the delay"
-_OBJECT_TAIL = frozenset({"as", "with", "for", "of"})
-
-
-# prepositions whose phrase after an object frames the act, not what was said
-_ADJUNCT_PREPS = frozenset(
-    {"despite", "after", "before", "during", "amid", "amidst", "since", "until", "while"}
-)
-# where and how something was said: "in an interview", "at a rally", "in a statement"
-_VENUES = frozenset(
-    {"interview", "speech", "debate", "rally", "hearing", "appearance", "conference", "event"}
-)
-
-
-def _frames_the_act(prep: Token) -> bool:
-    """A prepositional phrase after a cue's content that tells when, where or in what the
-    thing was said ("on Monday", "in a statement", "despite the cost"), not more of it."""
-    if prep.lower_ in _ADJUNCT_PREPS:
-        return True
-    cue = resources.cues()
-    for obj in prep.children:
-        if obj.dep_ == "pobj" and (
-            obj.ent_type_ in {"DATE", "TIME"}
-            or obj.lower_ in cue.document_nouns
-            or obj.lower_ in cue.speech_nouns
-            or obj.lower_ in _VENUES
-        ):
-            return True
-    return False
+    speaker = resolve_token(subject, ctx)
+    return [make_attribution(ctx.text, start, end, "indirect", verb.text, speaker)]
 
 
 _MIN_OBJECT_WORDS = 4  # an object alone must say something, not only name a target
@@ -940,10 +519,10 @@ def _object_quote(
     for child in verb.rights:
         if child.i <= last.i:
             continue
-        if child.dep_ == "oprd" or (child.dep_ == "prep" and child.lower_ in _OBJECT_TAIL):
+        if child.dep_ == "oprd" or (child.dep_ == "prep" and child.lower_ in OBJECT_TAIL):
             last, tail = child.right_edge, True
         elif child.dep_ == "prep":
-            if _frames_the_act(child):
+            if frames_the_act(child):
                 break
             last = child.right_edge  # "praised his finish in the caucus": the content runs on
     first = obj.left_edge
@@ -951,14 +530,14 @@ def _object_quote(
         return []  # "rejected the plan as “detached from reality”": the quotation says it
     if not tail and last.i - first.i + 1 < _MIN_OBJECT_WORDS:
         return []  # "blasted council bosses": a target, not something said
-    start, end = _trimmed(ctx.text, first.idx, last.idx + len(last.text))
-    end = _whole_quotation(ctx, start, end)
-    if end - start < 12 or _crosses(start, end, direct, ctx.text) or start <= subject.idx < end:
+    start, end = trimmed(ctx.text, first.idx, last.idx + len(last.text))
+    end = whole_quotation(ctx, start, end)
+    if end - start < 12 or crosses(start, end, direct, ctx.text) or start <= subject.idx < end:
         return []
     speaker = resolve_token(subject, ctx)
     if speaker.mention is None:  # "the move angered many": a named source only
         return []
-    return [_attribution(ctx.text, start, end, "indirect", verb.text, speaker)]
+    return [make_attribution(ctx.text, start, end, "indirect", verb.text, speaker)]
 
 
 def _prep_quote(
@@ -985,31 +564,22 @@ def _prep_quote(
             first, last = objects[0].left_edge, prep.right_edge
             for later in verb.rights:  # "called for X following news that …"
                 if later.i > last.i and later.dep_ == "prep":
-                    if _frames_the_act(later):
+                    if frames_the_act(later):
                         break
                     last = later.right_edge
-        elif prep.dep_ == "advcl" and (mark := _opening_mark(prep)) and mark.lower_ in preps:
+        elif prep.dep_ == "advcl" and (mark := opening_mark(prep)) and mark.lower_ in preps:
             first, last = prep.doc[mark.i + 1], prep.right_edge  # "called for X to do Y"
         else:
             continue
-        start, end = _trimmed(ctx.text, first.idx, last.idx + len(last.text))
-        end = _whole_quotation(ctx, start, end)
-        if end - start < 3 or _crosses(start, end, direct, ctx.text) or start <= subject.idx < end:
+        start, end = trimmed(ctx.text, first.idx, last.idx + len(last.text))
+        end = whole_quotation(ctx, start, end)
+        if end - start < 3 or crosses(start, end, direct, ctx.text) or start <= subject.idx < end:
             return []
         speaker = resolve_token(subject, ctx)
         if speaker.mention is None:
             return []
-        return [_attribution(ctx.text, start, end, "indirect", verb.text, speaker)]
+        return [make_attribution(ctx.text, start, end, "indirect", verb.text, speaker)]
     return []
-
-
-def _whole_quotation(ctx: SpeakerContext, start: int, end: int) -> int:
-    """``end`` moved past a quotation the span opens but does not close, its closing
-    mark included ("called the plan “a waste of money.”")."""
-    end = max([end, *(e for s, e in ctx.quoted if start <= s < end < e)])
-    opened = any(start <= s < end <= e for s, e in ctx.quoted)  # still open at the end
-    tail = re.match(r"[.,!?]?[”\"’]", ctx.text[end : end + 2])
-    return end + tail.end() if opened and tail else end
 
 
 _WITHHOLD = frozenset(
@@ -1024,24 +594,6 @@ def _withheld(verb: Token) -> bool:
     return verb.dep_ == "xcomp" and verb.head.lower_ in _WITHHOLD
 
 
-def _opening_mark(clause: Token) -> Token | None:
-    """The marker opening a clause ("for" in "for the state to act"), if any."""
-    first = clause.left_edge
-    return first if first.dep_ == "mark" and first.head.i == clause.i else None
-
-
-def _crosses(start: int, end: int, direct: list[tuple[int, int]], text: str) -> bool:
-    """A direct quote overlaps the clause and is not a part of a longer clause
-    ('said “it makes me angry” every time he reads ...' reports the whole clause)."""
-    for s, e in direct:
-        if s < end and start < e:
-            inside = start <= s and e <= end
-            rest = len(text[start:s].split()) + len(text[e:end].split())
-            if not inside or rest < 3:
-                return True
-    return False
-
-
 def _parenthetical(verb: Token, ctx: SpeakerContext) -> list[Attribution]:
     """ "The harbour, Roe said, will reopen in May": the sentence around a speech verb
     set off by commas is what was said."""
@@ -1050,17 +602,18 @@ def _parenthetical(verb: Token, ctx: SpeakerContext) -> list[Attribution]:
         verb.dep_ == "parataxis" or _closing_conj(verb, ctx)
     ):
         return []
-    own = ("ccomp", "xcomp") if verb.lower_ in _ADDRESSEE else ("ccomp", "xcomp", "dobj")
+    own = ("ccomp", "xcomp") if verb.lower_ in ADDRESSEE else ("ccomp", "xcomp", "dobj")
     if any(c.dep_ in own for c in verb.children):  # "told X" names whom it was told
         return []  # "note well: the letter said that ...": the verb says its own content
     aside = {t.i for t in verb.subtree}
     rest = [t for t in ctx.sent_of(verb) if t.i not in aside and not t.is_space and not t.is_punct]
     if not rest or any(ctx.in_quote(t.idx) for t in rest):
         return []  # '“This plan,” she said, “is new.”' is a quotation, read as such
-    start, end = _trimmed(ctx.text, rest[0].idx, rest[-1].idx + len(rest[-1].text))
+    start, end = trimmed(ctx.text, rest[0].idx, rest[-1].idx + len(rest[-1].text))
     if end - start < 12:
         return []
-    return [_attribution(ctx.text, start, end, "indirect", verb.text, resolve_token(subject, ctx))]
+    speaker = resolve_token(subject, ctx)
+    return [make_attribution(ctx.text, start, end, "indirect", verb.text, speaker)]
 
 
 def _closing_conj(verb: Token, ctx: SpeakerContext) -> bool:
@@ -1090,13 +643,13 @@ def _according_quote(
     rest = [t for t in sent if t.i not in phrase]
     if not rest:
         return []
-    start, end = _trimmed(ctx.text, rest[0].idx, rest[-1].idx + len(rest[-1].text))
+    start, end = trimmed(ctx.text, rest[0].idx, rest[-1].idx + len(rest[-1].text))
     if min(phrase) > rest[0].i:  # "..., according to X." : the clause before it
         last = max(t.idx + len(t.text) for t in rest if t.i < min(phrase))
-        start, end = _trimmed(ctx.text, rest[0].idx, last)
-    if end - start < 12 or (_overlaps(start, end, direct) and not relayed):
+        start, end = trimmed(ctx.text, rest[0].idx, last)
+    if end - start < 12 or (overlaps(start, end, direct) and not relayed):
         return []
     if relayed and start > 0 and ctx.text[start - 1] in "“\"‘":  # the quotation whole
         start -= 1
     speaker = resolve_token(obj, ctx)
-    return [_attribution(ctx.text, start, end, "indirect", "according to", speaker)]
+    return [make_attribution(ctx.text, start, end, "indirect", "according to", speaker)]

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc as SpacyDoc
 
+from narrascope.extract.attribution import Attribution
 from narrascope.extract.dates import find_timexes
 from narrascope.extract.doctext import doc_text
 from narrascope.extract.entities import find_mentions
@@ -14,7 +15,7 @@ from narrascope.extract.events import build_events
 from narrascope.extract.headline import link_with_headline
 from narrascope.extract.nlp import load_nlp
 from narrascope.extract.pieces import parse_long
-from narrascope.extract.quotes import Attribution, find_quotes
+from narrascope.extract.quotes import find_quotes
 from narrascope.languages import EXTRACT, analyses
 from narrascope.models import Document, Entity, Mention, Quote
 from narrascope.stage_registry import BaseStage
