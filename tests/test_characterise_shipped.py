@@ -8,7 +8,7 @@ import pytest
 
 from narrascope.characterise.core import CharacteriseOptions, Characteriser
 from narrascope.characterise.encode import DIM
-from narrascope.characterise.learned_roles import N_SIMPLE
+from narrascope.characterise.learned_roles import N_SIMPLE, NAME_DIM, with_names
 from narrascope.characterise.shipped import is_learned_dir, load_learned, shipped_dir
 from narrascope.characterise.taxonomy import OTHER, builtin_taxonomy
 from narrascope.models import Document
@@ -80,7 +80,9 @@ def test_shipped_model_round_trips(tmp_path: object) -> None:
     assert models.roles.products
     assert set(models.roles.language_bias) == {"BG", "EN", "HI", "PT", "RU"}
     assert back.roles is not None
-    xr = np.random.default_rng(2).normal(0, 0.05, size=(6, 3 * DIM + N_SIMPLE)).astype(np.float32)
+    assert models.roles.name_dim == NAME_DIM
+    embedded = np.random.default_rng(2).normal(0, 0.05, size=(6, 3 * DIM + N_SIMPLE))
+    xr = with_names(embedded.astype(np.float32), ["Russia", "NATO", "Ukraine"] * 2)
     for langs in (["en"] * 6, ["hi"] * 6, [None] * 6):
         assert back.roles.predict(xr, langs) == models.roles.predict(xr, langs)
 

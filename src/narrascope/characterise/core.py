@@ -21,7 +21,7 @@ from narrascope.characterise.encode import (
     reusing,
 )
 from narrascope.characterise.explain import explain
-from narrascope.characterise.learned_roles import mention_features_batch
+from narrascope.characterise.learned_roles import mention_features_batch, with_names
 from narrascope.characterise.narratives import NarrativeClassifier
 from narrascope.characterise.paragraphs import paragraphs
 from narrascope.characterise.roles import RoleClassifier, Target, main_targets, targets_for_mentions
@@ -305,7 +305,8 @@ class Characteriser:
             docs, preps, targets, mention_features_batch(items), strict=True
         ):
             languages = [doc.language] * len(found)
-            predicted = self.learned_roles.predict(feats, languages) if len(found) else []
+            rows = with_names(feats, [t.name for t in found])
+            predicted = self.learned_roles.predict(rows, languages) if len(found) else []
             out.append(
                 [
                     self.roles.assignment(p.sentences, p.vectors, t, main, fine, score)

@@ -58,18 +58,24 @@ def fit_heads(
     labels: tuple[str, ...],
     alpha: float | None = None,
     dense: int | None = None,
+    sparse_weight: float = 1.0,
 ) -> Heads:
-    """One-vs-rest linear heads for a ``[n, k]`` 0/1 target matrix, fit together."""
-    mean, scale = x.mean(axis=0), _scale(x, dense)
+    """One-vs-rest linear heads for a ``[n, k]`` 0/1 target matrix, fit together.
+
+    ``dense``: columns after it share one scale, divided by ``sparse_weight`` (how
+    much they weigh against the dense columns under the same penalty).
+    """
+    mean, scale = x.mean(axis=0), _scale(x, dense, sparse_weight)
     coef, intercept = _ridge((x - mean) / scale, targets, ALPHA if alpha is None else alpha)
     return _fold(coef, intercept, mean, scale, labels)
 
 
-def _scale(x: np.ndarray, dense: int | None) -> np.ndarray:
-    """Per-column scale: the std of the first ``dense`` columns, one shared scale after."""
+def _scale(x: np.ndarray, dense: int | None, sparse_weight: float = 1.0) -> np.ndarray:
+    """Per-column scale: the std of the first ``dense`` columns, one shared scale after
+    (divided by ``sparse_weight``)."""
     scale = x.std(axis=0) + 1e-6
     if dense is not None and x.shape[1] > dense:
-        scale[dense:] = float(scale[dense:].mean())
+        scale[dense:] = float(scale[dense:].mean()) / sparse_weight
     return np.asarray(scale)
 
 
@@ -94,10 +100,12 @@ def fit_multiclass(
     classes: tuple[str, ...],
     alpha: float | None = None,
     dense: int | None = None,
+    sparse_weight: float = 1.0,
 ) -> Heads:
     """One linear head per class (one-hot targets); the best-scoring class wins."""
     targets = np.asarray([[label == c for c in classes] for label in y], dtype=int)
-    return fit_heads(x, targets, classes, ALPHA_DOMAIN if alpha is None else alpha, dense)
+    alpha = ALPHA_DOMAIN if alpha is None else alpha
+    return fit_heads(x, targets, classes, alpha, dense, sparse_weight)
 
 
 def _fold(

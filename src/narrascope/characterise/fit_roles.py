@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 
 from narrascope.characterise.fit import fit_heads, fit_logistic, fit_multiclass
-from narrascope.characterise.learned_roles import RoleModel, expand
+from narrascope.characterise.learned_roles import BASE_DIM, RoleModel, expand
 from narrascope.characterise.taxonomy import Taxonomy
 
 ALPHA_MAIN = 3000.0
@@ -25,6 +25,7 @@ BIASES = (-0.2, -0.15, -0.1, -0.05, 0.0, 0.05, 0.1, 0.15, 0.2)
 LANGUAGE_BIASES = tuple(round(0.05 * k, 2) for k in range(-10, 11))
 LANGUAGE_WEIGHTS = {"EN": 1.0}
 OTHER_WEIGHT = 0.2
+NAME_WEIGHT = 0.3  # the hashed entity-name columns against the embedded ones
 SEED = 13
 
 
@@ -39,19 +40,22 @@ def group_folds(groups: list[str], k: int, seed: int = SEED) -> list[np.ndarray]
 def build_roles(
     x: np.ndarray, mains: list[str], fines: list[frozenset[str]], taxonomy: Taxonomy
 ) -> RoleModel:
-    """Fit the main head and the fine heads (default threshold)."""
+    """Fit the main head and the fine heads (default threshold). Columns of ``x`` after
+    ``BASE_DIM`` are hashed names, penalised as one block (``NAME_WEIGHT``)."""
     roots = tuple(lb.name for lb in taxonomy.roots)
     leaves = tuple(lb.name for lb in taxonomy.leaves)
     parents = {lb.name: str(lb.parent) for lb in taxonomy.leaves}
     z = expand(x)
+    name_dim = x.shape[1] - BASE_DIM
+    dense = z.shape[1] - name_dim if name_dim else None
     main = (
         fit_logistic(z, mains, roots, C_MAIN)
         if C_MAIN
-        else fit_multiclass(z, mains, roots, ALPHA_MAIN)
+        else fit_multiclass(z, mains, roots, ALPHA_MAIN, dense, NAME_WEIGHT)
     )
     targets = np.asarray([[n in f for n in leaves] for f in fines], dtype=int)
-    fine = fit_heads(z, targets, leaves, ALPHA_FINE)
-    return RoleModel(main, fine, parents, products=True)
+    fine = fit_heads(z, targets, leaves, ALPHA_FINE, dense, NAME_WEIGHT)
+    return RoleModel(main, fine, parents, products=True, name_dim=name_dim)
 
 
 def _exact(model: RoleModel, x: np.ndarray, fines: list[frozenset[str]], langs: list[str]) -> float:

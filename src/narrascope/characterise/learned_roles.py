@@ -10,7 +10,10 @@ products of the name vector with the article and paragraph vectors
 pick the main role, with per-language offsets learned out of fold (the share of
 each role differs by language); one-vs-rest heads score the fine roles of that
 main role, keeping those above a threshold learned in cross-validation (at least
-the best one, at most ``max_fine``). Saved as ``.npz`` + ``.json``, weights only.
+the best one, at most ``max_fine``). The heads also read the entity name's words
+and the whole name hashed into ``NAME_DIM`` buckets (:func:`name_features`): who an
+entity is says much of the roles it is cast in, and hashing stores no vocabulary.
+Saved as ``.npz`` + ``.json``, weights only.
 """
 
 from __future__ import annotations
@@ -30,8 +33,11 @@ from narrascope.characterise.model_files import read_model, write_model
 from narrascope.errors import ConfigError
 from narrascope.models import Span
 
-FORMAT = "narrascope-learned-roles/3"  # 3: product features and per-language offsets
+FORMAT = "narrascope-learned-roles/4"  # 4: hashed entity names
+FORMATS = (FORMAT, "narrascope-learned-roles/3")  # 3: product features, language offsets
 N_SIMPLE = 3
+BASE_DIM = 3 * DIM + N_SIMPLE  # the embedded part of a mention's features
+NAME_DIM = 4096
 
 
 def simple_features(text: str, name: str, start: int) -> np.ndarray:
@@ -86,6 +92,29 @@ def mention_features_batch(
     return out
 
 
+def name_features(names: Sequence[str], dim: int = NAME_DIM) -> np.ndarray:
+    """Hashed entity names ``[n, dim]``: one bucket for the whole lowercased name and one
+    per word of it ("Vladimir Putin" shares "putin" with "Putin"); no vocabulary is stored."""
+    if dim <= 0 or not names:
+        return np.zeros((len(names), max(dim, 0)), dtype=np.float32)
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    vectorizer = HashingVectorizer(
+        n_features=dim, analyzer=_name_keys, alternate_sign=False, norm=None
+    )
+    return np.asarray(vectorizer.transform(list(names)).toarray(), dtype=np.float32)
+
+
+def _name_keys(name: str) -> list[str]:
+    whole = " ".join(name.lower().split())
+    return [f"name={whole}", *(f"word={w}" for w in re.findall(r"\w+", whole))]
+
+
+def with_names(features: np.ndarray, names: Sequence[str], dim: int = NAME_DIM) -> np.ndarray:
+    """Embedded mention features followed by their :func:`name_features`."""
+    return np.concatenate([features, name_features(names, dim)], axis=1).astype(np.float32)
+
+
 def assemble(
     context: np.ndarray, name: np.ndarray, mean: np.ndarray, simple: np.ndarray
 ) -> np.ndarray:
@@ -94,9 +123,11 @@ def assemble(
 
 
 def expand(x: np.ndarray) -> np.ndarray:
-    """The head inputs: the mention features ‖ name ⊙ article mean ‖ name ⊙ paragraph."""
+    """The head inputs: the embedded mention features ‖ name ⊙ article mean ‖ name ⊙
+    paragraph ‖ the hashed name columns (any after ``BASE_DIM``)."""
     context, name, mean = x[:, :DIM], x[:, DIM : 2 * DIM], x[:, 2 * DIM : 3 * DIM]
-    return np.concatenate([x, name * mean, name * context], axis=1).astype(np.float32)
+    parts = [x[:, :BASE_DIM], name * mean, name * context, x[:, BASE_DIM:]]
+    return np.concatenate(parts, axis=1).astype(np.float32)
 
 
 @dataclass
@@ -111,6 +142,7 @@ class RoleModel:
     info: dict[str, Any] = field(default_factory=dict)
     language_bias: dict[str, np.ndarray] = field(default_factory=dict)
     products: bool = False  # the heads read :func:`expand` of the features
+    name_dim: int = 0  # hashed name columns after the embedded ones (:func:`with_names`)
 
     def main_logits(
         self, x: np.ndarray, languages: Sequence[str | None] | None = None
@@ -119,6 +151,7 @@ class RoleModel:
         return self._main_scores(self._inputs(x), languages)
 
     def _inputs(self, x: np.ndarray) -> np.ndarray:
+        x = x[:, : BASE_DIM + self.name_dim]
         return expand(x) if self.products else x
 
     def _main_scores(self, z: np.ndarray, languages: Sequence[str | None] | None) -> np.ndarray:
@@ -133,8 +166,9 @@ class RoleModel:
     def predict(
         self, x: np.ndarray, languages: Sequence[str | None] | None = None
     ) -> list[tuple[str, tuple[str, ...], float]]:
-        """``(main_role, fine_roles, probability)`` per feature row; ``languages`` (ISO
-        codes, one per row) select the learned per-language offsets."""
+        """``(main_role, fine_roles, probability)`` per feature row (:func:`with_names`;
+        a model without names ignores the name columns); ``languages`` (ISO codes, one
+        per row) select the learned per-language offsets."""
         z = self._inputs(x)
         main_p = self._main_scores(z, languages)
         fine_p = self.fine.logits(z)
@@ -166,6 +200,7 @@ class RoleModel:
             "max_fine": self.max_fine,
             "language_bias": {k: v.tolist() for k, v in self.language_bias.items()},
             "products": self.products,
+            "name_dim": self.name_dim,
             "info": self.info,
         }
         return write_model(path, arrays, meta)
@@ -175,7 +210,7 @@ def load_role_model(path: str | Path) -> RoleModel:
     """Load a model written by :meth:`RoleModel.save`."""
     base = Path(path).with_suffix("")
     try:
-        base, meta, data = read_model(path, FORMAT)
+        base, meta, data = read_model(path, FORMATS)
         return RoleModel(
             main=Heads(tuple(meta["main"]), data["main_coef"], data["main_intercept"]),
             fine=Heads(tuple(meta["fine"]), data["fine_coef"], data["fine_intercept"]),
@@ -184,6 +219,7 @@ def load_role_model(path: str | Path) -> RoleModel:
             max_fine=int(meta["max_fine"]),
             info=dict(meta.get("info", {})),
             products=bool(meta.get("products", False)),
+            name_dim=int(meta.get("name_dim", 0)),
             language_bias={
                 str(k): np.asarray(v, dtype=np.float32)
                 for k, v in meta.get("language_bias", {}).items()

@@ -22,13 +22,16 @@ def write_model(path: str | Path, arrays: dict[str, np.ndarray], meta: dict[str,
     return out
 
 
-def read_model(path: str | Path, fmt: str) -> tuple[Path, dict[str, Any], dict[str, np.ndarray]]:
-    """Base path, metadata and weights of a model of format ``fmt`` (raises OSError,
-    ValueError on unreadable files; ConfigError on another format)."""
+def read_model(
+    path: str | Path, fmt: str | tuple[str, ...]
+) -> tuple[Path, dict[str, Any], dict[str, np.ndarray]]:
+    """Base path, metadata and weights of a model of format ``fmt`` (or one of several;
+    raises OSError, ValueError on unreadable files; ConfigError on another format)."""
     base = Path(path).with_suffix("")
     meta = json.loads(base.with_suffix(".json").read_text(encoding="utf-8"))
-    if meta.get("format") != fmt:
-        raise ConfigError(f"{base}.json: not a {fmt} model")
+    formats = (fmt,) if isinstance(fmt, str) else fmt
+    if meta.get("format") not in formats:
+        raise ConfigError(f"{base}.json: not a {formats[0]} model")
     with np.load(base.with_suffix(".npz")) as arrays:
         data = {k: np.asarray(arrays[k]) for k in arrays.files}
     return base, meta, data

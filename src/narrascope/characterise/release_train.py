@@ -30,7 +30,7 @@ from narrascope.characterise.encode import (
 )
 from narrascope.characterise.fit import fit_tuned
 from narrascope.characterise.fit_roles import crossval_roles, fit_roles_tuned
-from narrascope.characterise.learned_roles import N_SIMPLE, mention_features
+from narrascope.characterise.learned_roles import N_SIMPLE, mention_features, with_names
 from narrascope.characterise.release import Article, read_release
 from narrascope.characterise.shipped import NARRATIVES, ROLES
 from narrascope.characterise.taxonomy import builtin_taxonomy
@@ -93,7 +93,7 @@ class ReleaseData:
     x: np.ndarray  # article features of labelled articles
     gold: list[NarrativeRow]
     langs: list[str]
-    m: np.ndarray  # mention features
+    m: np.ndarray  # mention features, hashed names included
     mains: list[str]
     fines: list[frozenset[str]]
     groups: list[str]  # article of each mention
@@ -117,7 +117,7 @@ def load_release(
         x=x[labelled],
         gold=[r for i in labelled if (r := articles[i].labels) is not None],
         langs=[articles[i].lang for i in labelled],
-        m=m,
+        m=with_names(m, [mm.entity for _, mm in mentions]),
         mains=[mm.main_role for _, mm in mentions],
         fines=[mm.fine_roles for _, mm in mentions],
         groups=[f"{a.lang}/{a.doc_id}" for a, _ in mentions],

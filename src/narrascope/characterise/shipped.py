@@ -18,6 +18,7 @@ from pathlib import Path
 from narrascope.characterise.learned import FORMAT as NARRATIVE_FORMAT
 from narrascope.characterise.learned import NarrativeModel, load_narrative_model
 from narrascope.characterise.learned_roles import FORMAT as ROLE_FORMAT
+from narrascope.characterise.learned_roles import FORMATS as ROLE_FORMATS
 from narrascope.characterise.learned_roles import RoleModel, load_role_model
 from narrascope.embeddings import cache_dir
 
@@ -58,7 +59,7 @@ def is_current(path: Path) -> bool:
     except (OSError, ValueError):
         return False
     current: bool = narratives.get("format") == NARRATIVE_FORMAT
-    return current and roles.get("format", ROLE_FORMAT) == ROLE_FORMAT
+    return current and roles.get("format", ROLE_FORMAT) in ROLE_FORMATS
 
 
 def load_learned(path: Path) -> LearnedModels:
