@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from linking_docs import docs_from_specs
 from narrascope.extract import extract_documents, link_entities
+from narrascope.extract.link_variants import is_placed
 from narrascope.models import Document
 
 _docs = docs_from_specs
@@ -301,3 +302,64 @@ def test_a_one_word_person_the_corpus_also_tags_an_organisation_is_that_organisa
     assert len(quill[0].documents) == 3
     venn = next(e for e in entities if e.name == "Mara Venn")
     assert venn.type == "PERSON"  # a surname of someone named in full stays a person
+
+
+def test_a_one_word_name_is_not_the_one_committee_of_the_corpus() -> None:
+    ids = _ids(_docs((("Harbour Assembly Fisheries Committee", "ORG"),), (("Harbour", "ORG"),)))
+    assert ids["Harbour"] != ids["Harbour Assembly Fisheries Committee"]
+
+
+def test_a_short_name_beside_its_own_longer_form_pulls_in_no_other_name() -> None:
+    ids = _ids(
+        _docs(
+            (("Tidewater Bureau", "ORG"), ("Tidewater", "ORG"), ("Old Tidewater", "ORG")),
+            (("Tidewater Bureau", "ORG"),),
+        )
+    )
+    assert ids["Tidewater"] == ids["Tidewater Bureau"]
+    assert ids["Old Tidewater"] != ids["Tidewater Bureau"]
+
+
+def test_a_short_name_an_article_writes_alone_keeps_to_the_longer_form_others_write() -> None:
+    ids = _ids(
+        _docs(
+            (("Tidewater Bureau", "ORG"), ("Tidewater", "ORG")),
+            (("Tidewater", "ORG"),),  # alone: linked by name to the first article's entity
+            (("Old Tidewater", "ORG"),),
+        )
+    )
+    assert ids["Tidewater"] == ids["Tidewater Bureau"]
+    assert ids["Old Tidewater"] != ids["Tidewater Bureau"]
+
+
+def test_a_name_opening_its_own_department_joins_it_within_a_story() -> None:
+    ids = _ids(
+        _docs((("Quarrytown Police Department", "ORG"),), (("Quarrytown Police", "ORG"),)),
+    )
+    assert ids["Quarrytown Police"] != ids["Quarrytown Police Department"]  # not in a story
+    docs = _docs((("Quarrytown Police Department", "ORG"),), (("Quarrytown Police", "ORG"),))
+    story = {a: e.id for e in link_entities(docs, story=True) for a in e.aliases}
+    assert story["Quarrytown Police"] == story["Quarrytown Police Department"]
+
+
+def test_a_description_or_a_numbered_name_does_not_place_a_short_name() -> None:
+    short = ("harbour", "city")
+    assert is_placed(short, ["Harbour City", "Harbour City Gulls"])
+    assert is_placed(short, ["Old Harbour City"])
+    assert not is_placed(short, ["Harbour City", "Harbour City side"])  # a description
+    assert not is_placed(short, ["Harbour City", "Harbour City 7"])  # a numbered version
+
+
+def test_a_short_name_stays_placed_after_its_group_joins_a_longer_name() -> None:
+    # a building that names an institution gives the short name a key of its own, so
+    # the lone "Elysee" below is linked to the first article's entity by name
+    ids = _ids(
+        _docs(
+            (("Elysee Palace", "ORG"), ("Elysee", "ORG"), ("Elysee", "ORG")),
+            (("Grand Elysee Palace", "ORG"),),  # longer names are joined first
+            (("Elysee", "ORG"),),
+            (("Old Elysee", "ORG"),),
+        )
+    )
+    assert ids["Elysee"] == ids["Elysee Palace"] == ids["Grand Elysee Palace"]
+    assert ids["Old Elysee"] != ids["Elysee Palace"]

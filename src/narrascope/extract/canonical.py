@@ -159,20 +159,6 @@ def _join_orgs(mentions: Sequence[Mention], uf: UnionFind[int]) -> None:
     _join_short_forms(mentions, orgs, uf)
 
 
-# nouns of bodies inside an institution ("Senate Judiciary Committee" is not the Senate)
-_SUB_BODIES = frozenset(
-    {"committee", "subcommittee", "commission", "panel", "caucus", "delegation", "office",
-     "department", "division", "bureau", "board", "unit", "chapter", "branch", "wing"}
-)  # fmt: skip
-
-
-def _sub_body(words: list[str]) -> bool:
-    """A body inside the one the first word names: a sub-body noun after a qualifier
-    ("Senate Judiciary Committee", "Senate Select Committee on Intelligence"); "State
-    Department" is the department itself."""
-    return len(words) >= 3 and any(w.casefold() in _SUB_BODIES for w in words[1:])
-
-
 def _join_short_forms(mentions: Sequence[Mention], orgs: list[int], uf: UnionFind[int]) -> None:
     """A one-word name that opens exactly one longer name: "Helix" -> "Helix Motors"; not
     a body of the one it names ("Senate" is not the "Senate Judiciary Committee")."""
@@ -184,7 +170,7 @@ def _join_short_forms(mentions: Sequence[Mention], orgs: list[int], uf: UnionFin
     ]
     for i in orgs:
         toks = names.words(mention_name(mentions[i]))
-        if len(toks) > 1 and not _sub_body(toks):
+        if len(toks) > 1 and not names.sub_body(toks):
             longer.setdefault(toks[0].casefold(), set()).add(uf.find(i))
     for i in orgs + shorts:
         toks = names.words(mention_name(mentions[i]))

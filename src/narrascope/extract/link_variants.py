@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Protocol
 
 from rapidfuzz import fuzz
@@ -63,7 +63,11 @@ def link_partial_names(
     "Order of Saint Brannoc") or a head before one ("Justice" is not "Justice Against
     Sponsors of Terrorism Act"). Longer names are joined first, so "Gulls" sees "Bay Gulls" as one.
     Across a whole corpus (not one ``story``) a short name joins only when exactly one
-    longer name fits: "House" must not become the most named of many committees."""
+    longer name fits: "House" must not become the most named of many committees. A name
+    never opens a body inside what it names ("Senate" is not the "Senate Intelligence
+    Committee"), and a short name its entity, or the entities already linked to it, write
+    beside a longer form is placed ("State" of "State Department" does not pull in "Deep
+    State")."""
     longer: dict[tuple[str, tuple[str, ...]], set[int]] = defaultdict(set)
     for i, rec in enumerate(records):
         if rec.entity.type not in SHORT_FORM_TYPES:
@@ -74,18 +78,27 @@ def link_partial_names(
                 if not _has_number(toks[:n]) and toks[n - 1] not in _LINKING_WORDS:
                     longer[(rec.entity.type, toks[n:])].add(i)
                 opens = (n == 1 or story) and toks[n] not in _LINKING_WORDS
-                if opens and not _has_number(toks[n:]):
+                if opens and not _has_number(toks[n:]) and not names.sub_body(toks, n):
                     longer[(rec.entity.type, toks[:n])].add(i)
     order = sorted(
         (i for i, r in enumerate(records) if r.entity.type in SHORT_FORM_TYPES),
         key=lambda i: -max((len(names.words(a)) for a in records[i].entity.aliases), default=0),
     )
+    held: dict[int, set[str]] = defaultdict(set)  # the names each linked group writes
+    for i, rec in enumerate(records):
+        held[uf.find(i)].update(rec.entity.aliases)
     for i in order:
         aliases = records[i].entity.aliases
         if not aliases or any(names.is_acronym(a) for a in aliases):
             continue
         kind = records[i].entity.type
-        found = {j for a in aliases for j in longer.get((kind, _toks(a)), ())}
+        group = held.get(uf.find(i), set()) | set(aliases)
+        found: set[int] = set()
+        for alias in aliases:
+            fit = longer.get((kind, _toks(alias)), set())
+            if is_placed(_toks(alias), group):  # only a description may still join it
+                fit = {j for j in fit if not any(map(_proper, records[j].entity.aliases))}
+            found |= fit
         size = Counter(uf.find(j) for j in found)  # records naming each candidate
         # written beside its national form in an article already joined to it ("Supreme
         # Court" with "U.S. Supreme Court"), a short name is placed: it reaches no other
@@ -100,7 +113,29 @@ def link_partial_names(
         target = _only(paired) if len(size) > 1 and paired else None
         target = target if target is not None else _dominant(size) if story else _only(size)
         if target is not None:
+            names_held = held.pop(uf.find(i), set()) | held.pop(uf.find(target), set())
             uf.union(i, target)
+            held[uf.find(i)] = names_held
+
+
+def is_placed(toks: tuple[str, ...], aliases: Iterable[str]) -> bool:
+    """A short name whose entity (or the group it is linked to) already holds a longer
+    proper name of it ("State" beside "State Department"): its place is taken, it is no
+    short form of another entity's name ("Deep State"). A description ("Kansas City
+    team") or a numbered version ("Chiefs 7") places nothing, and a placed name still
+    joins a description ("Kansas City" of "Kansas City Chiefs" and "Kansas City team")."""
+    n = len(toks)
+    for alias in aliases:
+        other = _toks(alias)
+        fits = len(other) > n and (other[:n] == toks or other[-n:] == toks)
+        if fits and _proper(alias) and not _has_number(other):
+            return True
+    return False
+
+
+def _proper(alias: str) -> bool:
+    """A name, not a description: every word capitalised but linking words."""
+    return all(w[:1].isupper() or w.casefold() in _LINKING_WORDS for w in names.words(alias))
 
 
 def _national(short: str, name: str) -> bool:

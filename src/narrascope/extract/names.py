@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from anyascii import anyascii
@@ -200,6 +201,23 @@ def org_key(name: str) -> str:
         toks.extend(country.split() if country else [tok])
     core = [t for t in toks if t.strip(".") not in LEGAL_SUFFIXES]  # "Intel Corp." = "Intel"
     return " ".join(sorted(set(core or toks)))
+
+
+# nouns of bodies inside an institution ("Senate Judiciary Committee" is not the Senate)
+_SUB_BODIES = frozenset(
+    {"committee", "subcommittee", "commission", "panel", "caucus", "delegation", "office",
+     "department", "division", "bureau", "board", "unit", "chapter", "branch", "wing"}
+)  # fmt: skip
+
+
+def sub_body(words: Sequence[str], opening: int = 1) -> bool:
+    """A body inside the one its first ``opening`` words name: a sub-body noun after a
+    qualifier ("Senate Judiciary Committee", "Senate Select Committee on Intelligence");
+    "State Department" and "Staunton Police Department" (after "Staunton Police") are
+    the department itself."""
+    return len(words) >= opening + 2 and any(
+        w.casefold() in _SUB_BODIES for w in words[opening:]
+    )
 
 
 def country_of(name: str) -> str | None:
