@@ -259,3 +259,30 @@ def test_a_straight_opener_closed_by_a_curly_mark_before_a_curly_opener() -> Non
     )
     found = [text[s.start : s.end] for s in find_marked_spans(text)]
     assert found == ["We have waited long enough,", "If anyone can fix it, it is the council."]
+
+
+def test_a_pronoun_opening_a_sentence_takes_up_the_main_subject_before() -> None:
+    text = (
+        "Inspector Fabrizo Olvarez of Port Meadow’s police department says Frederik Bartel "
+        "was arrested Saturday morning at his home. He did not know the specific location "
+        "of Bartel’s house and said that the court will hear the case next month."
+    )
+    (later,) = [q for q in _quotes(text) if "court will hear" in q.text]
+    assert later.speaker_name == "Fabrizo Olvarez"
+
+
+def test_quoted_words_are_not_the_speaker_of_their_own_quotation() -> None:
+    text = (
+        "Mayor Ilse Marten posted the alert on Saturday, writing that “several trusted "
+        "sources” told her the agency was planning a raid."
+    )
+    (partial,) = [q for q in _quotes(text) if q.text == "several trusted sources"]
+    assert partial.speaker_name == "Ilse Marten"
+
+
+def test_a_relative_clause_the_parse_hangs_on_a_verb_is_no_report() -> None:
+    text = (
+        "The board was renewed in May with some members reappointed and six new members "
+        "added, some of whom are former patients of the clinic."
+    )
+    assert not [q for q in _quotes(text) if "former patients" in q.text]

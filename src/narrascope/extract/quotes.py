@@ -206,13 +206,23 @@ def _cue_speaker(
     cands.sort(key=lambda t: (not _governs(t, span), _distance(t, span)))
     for verb in cands:
         subject = subject_of(verb)
-        if subject is not None:
-            return verb.text, resolve_token(subject, ctx)
+        if subject is None:
+            continue
+        speaker = resolve_token(subject, ctx)
+        if span.start <= subject.idx < span.end and not _named_outside(speaker, span):
+            continue  # the quoted words themselves ("“several sources” told her") say nothing
+        return verb.text, speaker
     for tok in frame:
         according = _according_object(tok)
         if according is not None:
             return "according to", resolve_token(according, ctx)
     return None, None
+
+
+def _named_outside(speaker: Speaker, span: MarkedSpan) -> bool:
+    """The speaker resolves to a name outside the quotation."""
+    found = speaker.mention
+    return found is not None and not span.start <= found.start < span.end
 
 
 def _acts_as_verb(tok: Token) -> bool:
@@ -390,6 +400,16 @@ def _reported(sdoc: Doc, ctx: SpeakerContext, marked: Iterable[MarkedSpan]) -> l
     return out
 
 
+def _relative(clause: Token) -> bool:
+    """ "…, some of whom are victims": a relative clause the parse hung on a verb as its
+    complement (it opens with a subject holding "whom" or "which"), not something said."""
+    opening = clause.doc[clause.left_edge.i : clause.left_edge.i + 3]  # "some of whom"
+    return any(
+        t.tag_ in ("WP", "WDT") and t.dep_ == "pobj" and t.head.head.dep_ in ("nsubj", "nsubjpass")
+        for t in opening
+    )
+
+
 def _nobody(subject: Token) -> bool:
     """ "No one could have envisioned ...", "nobody said ...", "one would expect ...", "it
     appears that ...", "let's say ...", "you think ...": no source at all."""
@@ -469,6 +489,8 @@ def _clause_quote(
     if not clauses or subject is None or _nobody(subject):
         return []
     clause = clauses[0]
+    if _relative(clause):
+        return []
     tokens = [
         t
         for t in clause.subtree  # "that" opening the clause is no part of what was said

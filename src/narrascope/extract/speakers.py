@@ -335,9 +335,28 @@ def _pronoun(tok: Token, ctx: SpeakerContext, start: int, end: int) -> Speaker:
     ]
     if known:
         return Speaker(tok.text, start, end, known[0], f"pronoun '{tok.text}' -> same gender")
+    previous = _previous_subject(tok, ctx)
+    if previous is not None and any(previous is m for m in unknown):
+        reason = f"pronoun '{tok.text}' -> subject of the sentence before"
+        return Speaker(tok.text, start, end, previous, reason)
     if unknown:
         return Speaker(tok.text, start, end, unknown[0], f"pronoun '{tok.text}' -> nearest person")
     return Speaker(tok.text, start, end, None, f"pronoun '{tok.text}' has no antecedent")
+
+
+def _previous_subject(tok: Token, ctx: SpeakerContext) -> Mention | None:
+    """A pronoun opening its sentence as its subject ("He did not know … and said …") takes
+    up the named subject of the sentence before's main clause ("X says Y was arrested"),
+    not a name inside that sentence's report (Y)."""
+    sent = ctx.sent_of(tok)
+    if tok.dep_ not in {"nsubj", "nsubjpass"} or sent.start == 0 or tok.i > sent.start + 1:
+        return None
+    before = ctx.sent_of(tok.doc[sent.start - 1])
+    for child in before.root.children:
+        if child.dep_ == "nsubj" and child.pos_ != "PRON":  # a name or a description of one
+            found = resolve_token(child, ctx).mention  # ("X of Y’s police department")
+            return found if found is not None and found.label == "PERSON" else None
+    return None
 
 
 def _bound_subject(tok: Token, ctx: SpeakerContext, gender: str) -> Mention | None:
