@@ -286,3 +286,24 @@ def test_a_relative_clause_the_parse_hangs_on_a_verb_is_no_report() -> None:
         "added, some of whom are former patients of the clinic."
     )
     assert not [q for q in _quotes(text) if "former patients" in q.text]
+
+
+def test_an_abbreviated_rank_cut_from_its_name_is_no_person() -> None:
+    text = "“The order stands,” said Sgt. Oskar Halvard, who leads the harbour unit."
+    doc = Document(id="t", source="test", raw=text, text=text, published="2025-05-15")
+    out = next(extract_documents([doc]))
+    assert [e.name for e in out.entities if e.type == "PERSON"] == ["Oskar Halvard"]
+    (quote,) = out.quotes
+    assert quote.speaker_name == "Oskar Halvard"
+    assert quote.speaker == "Sgt. Oskar Halvard"
+
+
+def test_he_after_a_quotation_is_the_speaker_before_not_the_man_he_named() -> None:
+    text = (
+        "Senator Ada Rennick's colleague Tomas Vell told reporters on Sunday that he would "
+        "do everything to block the nomination of Piet Harlow to the ministry.\n\n"
+        "“You want a diplomat in that office, not a hawk,” he told the radio station.\n\n"
+        "“I think Harlow is the wrong man for it,” he added."
+    )
+    quotes = [q for q in _quotes(text) if q.kind == "direct"]
+    assert [q.speaker_name for q in quotes] == ["Tomas Vell", "Tomas Vell"]

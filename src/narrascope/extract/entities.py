@@ -97,6 +97,8 @@ def _clean(text: str, start: int, end: int, label: str) -> Mention | None:
         return None
     if _CASE_NAME.search(surface):
         return None
+    if label == "PERSON" and surface.lower().rstrip(".") in resources.titles():
+        return None  # a title the sentence splitter cut from its name: "said Sgt." | "X, who"
     if label == "PERSON":  # titles glued to the name by NER: "Spokeswoman Maria Ivanova"
         bare = names.strip_titles(surface)
         offset = surface.rfind(bare) if bare else -1

@@ -221,6 +221,10 @@ def resolve_token(tok: Token, ctx: SpeakerContext) -> Speaker:
             return resolve_token(named[-1], ctx)
     if mention is not None:
         return Speaker(text, start, end, mention, "named")
+    titled = _name_after_title(tok, ctx)
+    if titled is not None:
+        whole = ctx.text[start : titled.end]
+        return Speaker(whole, start, titled.end, titled, "named after an abbreviated title")
     if tok.pos_ == "PRON" or tok.lower_ in resources.cues().pronouns:
         return _pronoun(tok, ctx, start, end)
     children = sorted(
@@ -251,6 +255,17 @@ def resolve_token(tok: Token, ctx: SpeakerContext) -> Speaker:
         ctx.recovered.append(found)  # later pronouns may refer to this person
         return Speaker(text, start, end, found, "named (missed by the entity recogniser)")
     return _description(tok, ctx, start, end)
+
+
+def _name_after_title(tok: Token, ctx: SpeakerContext) -> Mention | None:
+    """ "…,” said Sgt. Eric Roe": an abbreviated title the parse cut from the name after
+    its full stop; the person named right after it."""
+    doc = tok.doc
+    if tok.lower_ not in resources.titles() or tok.i + 2 >= len(doc) or doc[tok.i + 1].text != ".":
+        return None
+    after = doc[tok.i + 2]
+    found = ctx.mention_at(after.idx, after.idx + len(after.text))
+    return found if found is not None and found.label == "PERSON" else None
 
 
 def _dateline(tok: Token, ctx: SpeakerContext) -> bool:
@@ -326,6 +341,8 @@ def _pronoun(tok: Token, ctx: SpeakerContext, start: int, end: int) -> Speaker:
     if gender not in {"m", "f", "s"}:  # "you", "this", "someone": no person to look back for
         return Speaker(tok.text, start, end, None, f"pronoun '{tok.text}' names no one")
     people = ctx.before(tok.idx, frozenset({"PERSON"}))
+    if not ctx.in_quote(tok.idx):  # the narration's "he" refers to people it names first
+        people = sorted(people, key=lambda p: ctx.in_quote(p[1].start))
     known = [m for _, m in people if ctx.gender.get(_person_key(m)) == gender]
     unknown = [
         m
@@ -333,29 +350,39 @@ def _pronoun(tok: Token, ctx: SpeakerContext, start: int, end: int) -> Speaker:
         if _person_key(m) not in ctx.gender
         and ctx.given_gender.get(_person_key(m), gender) == gender  # "he" is not "Sarah Roe"
     ]
-    if known:
-        return Speaker(tok.text, start, end, known[0], f"pronoun '{tok.text}' -> same gender")
     previous = _previous_subject(tok, ctx)
-    if previous is not None and any(previous is m for m in unknown):
+    if previous is not None and any(previous is m for m in known + unknown):
         reason = f"pronoun '{tok.text}' -> subject of the sentence before"
         return Speaker(tok.text, start, end, previous, reason)
+    if known:
+        return Speaker(tok.text, start, end, known[0], f"pronoun '{tok.text}' -> same gender")
     if unknown:
         return Speaker(tok.text, start, end, unknown[0], f"pronoun '{tok.text}' -> nearest person")
     return Speaker(tok.text, start, end, None, f"pronoun '{tok.text}' has no antecedent")
 
 
 def _previous_subject(tok: Token, ctx: SpeakerContext) -> Mention | None:
-    """A pronoun opening its sentence as its subject ("He did not know … and said …") takes
-    up the named subject of the sentence before's main clause ("X says Y was arrested"),
-    not a name inside that sentence's report (Y)."""
+    """A pronoun subject that opens its sentence, quotations aside ("He did not know … and
+    said …", "“…,” he told the paper"), takes up the named subject of the sentence
+    before's main clause ("X says Y was arrested": X, not Y), also a description of a name
+    ("X of Y’s police department"); when that subject is itself a pronoun, the speaker it
+    was given there."""
     sent = ctx.sent_of(tok)
-    if tok.dep_ not in {"nsubj", "nsubjpass"} or sent.start == 0 or tok.i > sent.start + 1:
+    if tok.dep_ not in {"nsubj", "nsubjpass"} or sent.start == 0:
+        return None
+    opening = [t for t in sent if not ctx.in_quote(t.idx) and not t.is_punct and not t.is_space]
+    if not opening or opening[0].i != tok.i:
         return None
     before = ctx.sent_of(tok.doc[sent.start - 1])
     for child in before.root.children:
-        if child.dep_ == "nsubj" and child.pos_ != "PRON":  # a name or a description of one
-            found = resolve_token(child, ctx).mention  # ("X of Y’s police department")
-            return found if found is not None and found.label == "PERSON" else None
+        if child.dep_ != "nsubj":
+            continue
+        if child.pos_ == "PRON":  # "“…,” he told X. “…,” he added": the same speaker
+            last = ctx.last_speaker
+            same = child.lower_ == tok.lower_ and last is not None and last.start == child.idx
+            return last.mention if same and last is not None else None
+        found = resolve_token(child, ctx).mention  # ("X of Y’s police department")
+        return found if found is not None and found.label == "PERSON" else None
     return None
 
 
