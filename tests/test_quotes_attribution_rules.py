@@ -307,3 +307,14 @@ def test_he_after_a_quotation_is_the_speaker_before_not_the_man_he_named() -> No
     )
     quotes = [q for q in _quotes(text) if q.kind == "direct"]
     assert [q.speaker_name for q in quotes] == ["Tomas Vell", "Tomas Vell"]
+
+
+def test_he_after_a_quotation_of_two_sentences_looks_back_past_them() -> None:
+    text = (
+        "Senator Ada Rennick named Piet Harlow for the ministry on Monday.\n\n"
+        "Tomas Vell contends that the Rennick nominations break her own promises.\n\n"
+        "“I am puzzled by this choice. I think it goes against what Senator Rennick "
+        "promised,” he said."
+    )
+    (quote,) = [q for q in _quotes(text) if q.kind == "direct"]
+    assert quote.speaker_name == "Tomas Vell"

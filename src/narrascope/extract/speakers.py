@@ -374,6 +374,10 @@ def _previous_subject(tok: Token, ctx: SpeakerContext) -> Mention | None:
     if not opening or opening[0].i != tok.i:
         return None
     before = ctx.sent_of(tok.doc[sent.start - 1])
+    for _ in range(MAX_QUOTED_SENTENCES):  # over the quotation's own sentences ("“A. B,” he said")
+        if before.start == 0 or not _all_quoted(before, ctx):
+            break
+        before = ctx.sent_of(tok.doc[before.start - 1])
     for child in before.root.children:
         if child.dep_ != "nsubj":
             continue
@@ -384,6 +388,14 @@ def _previous_subject(tok: Token, ctx: SpeakerContext) -> Mention | None:
         found = resolve_token(child, ctx).mention  # ("X of Y’s police department")
         return found if found is not None and found.label == "PERSON" else None
     return None
+
+
+MAX_QUOTED_SENTENCES = 6
+
+
+def _all_quoted(sent: Span, ctx: SpeakerContext) -> bool:
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    return bool(words) and all(ctx.in_quote(t.idx) for t in words)
 
 
 def _bound_subject(tok: Token, ctx: SpeakerContext, gender: str) -> Mention | None:
