@@ -363,3 +363,19 @@ def test_a_short_name_stays_placed_after_its_group_joins_a_longer_name() -> None
     )
     assert ids["Elysee"] == ids["Elysee Palace"] == ids["Grand Elysee Palace"]
     assert ids["Old Elysee"] != ids["Elysee Palace"]
+
+
+def test_an_aliased_acronym_and_its_demonym_name_share_one_key() -> None:
+    # the alias table expands "EU" to "european union"; the full name reads "European"
+    # as the demonym of "Europe": both must come to one key, in an article and across
+    ids = _ids(_docs((("European Union", "ORG"),), (("EU", "ORG"),), (("EU", "ORG"),)))
+    assert ids["EU"] == ids["European Union"]
+    (doc,) = _docs((("European Union", "ORG"), ("EU", "ORG")))
+    assert len(doc.entities) == 1
+
+
+def test_a_name_in_capitals_gives_way_to_the_same_in_mixed_case() -> None:
+    from narrascope.extract.canonical import canonical_name
+
+    assert canonical_name(["VALDORIA", "Valdoria", "VALDORIA"]) == "Valdoria"
+    assert canonical_name(["VALDORIA"]) == "VALDORIA"

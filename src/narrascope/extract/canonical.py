@@ -282,13 +282,19 @@ def canonical_name(candidates: Sequence[str]) -> str:
     """The fullest non-acronym name without digits ("Ted Roe 35" is a poll figure glued on
     by the recogniser); ties go to the most frequent, then the first. Initials before the
     first full word stand in for a first name and add nothing ("B. Hussein Obama" is no
-    fuller than "Barack Obama"); a middle initial after one adds precision ("George W. Bush")."""
+    fuller than "Barack Obama"); a middle initial after one adds precision ("George W. Bush").
+    A name written in capitals ("AUSTRIA", a dateline) gives way to the same written
+    in mixed case."""
     counts = Counter(candidates)
     order = {name: i for i, name in reversed(list(enumerate(candidates)))}
 
-    def rank(name: str) -> tuple[bool, bool, int, int, int]:
+    def rank(name: str) -> tuple[bool, bool, bool, int, int, int]:
         plain = not any(ch.isdigit() for ch in name)
-        return (plain, not names.is_acronym(name), _fullness(name), counts[name], -order[name])
+        shouted = name.isupper() and not names.is_acronym(name)  # a dateline's "AUSTRIA"
+        return (
+            plain, not names.is_acronym(name), not shouted, _fullness(name), counts[name],
+            -order[name],
+        )  # fmt: skip
 
     return max(counts, key=rank)
 

@@ -198,7 +198,8 @@ def org_key(name: str) -> str:
         if tok in inst.stop_words or not tok:
             continue
         country = inst.demonyms.get(tok) or inst.country_aliases.get(tok)
-        toks.extend(country.split() if country else [tok])
+        for word in country.split() if country else [tok]:  # "EU": "european" -> "europe"
+            toks.extend(inst.demonyms.get(word, word).split() if country else [word])
     core = [t for t in toks if t.strip(".") not in LEGAL_SUFFIXES]  # "Intel Corp." = "Intel"
     return " ".join(sorted(set(core or toks)))
 
