@@ -186,3 +186,56 @@ def test_a_numbered_title_the_recogniser_missed_is_an_outlet_not_a_person() -> N
     quote = doc.quotes[0]
     assert quote.speaker_name == "12 Lanterns"
     assert [e.type for e in doc.entities if e.name == "12 Lanterns"] == ["ORG"]
+
+
+def test_a_short_quotation_opening_a_paragraph_is_said_not_a_term() -> None:
+    text = (
+        "“We can do it,” Nora Blake told the crowd. “We will.”\n\n"
+        "“Tired yet?” she asked, but her brother was already asleep."
+    )
+    assert _quote(text, "Tired yet").speaker_name == "Nora Blake"
+
+
+def test_a_report_inside_the_clause_before_a_verb_is_not_its_content() -> None:
+    text = (
+        "“Ready?” she said, but Omar was drifting off again, and as the band went on about "
+        "the war, Nora Blake said yes, over and over again."
+    )
+    quotes = _doc(text).quotes
+    assert not any(q.text.startswith("she said") for q in quotes)
+    assert [q.text for q in quotes] == ["Ready?"]
+
+
+def test_as_someone_put_it_names_the_speaker_of_the_quotation() -> None:
+    text = (
+        "The mayor's degrees have not spared him from being seen, as the Harbour Gazette "
+        "put it in a long profile, “the fixer.”"
+    )
+    quote = _quote(text, "the fixer")
+    assert quote.cue == "put"
+    assert quote.speaker == "the Harbour Gazette"
+
+
+def test_that_said_is_a_hedge_with_no_speaker() -> None:
+    text = "That said, Omar Haddad is confident that the ferry will sail next week."
+    assert not any(q.speaker == "That" for q in _doc(text).quotes)
+
+
+def test_it_opening_a_sentence_is_the_body_that_spoke_before_not_the_place_between() -> None:
+    text = (
+        "The transport ministry said four bridges had closed in Valmora province. It said "
+        "repairs would begin on Monday in the province of Valmora and in the capital."
+    )
+    quote = _quote(text, "repairs would begin")
+    assert quote.speaker_name is None
+    assert quote.speaker_label == "The transport ministry (unnamed)"
+
+
+def test_they_with_no_group_in_reach_is_unknown_not_the_nearest_name() -> None:
+    text = (
+        "Omar Haddad met the Harbour Board in Valmora on Friday.\n\n"
+        "Their Kafkaesque scheme goes so far that they actually believe the port is thriving."
+    )
+    quote = _quote(text, "the port is thriving")
+    assert quote.speaker_name is None
+    assert quote.speaker_label == "unknown speaker"

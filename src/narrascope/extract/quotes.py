@@ -98,10 +98,11 @@ def _kind(text: str, span: MarkedSpan) -> QuoteKind:
         span.paragraphs > 1
         or not before
         or before[-1] in ":\n"
+        or "\n" in text[len(before) : opener]  # the quotation opens a paragraph
         or before.endswith(("said", "says"))
     ):
         return "direct"
-    if text[max(0, opener - 1) : opener].isspace() and before[-1] in ".!?":
+    if text[max(0, opener - 1) : opener].isspace() and before.rstrip("”\"’»")[-1:] in ".!?":
         return "direct"  # the quote opens a sentence: 'he said. "Enough is enough."'
     if content[:1].isupper() and (n_words >= 6 or (n_words >= 4 and content[-1:] in ".,!?…")):
         return "direct"
@@ -201,7 +202,11 @@ def _cue_speaker(
     cue = resources.cues()
     verbs = cue.speech_verbs | (cue.framing_verbs if partial else frozenset())
     cands = [
-        t for t in frame if t.lower_ in verbs and _acts_as_verb(t) and not _introduces_next(t, span)
+        t
+        for t in frame
+        if (t.lower_ in verbs or _as_put_it(t))
+        and _acts_as_verb(t)
+        and not _introduces_next(t, span)
     ]
     cands.sort(key=lambda t: (not _governs(t, span), _distance(t, span)))
     for verb in cands:
@@ -217,6 +222,16 @@ def _cue_speaker(
         if according is not None:
             return "according to", resolve_token(according, ctx)
     return None, None
+
+
+def _as_put_it(tok: Token) -> bool:
+    """ "…, as one analyst put it, “…”": the quotation's words are how the subject put it."""
+    children = list(tok.children)
+    return (
+        tok.lower_ in ("put", "puts", "putting")
+        and any(c.dep_ == "dobj" and c.lower_ == "it" for c in children)
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in children)
+    )
 
 
 def _named_outside(speaker: Speaker, span: MarkedSpan) -> bool:
@@ -410,14 +425,26 @@ def _relative(clause: Token) -> bool:
     )
 
 
+def _own_report(clause: Token, verb: Token) -> bool:
+    """ "“…,” she said, but …, Melanie said yes": a complement before the verb that is
+    itself a speech verb with a subject of its own reports its own words, not the verb's."""
+    return (
+        clause.i < verb.i
+        and clause.lower_ in resources.cues().speech_verbs
+        and any(c.dep_ == "nsubj" for c in clause.children)
+    )
+
+
 def _nobody(subject: Token) -> bool:
     """ "No one could have envisioned ...", "nobody said ...", "one would expect ...", "it
-    appears that ...", "let's say ...", "you think ...": no source at all."""
+    appears that ...", "let's say ...", "you think ...", "that said, ...": no source."""
     if subject.lower_ in {"nobody", "none", "nothing", "noone"}:
         return True
     if subject.lower_ in {"you", "'s", "’s", "us"} and subject.dep_ == "nsubj":
         return True  # the reader ("you think …") or the writer and reader ("let's say …")
     if subject.pos_ == "PRON" and subject.lower_ == "one":  # generic "one"
+        return True
+    if subject.tag_ == "DT" and subject.lower_ in {"that", "this"}:  # "That said, …"
         return True
     if subject.dep_ == "expl":
         return True
@@ -489,7 +516,7 @@ def _clause_quote(
     if not clauses or subject is None or _nobody(subject):
         return []
     clause = clauses[0]
-    if _relative(clause):
+    if _relative(clause) or _own_report(clause, verb):
         return []
     tokens = [
         t
@@ -620,7 +647,7 @@ def _parenthetical(verb: Token, ctx: SpeakerContext) -> list[Attribution]:
     """ "The harbour, Roe said, will reopen in May": the sentence around a speech verb
     set off by commas is what was said."""
     subject = subject_of(verb)
-    if subject is None or subject.head != verb or not (
+    if subject is None or _nobody(subject) or subject.head != verb or not (
         verb.dep_ == "parataxis" or _closing_conj(verb, ctx)
     ):
         return []

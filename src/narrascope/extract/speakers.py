@@ -329,9 +329,14 @@ def _pronoun(tok: Token, ctx: SpeakerContext, start: int, end: int) -> Speaker:
             tok.text, start, end, bound, f"pronoun '{tok.text}' -> subject of the clause above"
         )
     if gender in {"n", "p"}:
-        labels = frozenset({"ORG", "GPE", "NORP"}) if gender == "n" else SPEAKER_LABELS
-        found = ctx.before(tok.idx, labels)
-        mention = found[0][1] if found else None
+        group = _previous_group(tok, ctx, gender)
+        if group is not None:
+            return group
+        if gender == "p":  # the nearest group named is a guess a reader would not make
+            return Speaker(tok.text, start, end, None, f"pronoun '{tok.text}' names no group")
+        labels = frozenset({"ORG", "GPE", "NORP"})
+        found = [m for _, m in ctx.before(tok.idx, labels) if not _modifier(m, ctx)]
+        mention = found[0] if found else None
         reason = (
             f"pronoun '{tok.text}' -> nearest organisation"
             if mention
@@ -367,6 +372,48 @@ def _previous_subject(tok: Token, ctx: SpeakerContext) -> Mention | None:
     before's main clause ("X says Y was arrested": X, not Y), also a description of a name
     ("X of Y’s police department"); when that subject is itself a pronoun, the speaker it
     was given there."""
+    child = _previous_main_subject(tok, ctx)
+    if child is None:
+        return None
+    if child.pos_ == "PRON":  # "“…,” he told X. “…,” he added": the same speaker
+        return _same_pronoun_speaker(child, tok, ctx)
+    found = resolve_token(child, ctx).mention  # ("X of Y’s police department")
+    return found if found is not None and found.label == "PERSON" else None
+
+
+def _previous_group(tok: Token, ctx: SpeakerContext, gender: str) -> Speaker | None:
+    """ "The health ministry said … . It said …": "it" or "they" opening its sentence is
+    the subject of the sentence before's main clause when that is not a person, named or
+    not ("it" a singular one), rather than the nearest place named in between."""
+    child = _previous_main_subject(tok, ctx)
+    if child is None:
+        return None
+    start, end = tok.idx, tok.idx + len(tok.text)
+    reason = f"pronoun '{tok.text}' -> subject of the sentence before"
+    if child.pos_ == "PRON":
+        same = _same_pronoun_speaker(child, tok, ctx)
+        return Speaker(tok.text, start, end, same, reason) if same is not None else None
+    if gender == "n" and child.tag_ not in {"NN", "NNP"}:
+        return None
+    found = resolve_token(child, ctx)
+    if found.mention is not None:
+        if found.mention.label == "PERSON" or found.mention.label not in SPEAKER_LABELS:
+            return None
+        return Speaker(tok.text, start, end, found.mention, reason)
+    if child.pos_ != "NOUN" or found.text.casefold() in resources.cues().pronouns:
+        return None
+    return Speaker(found.text, start, end, None, f"{reason}: '{found.text}'")
+
+
+def _same_pronoun_speaker(child: Token, tok: Token, ctx: SpeakerContext) -> Mention | None:
+    last = ctx.last_speaker
+    same = child.lower_ == tok.lower_ and last is not None and last.start == child.idx
+    return last.mention if same and last is not None else None
+
+
+def _previous_main_subject(tok: Token, ctx: SpeakerContext) -> Token | None:
+    """The subject of the main clause of the sentence before ``tok``'s, when ``tok`` is
+    a subject opening its own sentence (the quotation's own sentences passed over)."""
     sent = ctx.sent_of(tok)
     if tok.dep_ not in {"nsubj", "nsubjpass"} or sent.start == 0:
         return None
@@ -378,16 +425,13 @@ def _previous_subject(tok: Token, ctx: SpeakerContext) -> Mention | None:
         if before.start == 0 or not _all_quoted(before, ctx):
             break
         before = ctx.sent_of(tok.doc[before.start - 1])
-    for child in before.root.children:
-        if child.dep_ != "nsubj":
-            continue
-        if child.pos_ == "PRON":  # "“…,” he told X. “…,” he added": the same speaker
-            last = ctx.last_speaker
-            same = child.lower_ == tok.lower_ and last is not None and last.start == child.idx
-            return last.mention if same and last is not None else None
-        found = resolve_token(child, ctx).mention  # ("X of Y’s police department")
-        return found if found is not None and found.label == "PERSON" else None
-    return None
+    return next((c for c in before.root.children if c.dep_ == "nsubj"), None)
+
+
+def _modifier(mention: Mention, ctx: SpeakerContext) -> bool:
+    """A name used as an adjective ("their Orwellian fantasy") refers to no group."""
+    tok = ctx.sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return tok is not None and len(tok) == 1 and tok[0].dep_ == "amod"
 
 
 MAX_QUOTED_SENTENCES = 6
