@@ -10,7 +10,7 @@ import pytest
 
 from narrascope.clean import clean_article, clean_text
 from narrascope.clean.lines import mark_wrapped, split_lines, word_count
-from narrascope.clean.titles import clean_title
+from narrascope.clean.titles import clean_title, site_suffix
 from narrascope.errors import CleaningError
 from narrascope.models import RawArticle
 
@@ -230,6 +230,14 @@ def test_title_rule_is_the_same_for_html() -> None:
         assert paragraph in doc.text
 
 
+def test_site_name_after_the_headline_is_the_outlet_not_the_title() -> None:
+    raw = "\n\n".join(["Harbour Bridge Repairs Run Over Budget Again | Valmora Courier: news",
+                       *DATED_BODY])  # fmt: skip
+    doc = clean_text(raw)
+    assert (doc.title, doc.outlet) == ("Harbour Bridge Repairs Run Over Budget Again",
+                                       "Valmora Courier")  # fmt: skip
+
+
 def test_unknown_metadata_stays_null() -> None:
     doc = clean_text("\n\n".join(DATED_BODY))
     assert (doc.title, doc.author, doc.published) == (None, None, None)
@@ -244,6 +252,10 @@ def test_unknown_metadata_stays_null() -> None:
         ("Top films of 2024", "Top films of 2024"),
         ("Meeting moved to 10 am", "Meeting moved to 10 am"),
         ("Final ends 3-1 after extra time", "Final ends 3-1 after extra time"),
+        ("Storm closes the coast road | Daily Courier: news", "Storm closes the coast road"),
+        ("Storm closes the coast road | 3 hours ago | Courier", "Storm closes the coast road"),
+        ("Valmora | Ostrava talks", "Valmora | Ostrava talks"),  # no headline before the bar
+        ("Breaking | Storm closes the coast road", "Breaking | Storm closes the coast road"),
         (None, None),
     ],
 )
@@ -260,7 +272,7 @@ def _clean_title_without_prefilter(title: str) -> str | None:
         if trimmed.strip() == text:
             break
         text = trimmed.strip()
-    return text if any(ch.isalpha() for ch in text) else None
+    return site_suffix(text)[0] if any(ch.isalpha() for ch in text) else None
 
 
 @pytest.mark.parametrize(
@@ -330,7 +342,7 @@ def test_given_title_is_found_the_same_way_in_plain_text() -> None:
         RawArticle(source="bridge.txt", content=raw, title=f"{headline} | The Valley Courier")
     )
     assert headline not in doc.text
-    assert doc.title == f"{headline} | The Valley Courier"
+    assert doc.title == headline  # the site's name after the bar is no part of it
     for paragraph in DATED_BODY:
         assert paragraph in doc.text
 

@@ -379,3 +379,18 @@ def test_a_name_in_capitals_gives_way_to_the_same_in_mixed_case() -> None:
 
     assert canonical_name(["VALDORIA", "Valdoria", "VALDORIA"]) == "Valdoria"
     assert canonical_name(["VALDORIA"]) == "VALDORIA"
+
+
+def test_iso_names_of_one_country_are_one_place() -> None:
+    text = (
+        "Aid reached DR Congo on Monday. The Democratic Republic of the Congo asked for "
+        "more. Officials in the Democratic Republic of Congo met envoys from the Republic "
+        "of Korea and from South Korea, and from Congo."
+    )
+    (doc,) = extract_documents([Document(id="c", source="c", raw=text, text=text)])
+    by_alias = {a: e for e in doc.entities for a in e.aliases}
+    drc = by_alias["Democratic Republic of the Congo"]
+    assert drc.type == "GPE"
+    assert {"DR Congo", "Democratic Republic of Congo"} <= set(drc.aliases)
+    assert by_alias["Republic of Korea"] is by_alias["South Korea"]
+    assert by_alias["Congo"] is not drc  # the other Congo

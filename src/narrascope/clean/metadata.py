@@ -14,6 +14,7 @@ from narrascope.clean.byline import line_author, name_shaped
 from narrascope.clean.dates import dateline_value, find_date
 from narrascope.clean.layout import Layout
 from narrascope.clean.lines import Line
+from narrascope.clean.titles import site_suffix, without_chrome
 
 _TOKEN = (
     r"(?:(?=[\w&'’.\-]*[^\W\d_])[A-Z0-9][\w&'’\-]*(?:\.[\w\-]+)*"
@@ -75,9 +76,14 @@ def find_metadata(lines: list[Line], layout: Layout, url: str | None) -> Metadat
     """Title, outlet, author and date read from the lines and their labels."""
     reasons = layout.reasons
     title = lines[layout.title].text if layout.title is not None else None
+    bare = without_chrome(title)
+    site = site_suffix(bare)[1] if bare else None  # "Headline | Site: section"
     return Metadata(
         title=title,
-        outlet=_outlet(lines, reasons) or _site_line(lines, reasons, url) or outlet_from_url(url),
+        outlet=_outlet(lines, reasons)
+        or _site_line(lines, reasons, url)
+        or site
+        or outlet_from_url(url),
         author=_author(lines, reasons),
         published=_published(lines, reasons),
     )

@@ -3,7 +3,8 @@
 Scrapes glue the publication line to the headline ("... Remains A Major Problem
 Published 24 mins ago", "Title | 15 May 2025, 12:49"). :func:`clean_title`
 strips such date/time chrome from either end; a title that is nothing but
-chrome is unknown (``None``).
+chrome is unknown (``None``). Page titles also end in the site's name ("Headline |
+Daily Courier: news"): :func:`site_suffix` splits it off.
 """
 
 from __future__ import annotations
@@ -38,7 +39,38 @@ _BARE_LEAD = re.compile(rf"(?i){_SEP}+(?:published|updated|posted)\s*:?\s*$")
 _MAYBE_CHROME = re.compile(r"(?i)\d|ago|just now|published|updated|posted")
 
 
+_PIPE = re.compile(r"\s+[|｜]\s+")
+_SITE_WORDS = 6  # a site name is short: "Daily Courier: news"
+_HEADLINE_WORDS = 3  # and the headline before it is not
+
+
+def site_suffix(title: str) -> tuple[str, str | None]:
+    """``title`` split into headline and site name at its last " | " ("Ferry Sails Again |
+    Daily Courier: news" -> "Ferry Sails Again", "Daily Courier"); the site's section
+    after a colon is dropped. A title with no such tail is returned whole."""
+    parts = _PIPE.split(title.strip())
+    if len(parts) < 2:
+        return title, None
+    head, tail = " | ".join(parts[:-1]), parts[-1]
+    if len(tail.split()) > _SITE_WORDS or len(head.split()) < _HEADLINE_WORDS:
+        return title, None
+    if len(tail.split()) >= len(head.split()):
+        return title, None
+    site = tail.split(":")[0].strip(" -–—")
+    return head.strip(), site or None
+
+
 def clean_title(title: str | None) -> str | None:
+    """``title`` without leading or trailing date/time chrome or a site-name tail
+    (``None`` when nothing is left)."""
+    text = without_chrome(title)
+    if text is None:
+        return None
+    head = site_suffix(text)[0]
+    return without_chrome(head) if head != text else text  # "Headline | 3 hours ago | Site"
+
+
+def without_chrome(title: str | None) -> str | None:
     """``title`` without leading or trailing date/time chrome (``None`` when nothing is left)."""
     if title is None:
         return None

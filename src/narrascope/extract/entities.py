@@ -28,9 +28,26 @@ def find_mentions(sdoc: Doc) -> list[Mention]:
             mention = _clean(text, start, end, ent.label_)
             if mention is not None:
                 found.append(mention)
-    found = relabel(found)
+    found = relabel(_joined_countries(text, found))
     found += acronyms_in_brackets(text, found)
     return sorted(found + propagate(text, found), key=lambda m: (m.start, m.end))
+
+
+def _joined_countries(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Two names a space apart that together name a country are one ("DR" + "Congo")."""
+    table = resources.country_names()
+    out: list[Mention] = []
+    for m in mentions:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and text[last.end : m.start] == " "
+            and names.country_form(text[last.start : m.end]) in table
+        ):
+            out[-1] = Mention(text[last.start : m.end], last.start, m.end, "GPE")
+            continue
+        out.append(m)
+    return out
 
 
 _BRACKETED = re.compile(r"\s*\(([A-Z][A-Z&.]{1,7})\)")
@@ -133,7 +150,8 @@ def _role_after(surface: str) -> int | None:
 
 
 def relabel(mentions: list[Mention]) -> list[Mention]:
-    """One-word mentions that repeat a person's name part are people ("Ivanova" tagged ORG)."""
+    """One-word mentions that repeat a person's name part are people ("Ivanova" tagged ORG);
+    an organisation named as a country is the country ("DR Congo" tagged ORG)."""
     parts: set[str] = set()
     for m in mentions:
         toks = names.words(m.text)
@@ -157,6 +175,8 @@ def relabel(mentions: list[Mention]) -> list[Mention]:
             )
         ):
             m = Mention(m.text, m.start, m.end, "PERSON")
+        elif m.label == "ORG" and names.country_form(m.text) in resources.country_names():
+            m = Mention(m.text, m.start, m.end, "GPE")
         out.append(m)
     return out
 

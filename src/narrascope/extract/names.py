@@ -172,10 +172,19 @@ def group_key(name: str) -> str:
 
 
 def place_key(name: str) -> str:
-    """Key of a place: "the Russian Federation" and "Russia" share one."""
+    """Key of a place: "the Russian Federation" and "Russia" share one, as do the ISO
+    names of a country ("Democratic Republic of the Congo", "DR Congo")."""
     plain = _plain(name)
     aliases = resources.institutions().country_aliases
-    return aliases.get(plain, aliases.get(plain.replace(".", ""), plain.replace(".", "")))
+    key = aliases.get(plain, aliases.get(plain.replace(".", ""), plain.replace(".", "")))
+    official = resources.country_names().get(country_form(name))
+    return aliases.get(official, official) if official and key == plain.replace(".", "") else key
+
+
+def country_form(name: str) -> str:
+    """A country name as the ISO name table keys it: plain lower-case ASCII words, no
+    "the" ("The Democratic Republic of the Congo" -> "democratic republic of congo")."""
+    return " ".join(w for w in re.findall(r"[a-z0-9'-]+", _plain(name)) if w != "the")
 
 
 def metonym_key(name: str) -> str | None:

@@ -142,6 +142,12 @@ def translit_rules() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 
 @cache
+def country_names() -> dict[str, str]:
+    """ISO 3166 country names, each form -> one key per country (bench/country_names.py)."""
+    return dict(_json("country_names.json")["names"])
+
+
+@cache
 def institutions() -> Institutions:
     """Institution naming data."""
     data = _json("institutions.json")
