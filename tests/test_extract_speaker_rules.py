@@ -239,3 +239,23 @@ def test_they_with_no_group_in_reach_is_unknown_not_the_nearest_name() -> None:
     quote = _quote(text, "the port is thriving")
     assert quote.speaker_name is None
     assert quote.speaker_label == "unknown speaker"
+
+
+def test_a_quotation_signed_with_a_dash_and_a_name_is_that_persons() -> None:
+    text = (
+        "Readers wrote to us after the debate.\n"
+        "“The ferry plan is a waste of money and nobody asked us.” ― Ilse Varga\n"
+        "“Maybe we can swim to work instead.” ―\u00a0Tomas Brandt."
+    )
+    assert _quote(text, "The ferry plan").speaker_name == "Ilse Varga"
+    assert _quote(text, "Maybe we can swim").speaker_name == "Tomas Brandt"
+
+
+def test_a_parenthetical_cue_reports_its_sentence_despite_a_quotation_further_on() -> None:
+    text = (
+        "Acts of protest, Ms. Varga said, are acts of patriotism, whether it was a march "
+        "in the capital or a T-shirt with the words “no more cuts” on it."
+    )
+    quote = _quote(text, "Acts of protest")
+    assert quote.kind == "indirect"
+    assert quote.speaker_name == "Varga"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -117,6 +118,10 @@ def _marked_quote(span: MarkedSpan, ctx: SpeakerContext) -> Attribution | None:
     ):
         return None
     kind = _kind(ctx.text, span)
+    signed = _signoff(span, ctx)
+    if signed is not None:
+        start, end = trimmed(ctx.text, span.start, span.end)
+        return make_attribution(ctx.text, start, end, kind, "―", signed)
     frame = _frame(span, ctx)
     cue, speaker = _cue_speaker(frame, span, ctx, partial=kind == "partial")
     if speaker is None and noun is not None:
@@ -136,6 +141,27 @@ def _marked_quote(span: MarkedSpan, ctx: SpeakerContext) -> Attribution | None:
     if kind == "partial" and cue is None and len(ctx.text[start:end].split()) < MIN_PARTIAL_TOKENS:
         return None
     return make_attribution(ctx.text, start, end, kind, cue, speaker)
+
+
+_SIGNOFF = re.compile(r"[”\"’]?[ \t\xa0]*[―—–][ \t\xa0]*")
+_SIGNOFF_TAIL = 60  # characters after the name: a handle, a date, a place
+
+
+def _signoff(span: MarkedSpan, ctx: SpeakerContext) -> Speaker | None:
+    """ "“…” ― Ana Ruiz": a quotation signed with a dash and a name that ends the line."""
+    text = ctx.text
+    dash = _SIGNOFF.match(text, span.end)
+    if dash is None or dash.end() == span.end:
+        return None
+    mention = ctx.mention_at(dash.end(), dash.end() + 1)
+    if mention is None or mention.start != dash.end() or mention.label not in ("PERSON", "ORG"):
+        return None
+    line_end = text.find("\n", mention.end)
+    line_end = len(text) if line_end < 0 else line_end
+    if line_end - mention.end > _SIGNOFF_TAIL:
+        return None
+    name = text[mention.start : mention.end]
+    return Speaker(name, mention.start, mention.end, mention, "named after a dash")
 
 
 def _speech_noun(span: MarkedSpan, ctx: SpeakerContext) -> Token | None:
@@ -656,13 +682,24 @@ def _parenthetical(verb: Token, ctx: SpeakerContext) -> list[Attribution]:
         return []  # "note well: the letter said that ...": the verb says its own content
     aside = {t.i for t in verb.subtree}
     rest = [t for t in ctx.sent_of(verb) if t.i not in aside and not t.is_space and not t.is_punct]
-    if not rest or any(ctx.in_quote(t.idx) for t in rest):
+    if not rest or _beside_quotation(rest, aside, ctx):
         return []  # '“This plan,” she said, “is new.”' is a quotation, read as such
     start, end = trimmed(ctx.text, rest[0].idx, rest[-1].idx + len(rest[-1].text))
     if end - start < 12:
         return []
     speaker = resolve_token(subject, ctx)
     return [make_attribution(ctx.text, start, end, "indirect", verb.text, speaker)]
+
+
+def _beside_quotation(rest: list[Token], aside: set[int], ctx: SpeakerContext) -> bool:
+    """The words right before or after the aside are quoted (a quotation the aside
+    interrupts), or the sentence opens with a quotation."""
+    first, last = min(aside), max(aside)
+    before = [t for t in rest if t.i < first]
+    after = [t for t in rest if t.i > last]
+    return any(
+        ctx.in_quote(t.idx) for t in (before[-1:] + after[:1] + rest[:1])
+    )
 
 
 def _closing_conj(verb: Token, ctx: SpeakerContext) -> bool:
