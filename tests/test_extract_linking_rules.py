@@ -394,3 +394,19 @@ def test_iso_names_of_one_country_are_one_place() -> None:
     assert {"DR Congo", "Democratic Republic of Congo"} <= set(drc.aliases)
     assert by_alias["Republic of Korea"] is by_alias["South Korea"]
     assert by_alias["Congo"] is not drc  # the other Congo
+
+
+def test_a_place_is_named_as_its_mentions_name_it_most() -> None:
+    text = (
+        "The Republic of Valdoria sent envoys. Valdoria wants a deal, and Valdoria's "
+        "neighbours agree. Talks with Valdoria resume on Monday."
+    )
+    (doc,) = extract_documents([Document(id="v", source="v", raw=text, text=text)])
+    place = next(e for e in doc.entities if "Valdoria" in e.aliases)
+    assert place.name == "Valdoria"
+    ids = _ids(_docs((("Iran", "GPE"), ("Iran", "GPE")), (("Islamic Republic of Iran", "GPE"),)))
+    assert ids["Iran"] == ids["Islamic Republic of Iran"]
+    entity = next(e for e in link_entities(_docs((("Iran", "GPE"), ("Iran", "GPE")),
+                                                 (("Islamic Republic of Iran", "GPE"),)))
+                  if "Iran" in e.aliases)  # fmt: skip
+    assert entity.name == "Iran"

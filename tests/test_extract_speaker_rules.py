@@ -259,3 +259,59 @@ def test_a_parenthetical_cue_reports_its_sentence_despite_a_quotation_further_on
     quote = _quote(text, "Acts of protest")
     assert quote.kind == "indirect"
     assert quote.speaker_name == "Varga"
+
+
+def test_a_dateline_is_no_part_of_the_speakers_words() -> None:
+    text = (
+        "Harbourton (Courier) Mayor Ilse Varga suggested on Tuesday that the ferry would "
+        "sail again before the winter."
+    )
+    quote = _quote(text, "the ferry would")
+    assert (quote.speaker, quote.speaker_name) == ("Mayor Ilse Varga", "Ilse Varga")
+
+
+def test_a_title_run_into_the_next_sentence_is_no_abbreviation() -> None:
+    text = (
+        "Tomas Brandt was jailed in May. Brandt was denied a fair hearing, according to "
+        "the judge.Brandt has been in prison since then."
+    )
+    quote = _quote(text, "Brandt was denied")
+    assert quote.speaker_name is None
+    assert quote.speaker == "the judge"
+
+
+def test_a_figure_labelled_with_a_group_word_is_no_claim() -> None:
+    text = (
+        "Employment rose again last month, the figures show.\n\n"
+        "Valdorian employment: up 190,000 (+0.16 percent) over the year\n\n"
+        "Mayor Anna Schmidt: the ferry will sail again before the winter"
+    )
+    quotes = _doc(text).quotes
+    assert not any(q.text.startswith("up 190,000") for q in quotes)
+    assert any(q.text.startswith("the ferry will sail") for q in quotes)
+
+
+def test_a_possessive_the_parse_reads_as_a_clause_is_not_what_was_said() -> None:
+    # the parser sometimes makes "X’s" of "X’s government admitted …" a clause of
+    # "admitted" (as if "’s" were "is"); the parse is set by hand here
+    import spacy
+    from spacy.tokens import Doc as SpacyDoc
+
+    from narrascope.extract import quotes
+    from narrascope.extract.nlp import MODEL
+    from narrascope.extract.speakers import SpeakerContext
+
+    words = ["Ilse", "Varga", "’s", "cautious", "government", "also", "admitted", "two",
+             "preachers", "."]  # fmt: skip
+    sdoc = SpacyDoc(
+        spacy.load(MODEL).vocab, words=words,
+        spaces=[True, False, True, True, True, True, True, True, False, False],
+        heads=[1, 2, 6, 4, 6, 6, 6, 8, 6, 6],
+        deps=["compound", "nsubj", "ccomp", "amod", "nsubj", "advmod", "ROOT", "nummod",
+              "dobj", "punct"],
+        tags=["NNP", "NNP", "POS", "JJ", "NN", "RB", "VBD", "CD", "NNS", "."],
+        pos=["PROPN", "PROPN", "PART", "ADJ", "NOUN", "ADV", "VERB", "NUM", "NOUN", "PUNCT"],
+    )  # fmt: skip
+    ctx = SpeakerContext(sdoc, [], [])
+    found = quotes._clause_quote(sdoc[6], ctx, [])
+    assert not any(a.quote.text.startswith("Ilse Varga") for a in found)

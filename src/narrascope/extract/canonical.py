@@ -265,9 +265,10 @@ def org_key_expanded(name: str, expansions: dict[str, str]) -> str:
 def _entity(doc_id: str, members: list[Mention]) -> Entity:
     labels = Counter(m.label for m in members)
     label = "PERSON" if labels["PERSON"] else labels.most_common(1)[0][0]
-    name = canonical_name(
-        [mention_name(m) for m in members if m.label == label] or [mention_name(m) for m in members]
-    )
+    written = [mention_name(m) for m in members if m.label == label] or [
+        mention_name(m) for m in members
+    ]
+    name = canonical_name(usual_place_names(written) if kind_of(label) == "PLACE" else written)
     aliases = tuple(sorted({mention_name(m) for m in members}))
     return Entity(
         id=short_id("ent", doc_id, label, name),
@@ -338,8 +339,20 @@ def cluster_identity(parts: Sequence[Entity]) -> tuple[str, str, str]:
         candidates = [c for c in candidates if RARE_NAME * articles[c] >= most] or candidates
     if label == "NORP":  # a group is named in the plural when it is ("Republicans")
         candidates = [c for c in candidates if _plural_group(c)] or candidates
+    if kind_of(label) == "PLACE":
+        candidates = usual_place_names(candidates)
     name = canonical_name(candidates)
     return short_id("ent", label, name), name, label
+
+
+def usual_place_names(candidates: Sequence[str]) -> list[str]:
+    """A place is named as its mentions name it most ("Iran", not the one "Islamic
+    Republic of Iran"): the non-acronym names written most often (all, if none)."""
+    counts = Counter(c for c in candidates if not names.is_acronym(c))
+    if not counts:
+        return list(candidates)
+    most = max(counts.values())
+    return [c for c in candidates if counts.get(c) == most]
 
 
 def _plural_group(name: str) -> bool:

@@ -151,6 +151,8 @@ def _source_lines(ctx: SpeakerContext) -> Iterator[tuple[re.Match[str], Speaker]
         before = ctx.text[m.start("who") : mention.start].split()
         if any(w.lower() not in titles for w in before):  # "See X’s review: …" names no source
             continue
+        if mention.label not in ("PERSON", "ORG") and mention.end < m.end("who"):
+            continue  # "Hispanic employment: up 85,000" labels a figure, not a source
         reason = "named before a colon"
         if (
             mention.label == "PERSON"

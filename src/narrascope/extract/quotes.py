@@ -521,7 +521,7 @@ def _clause_quote(
 ) -> list[Attribution]:
     if _addressed(verb) or verb.lower_ in _RAISING or _impersonal(verb):
         return []
-    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.tag_ != "POS"]  # not "X’s"
     after = [c for c in clauses if c.i > verb.i]
     clauses = after or clauses  # "note well: the letter said that ...": what follows the verb
     if not clauses and verb.lower_ not in _RAISING:  # "X vowed to repeal the law"

@@ -210,9 +210,15 @@ def _given_name_genders(ctx: SpeakerContext) -> dict[str, str]:
 _MODIFIER_LABELS = frozenset({"GPE", "NORP", "LOC"})
 
 
+_DATELINE_LEAD = re.compile(r"[A-Z][\w.,' -]{0,40}\([A-Z][\w.& -]{0,30}\)[ \t]*[-–—]?[ \t]*")
+
+
 def resolve_token(tok: Token, ctx: SpeakerContext) -> Speaker:
     """Resolve a subject (or ``according to`` object) token to a speaker."""
     start, end = _phrase(tok)
+    lead = _DATELINE_LEAD.match(ctx.text, start, tok.idx)
+    if lead is not None and (start == 0 or ctx.text[start - 1] == "\n"):
+        start = lead.end()  # "Washington (CNN) President X …": the dateline is not the name
     text = ctx.text[start:end]
     mention = ctx.mention_at(tok.idx, tok.idx + len(tok.text))
     if mention is not None and _dateline(tok, ctx):  # "CLEVELAND (AP) — Ann Roe told …"
@@ -262,6 +268,8 @@ def _name_after_title(tok: Token, ctx: SpeakerContext) -> Mention | None:
     its full stop; the person named right after it."""
     doc = tok.doc
     if tok.lower_ not in resources.titles() or tok.i + 2 >= len(doc) or doc[tok.i + 1].text != ".":
+        return None
+    if not doc[tok.i + 1].whitespace_:  # "the judge.Robinson has …": a sentence run on
         return None
     after = doc[tok.i + 2]
     found = ctx.mention_at(after.idx, after.idx + len(after.text))
