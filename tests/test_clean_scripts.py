@@ -238,6 +238,21 @@ def test_site_name_after_the_headline_is_the_outlet_not_the_title() -> None:
                                        "Valmora Courier")  # fmt: skip
 
 
+def test_a_section_word_after_the_bar_is_dropped_but_names_no_outlet() -> None:
+    raw = "\n\n".join(["Harbour Bridge Repairs Run Over Budget Again | Articles", *DATED_BODY])
+    doc = clean_text(raw)
+    assert (doc.title, doc.outlet) == ("Harbour Bridge Repairs Run Over Budget Again", None)
+
+
+def test_a_bare_address_near_the_top_is_the_pages_url_not_its_title() -> None:
+    raw = "\n\n".join(["https://www.valmora-courier.example/news/bridge-repairs/", *DATED_BODY])
+    doc = clean_text(raw)
+    assert doc.title is None
+    assert doc.url == "https://www.valmora-courier.example/news/bridge-repairs/"
+    assert doc.outlet == "valmora-courier.example"
+    assert "https://" not in doc.text
+
+
 def test_unknown_metadata_stays_null() -> None:
     doc = clean_text("\n\n".join(DATED_BODY))
     assert (doc.title, doc.author, doc.published) == (None, None, None)

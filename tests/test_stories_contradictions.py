@@ -144,3 +144,17 @@ def test_seniority_and_a_portfolio_of_one_office_are_no_contradiction() -> None:
     assert not titles_conflict("senior prosecutor", "federal prosecutor")
     assert titles_conflict("defence attorney", "district attorney")
     assert titles_conflict("deputy minister", "minister")
+
+
+def test_stories_contradictions_numbers_of_differently_qualified_things_do_not_clash() -> None:
+    found = contradictions(
+        ("Wire", "2024-06-04", "Total employment rose by 105,000 in the quarter, the office said."),
+        ("Tabloid", "2024-06-05", "Seasonal employment rose by 190,000, the union said."),
+        ("Daily", "2024-06-05", "Valdorian employment rose by 40,000, the ministry said."),
+    )
+    assert found == []
+    found = contradictions(
+        ("Wire", "2024-06-04", "Total employment rose by 105,000 in the quarter, the office said."),
+        ("Tabloid", "2024-06-05", "Total employment rose by 190,000, the union said."),
+    )
+    assert [c.kind for c in found] == ["number"]

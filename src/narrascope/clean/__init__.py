@@ -13,6 +13,8 @@ lines are web chrome. Removed chrome is recorded with raw offsets and a reason;
 
 from __future__ import annotations
 
+import re
+
 from narrascope.clean.byline import page_author_name
 from narrascope.clean.html import extract_html, page_body
 from narrascope.clean.language import detect_language
@@ -133,6 +135,7 @@ def _clean(
     language = (
         detect_language(text, options.language_sample_chars) if options.detect_language else None
     )
+    url = url or _address_line(lines, layout)
     meta: Metadata = find_metadata(lines, layout, url)
     doc = Document(
         id=content_id(raw),
@@ -149,6 +152,18 @@ def _clean(
         offsets=offsets,
     )
     return doc, words
+
+
+_ADDRESS = re.compile(r"https?://[^\s/]+\.[^\s]+$", re.IGNORECASE)
+ADDRESS_LINES = 3  # a page's own address is written among its first lines
+
+
+def _address_line(lines: list[Line], layout: Layout) -> str | None:
+    """A bare web address among the first lines, left out of the text: the page's own."""
+    for line in lines[:ADDRESS_LINES]:
+        if layout.reasons[line.index] is not None and _ADDRESS.match(line.text):
+            return line.text
+    return None
 
 
 def _fallback_layout(

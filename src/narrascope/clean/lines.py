@@ -77,11 +77,14 @@ class Line:
     def is_headline_shaped(self) -> bool:
         """3-30 words, starts with a letter, does not end with a full stop unless
         written in headline capitals ("... Diverted to Avoid Bad Optics.")."""
-        if not 3 <= self.words <= 30:
+        if not 3 <= self.words <= 30 or _BARE_URL.match(self.text):
             return False
         if self.text.endswith(".") and not title_cased(self.text):
             return False
         return _LETTER_START.match(self.text) is not None
+
+
+_BARE_URL = re.compile(r"(?:https?://|www\.)\S+$", re.IGNORECASE)  # an address, not a headline
 
 
 def title_cased(text: str) -> bool:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from narrascope.clean.lexicon import load_lexicon, normalise
+
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE = (
     r"(?:\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
@@ -57,7 +59,17 @@ def site_suffix(title: str) -> tuple[str, str | None]:
     if len(tail.split()) >= len(head.split()):
         return title, None
     site = tail.split(":")[0].strip(" -–—")
-    return head.strip(), site or None
+    return head.strip(), site if _site_name(site) else None
+
+
+def _site_name(name: str) -> bool:
+    """A tail that names a site: two words or more ("Bangkok Post"), or one word that is
+    an address or an outlet word ("Courier"); not a section word ("Articles", "News")."""
+    lexicon = load_lexicon()
+    if not name or lexicon.lines.get(normalise(name)) is not None:
+        return False
+    words = name.split()
+    return len(words) >= 2 or "." in name or name.casefold() in lexicon.outlet_words
 
 
 def clean_title(title: str | None) -> str | None:

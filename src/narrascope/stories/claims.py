@@ -294,7 +294,42 @@ def _single_key(ctx: ParsedDoc, token: Any) -> str | None:
     if token.pos_ == "PROPN" or token.ent_type_:
         return f"name:{normalise_name(token.text)}"
     word = lemma(token)
-    return EVENT_CLASS_OF.get(word, word)
+    if word in _MEASURE_NOUNS:  # "the number of unemployed Xs": what is counted
+        counted = [o for p in token.children if p.lower_ == "of" for o in p.children
+                   if o.dep_ == "pobj"]  # fmt: skip
+        if counted:
+            inner = _single_key(ctx, counted[0])
+            return f"{word} of {inner}" if inner else word
+    kinds = [_restricting(c) for c in token.children if c.i < token.i]
+    word = EVENT_CLASS_OF.get(word, word)
+    return " ".join([*(k for k in kinds if k), word])
+
+
+# nouns that measure something else: the key is what they measure
+_MEASURE_NOUNS = frozenset(
+    {"number", "share", "rate", "percentage", "proportion", "amount", "level", "total",
+     "count", "tally"}
+)  # fmt: skip
+
+
+def _restricting(modifier: Any) -> str | None:
+    """A modifier that says which ones ("Hispanic employment", "native-born workers",
+    "total employment", "state debt"): a noun, a name or a hyphenated or capitalised
+    adjective; not a judgement ("whopping", "new")."""
+    if modifier.dep_ == "compound" and modifier.pos_ in ("NOUN", "PROPN"):
+        return normalise_name(modifier.text)
+    if modifier.dep_ != "amod":
+        return None
+    whole = modifier.doc[modifier.left_edge.i : modifier.i + 1].text  # "native-born"
+    if (
+        whole[:1].isupper() or "-" in whole or modifier.ent_type_
+        or modifier.lower_ in _SCOPE_ADJECTIVES
+    ):  # fmt: skip
+        return normalise_name(whole)
+    return None
+
+
+_SCOPE_ADJECTIVES = frozenset({"total", "overall", "net", "gross", "annual", "monthly"})
 
 
 def _predicate_name(pred: Any) -> str:
