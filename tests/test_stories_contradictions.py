@@ -158,3 +158,19 @@ def test_stories_contradictions_numbers_of_differently_qualified_things_do_not_c
         ("Tabloid", "2024-06-05", "Total employment rose by 190,000, the union said."),
     )
     assert [c.kind for c in found] == ["number"]
+
+
+def test_stories_contradictions_counts_of_undated_articles_on_other_months_do_not_clash() -> None:
+    found = contradictions(
+        ("Wire", None, "In May 2018 total employment rose by 105,000, the May 2018 survey shows."),
+        ("Daily", None, "In December 2017 total employment rose by 190,000, the survey shows."),
+    )  # type: ignore[arg-type]
+    assert found == []
+
+
+def test_stories_contradictions_then_president_is_no_current_status() -> None:
+    found = contradictions(
+        ("Wire", "2024-06-04", "Former president Ilse Varga spoke at the harbour on Monday."),
+        ("Daily", "2024-06-04", "A photo shows then-president Ilse Varga at a White House dinner."),
+    )
+    assert [c.kind for c in found] == []

@@ -192,17 +192,45 @@ def _support_note(left: _Side, left_verb: str, right: _Side, right_verb: str) ->
 
 
 def _pick_pair(
-    left: list[Claim], right: list[Claim], docs: dict[str, Document]
+    left: list[Claim], right: list[Claim], docs: dict[str, Document], *, same_weeks: bool = False
 ) -> tuple[Claim, Claim] | None:
-    """The first pair, in rank order, of claims from two different articles.
+    """The first pair, in rank order, of claims from two different articles (with
+    ``same_weeks``, articles about the same weeks: a count or date given a month apart
+    is of another period, a monthly figure or a recurring event).
 
     Each side holds one claim per article, so the first two of each suffice.
     """
     for a in left[:2]:
         for b in right[:2]:
-            if not _same_article(docs, a.doc_id, b.doc_id):
-                return a, b
+            if _same_article(docs, a.doc_id, b.doc_id):
+                continue
+            if same_weeks and not _same_weeks(docs[a.doc_id], docs[b.doc_id]):
+                continue
+            return a, b
     return None
+
+
+NUMBER_WINDOW_DAYS = 31  # counts and dates from articles further apart are of other periods
+
+
+def _same_weeks(a: Document, b: Document) -> bool:
+    da, db = _when(a), _when(b)
+    return da is None or db is None or abs(da - db) <= NUMBER_WINDOW_DAYS
+
+
+def _when(doc: Document) -> int | None:
+    """The article's day: its publication date, else the median of the month or day
+    dates it states outright (a monthly report on May 2018 is about May 2018)."""
+    published = day_ordinal(doc.published)
+    if published is not None:
+        return published
+    days = sorted(
+        d
+        for e in doc.events
+        if not e.relative and e.precision in ("day", "month")
+        and (d := day_ordinal(e.value)) is not None
+    )  # fmt: skip
+    return days[len(days) // 2] if days else None
 
 
 def _value_conflicts(
@@ -216,7 +244,7 @@ def _value_conflicts(
             if kind == "date"
             else numbers_conflict(one.value, two.value)
         )
-        pair = _pick_pair(one.claims, two.claims, docs) if clash else None
+        pair = _pick_pair(one.claims, two.claims, docs, same_weeks=True) if clash else None
         if pair is None:
             continue
         (a, side_a), (b, side_b) = sorted(

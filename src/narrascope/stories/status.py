@@ -83,6 +83,8 @@ def _words_before(span: Any) -> list[Any]:
         i -= 1
     if tokens and i >= 0 and doc[i].lower_.strip("-") in NOT_CURRENT_WORDS:
         tokens.insert(0, doc[i])
+    elif tokens and i >= 1 and doc[i].text == "-" and doc[i - 1].lower_ in NOT_CURRENT_WORDS:
+        tokens[:0] = [doc[i - 1], doc[i]]  # "then-president X", split at the hyphen
     return tokens
 
 

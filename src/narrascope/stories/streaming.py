@@ -37,7 +37,7 @@ from narrascope.stories.vectors import Embedder
 
 UNDATED = 10**7  # sorts documents without a date after dated ones, as the index does
 STORY_FINDINGS = frozenset({"entities", "events"})  # what story clustering reads (+ the vector)
-CLAIM_FINDINGS = frozenset({"entities", "quotes", "claims"})  # what contradictions read
+CLAIM_FINDINGS = frozenset({"entities", "quotes", "claims", "events"})  # what contradictions read
 PARALLEL_MIN_STORIES = 64  # fewer stories with two or more members: not worth a pool
 STORIES_PER_TASK = 8
 
