@@ -315,3 +315,15 @@ def test_a_possessive_the_parse_reads_as_a_clause_is_not_what_was_said() -> None
     ctx = SpeakerContext(sdoc, [], [])
     found = quotes._clause_quote(sdoc[6], ctx, [])
     assert not any(a.quote.text.startswith("Ilse Varga") for a in found)
+
+
+def test_one_of_an_organisation_is_not_its_voice() -> None:
+    text = (
+        "A former Navy sailor who was pardoned is planning to sue, alleging that he was "
+        "treated unequally under the law.\n\n"
+        "A Navy spokesman said that the ship would sail from the harbour on Monday."
+    )
+    sailor = _quote(text, "he was treated")
+    assert sailor.speaker_name is None
+    assert sailor.speaker_label == "A former Navy sailor (unnamed)"
+    assert _quote(text, "the ship would sail").speaker_name == "Navy"

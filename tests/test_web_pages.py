@@ -193,3 +193,10 @@ def test_web_pages_story_says_which_articles_have_no_named_outlet(store: Store) 
         html = c.get("/stories/s-leak").text
     assert "2 articles · 2 outlets (1 article without a named outlet, shown by file name)" in html
     assert "leak-77" in html
+
+
+def test_web_pages_a_passage_with_its_own_quotation_marks_is_not_quoted_twice() -> None:
+    from narrascope.web.routes import in_quotes
+
+    assert in_quotes("“We will sail,” she said.") == "“We will sail,” she said."
+    assert in_quotes(" The ferry sails. ") == "“The ferry sails.”"

@@ -246,6 +246,8 @@ def resolve_token(tok: Token, ctx: SpeakerContext) -> Speaker:
             inner = ctx.mention_at(child.idx, child.idx + len(child.text))
             if inner is not None and inner.label in _MODIFIER_LABELS and child.dep_ == "compound":
                 continue  # "the influential US daily", "Irish MEP X": a modifier, not the speaker
+            if inner is not None and child.dep_ == "compound" and _member_of(tok):
+                continue  # "a former Navy sailor" is one of the Navy, not its voice
             if inner is not None and inner.label in SPEAKER_LABELS:
                 return Speaker(text, start, end, inner, f"{child.dep_} of '{tok.text}'")
     noun = tok.lower_
@@ -261,6 +263,23 @@ def resolve_token(tok: Token, ctx: SpeakerContext) -> Speaker:
         ctx.recovered.append(found)  # later pronouns may refer to this person
         return Speaker(text, start, end, found, "named (missed by the entity recogniser)")
     return _description(tok, ctx, start, end)
+
+
+# nouns of people who speak for the organisation named before them ("a Navy spokesman")
+_VOICES = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "official", "officials",
+     "representative", "representatives", "aide", "aides", "adviser", "advisor", "envoy",
+     "negotiator", "minister", "secretary", "chief", "head", "leader", "director",
+     "chairman", "chairwoman", "chair", "president", "executive", "manager", "commander",
+     "lawyer", "lawyers", "attorney", "counsel", "source", "sources", "statement"}
+)  # fmt: skip
+
+
+def _member_of(tok: Token) -> bool:
+    """A person noun that is not a voice of the organisation before it ("sailor",
+    "engineer", "worker"), as opposed to "spokesman" or "official"."""
+    word = tok.lower_
+    return tok.pos_ == "NOUN" and word not in _VOICES and _ROLE_SUFFIX.search(word) is not None
 
 
 def _name_after_title(tok: Token, ctx: SpeakerContext) -> Mention | None:

@@ -47,7 +47,14 @@ def unquote(text: str) -> str:
     return text.strip().strip(",").strip("\"'“”‘’«»„").strip().rstrip(",")
 
 
+def in_quotes(text: str) -> str:
+    """Jinja filter: a passage between quotation marks, unless it opens with its own."""
+    text = text.strip()
+    return text if text[:1] in "\"“«„‘'" else f"“{text}”"
+
+
 templates.env.tests["http_url"] = is_http_url
+templates.env.filters["in_quotes"] = in_quotes
 templates.env.filters["unquote"] = unquote
 templates.env.filters["date_label"] = date_label
 templates.env.filters["basename"] = lambda source: re.split(r"[\\/]", str(source))[-1]
