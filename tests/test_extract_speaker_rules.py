@@ -327,3 +327,13 @@ def test_one_of_an_organisation_is_not_its_voice() -> None:
     assert sailor.speaker_name is None
     assert sailor.speaker_label == "A former Navy sailor (unnamed)"
     assert _quote(text, "the ship would sail").speaker_name == "Navy"
+
+
+def test_a_possessors_claim_that_is_what_the_possessor_said() -> None:
+    text = (
+        "The fact-checkers looked at Ilse Varga’s claim that there have been “hundreds of "
+        "break-ins in the district” in the harbour district this year alone."
+    )
+    claim = _quote(text, "there have been")
+    assert (claim.kind, claim.cue, claim.speaker_name) == ("indirect", "claim", "Ilse Varga")
+    assert _quote(text, "hundreds of break-ins").speaker_name == "Ilse Varga"

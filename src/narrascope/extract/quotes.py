@@ -52,7 +52,9 @@ def find_quotes(sdoc: Doc, mentions: list[Mention]) -> list[Attribution]:
             found.append(attribution)
             if attribution.quote.speaker_start is not None and attribution.mention is not None:
                 ctx.last_speaker = _speaker_of(attribution)
-    found.extend(_unrepeated(_reported(sdoc, ctx, marked), found))
+    reported = _unrepeated(_reported(sdoc, ctx, marked), found)
+    found = [_inside_report(a, reported) for a in found]
+    found.extend(reported)
     found = labelled_lines(ctx, found)
     found.extend(headline_verbs(ctx, found))
     return sorted(found, key=lambda a: (a.quote.start, a.quote.end))
@@ -83,6 +85,24 @@ def _unrepeated(reported: list[Attribution], marked: list[Attribution]) -> list[
             )  # fmt: skip
             marked[inside] = Attribution(given, a.mention)
     return out
+
+
+def _inside_report(quote: Attribution, reported: list[Attribution]) -> Attribution:
+    """A partial quotation inside reported speech, credited only to its sentence's
+    subject or to no one, is the report's speaker's ("X’s claim that there were
+    “thousands of shootings”")."""
+    q = quote.quote
+    if q.kind != "partial" or q.cue not in (None, "subject of the sentence"):
+        return quote
+    for a in reported:
+        r = a.quote
+        if r.start <= q.start and q.end <= r.end and r.speaker is not None:
+            given = replace(
+                q, cue=r.cue, speaker=r.speaker, speaker_start=r.speaker_start,
+                speaker_end=r.speaker_end, reason=f"inside the report: {r.reason}",
+            )  # fmt: skip
+            return Attribution(given, a.mention)
+    return quote
 
 
 def _speaker_of(a: Attribution) -> Speaker:
@@ -431,6 +451,8 @@ def _reported(sdoc: Doc, ctx: SpeakerContext, marked: Iterable[MarkedSpan]) -> l
                     clauses.extend(_prep_quote(tok, prep_cues[tok.lower_], ctx, direct))
             elif (obj := _according_object(tok)) is not None:
                 according.append((tok, obj))
+            elif tok.pos_ == "NOUN" and tok.lower_ in _CLAIM_NOUNS | cue.speech_nouns:
+                clauses.extend(_noun_clause_quote(tok, ctx, direct))
         out.extend(clauses)
         relayed = bool(clauses) or any(
             t.lower_ in cue.speech_verbs and t.pos_ == "VERB" and not ctx.in_quote(t.idx)
@@ -439,6 +461,43 @@ def _reported(sdoc: Doc, ctx: SpeakerContext, marked: Iterable[MarkedSpan]) -> l
         for tok, obj in according:  # with a report inside, the source it was relayed by
             out.extend(_according_quote(sent, tok, obj, ctx, direct, relayed=relayed))
     return out
+
+
+# nouns of saying that take what was said as a "that" clause ("X's claim that …")
+_CLAIM_NOUNS = frozenset(
+    {"statement", "statements", "allegation", "allegations", "accusation", "accusations",
+     "argument", "contention", "insistence", "suggestion", "denial", "prediction",
+     "assurance", "assurances", "announcement", "assertions", "claims", "warnings"}
+)  # fmt: skip
+
+
+def _noun_clause_quote(
+    noun: Token, ctx: SpeakerContext, direct: list[tuple[int, int]]
+) -> list[Attribution]:
+    """ "X’s claim that there have been thousands of shootings": the clause is what the
+    possessor said (a named possessor only)."""
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    clauses = [
+        c
+        for c in noun.children
+        if c.dep_ in ("acl", "ccomp")
+        and c.i > noun.i
+        and (mark := opening_mark(c)) is not None
+        and mark.lower_ == "that"
+        and mark.i == noun.i + 1
+    ]
+    if not owners or not clauses:
+        return []
+    speaker = resolve_token(owners[0], ctx)
+    if speaker.mention is None or speaker.mention.label not in ("PERSON", "ORG", "GPE", "NORP"):
+        return []
+    clause = clauses[0]
+    first = ctx.sdoc[clause.left_edge.i + 1]  # after "that"
+    start, end = trimmed(ctx.text, first.idx, clause.right_edge.idx + len(clause.right_edge.text))
+    end = whole_quotation(ctx, start, end)
+    if end - start < 12 or crosses(start, end, direct, ctx.text):
+        return []
+    return [make_attribution(ctx.text, start, end, "indirect", noun.text, speaker)]
 
 
 def _relative(clause: Token) -> bool:
