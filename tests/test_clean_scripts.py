@@ -253,6 +253,17 @@ def test_a_bare_address_near_the_top_is_the_pages_url_not_its_title() -> None:
     assert "https://" not in doc.text
 
 
+def test_a_long_headline_before_a_dateline_is_the_title() -> None:
+    headline = (
+        "All clear! Heatwaves harmless after all! This man has just remembered that it was "
+        "sometimes hot in summer when he was young too"
+    )
+    body = "Valmora (dpo) - " + DATED_BODY[0]
+    doc = clean_text("\n\n".join([headline, body, *DATED_BODY[1:]]))
+    assert doc.title == headline
+    assert headline not in doc.text
+
+
 def test_unknown_metadata_stays_null() -> None:
     doc = clean_text("\n\n".join(DATED_BODY))
     assert (doc.title, doc.author, doc.published) == (None, None, None)

@@ -246,11 +246,25 @@ def _find_title(
     if runs:
         return next((i for i in runs[-1] if i not in headed), runs[-1][0])
     first = lines[start]
-    if first.is_headline_shaped and first.words <= 20:
+    if first.is_headline_shaped and (first.words <= 20 or _dateline_follows(lines, start)):
         return start
     if _headline_sentence(lines, start):
         return start
     return None
+
+
+# "Kairo (dpo) - ", "WASHINGTON (AP) — ": a place and an agency opening the body
+_DATELINE_OPENING = re.compile(r"^[^\W\d_][\w .,'’-]{0,40}\([\w .&/-]{1,24}\)\s*[-–—:]")
+
+
+def _dateline_follows(lines: list[Line], start: int) -> bool:
+    """The next paragraph opens with a dateline: the line before it is the headline,
+    however long (satire and tabloid headlines run to 30 words)."""
+    return (
+        start + 1 < len(lines)
+        and lines[start + 1].block != lines[start].block
+        and _DATELINE_OPENING.match(lines[start + 1].text) is not None
+    )
 
 
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
