@@ -410,3 +410,18 @@ def test_a_place_is_named_as_its_mentions_name_it_most() -> None:
                                                  (("Islamic Republic of Iran", "GPE"),)))
                   if "Iran" in e.aliases)  # fmt: skip
     assert entity.name == "Iran"
+
+
+def test_a_name_with_particles_is_one_person() -> None:
+    text = (
+        "Karin von der Brandt spoke on Monday. Later, von der Brandt said the vote would go "
+        "ahead. Critics like von der Brandt and Omar Haddad disagree. The University of "
+        "the West Indies and the Bank of Valmora stayed silent."
+    )
+    (doc,) = extract_documents([Document(id="p", source="p", raw=text, text=text)])
+    by_alias = {a: e for e in doc.entities for a in e.aliases}
+    person = by_alias["Karin von der Brandt"]
+    assert person.type == "PERSON"
+    assert "von der Brandt" in person.aliases
+    assert "Brandt" not in by_alias  # no place or organisation cut from the name
+    assert by_alias["University of the West Indies"].type == "ORG"

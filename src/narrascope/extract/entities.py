@@ -28,9 +28,48 @@ def find_mentions(sdoc: Doc) -> list[Mention]:
             mention = _clean(text, start, end, ent.label_)
             if mention is not None:
                 found.append(mention)
-    found = relabel(_joined_countries(text, found))
+    found = relabel(_particle_names(text, _joined_countries(text, found)))
     found += acronyms_in_brackets(text, found)
     return sorted(found + propagate(text, found), key=lambda m: (m.start, m.end))
+
+
+_PARTICLES = r"(?:von|van|der|den|de|du|la|le|da|di|dos|del|della|bin|ibn|al|el|ter|ten)"
+_PARTICLE_NAME = re.compile(
+    rf"\b(?P<first>[A-Z][a-z’'-]+[ ]+)?(?P<particles>(?i:{_PARTICLES})(?:[ ]+{_PARTICLES}){{0,2}})"
+    r"[ ]+(?P<last>[A-Z][\w’'-]+)"
+)
+
+
+def _particle_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Names with lowercase particles ("Ursula von der Leyen", "von der Leyen", "Charles
+    de Gaulle"), which the recogniser cuts into pieces of any label ("Ursula" and a place
+    "Leyen"): one person when a piece was read as a person, the name opens with a given
+    name or with two particles; "Université de Montréal" is left alone."""
+    if not mentions:
+        return mentions
+    given = resources.first_name_genders()
+    out = list(mentions)
+    for match in _PARTICLE_NAME.finditer(text):
+        start, end = match.span()
+        first = match["first"]
+        if first is None and not text[start].islower() and start > 0 and text[start - 1] != "\n":
+            continue  # "Bank of ..." mid-sentence: a capitalised particle opens no name
+        particles = len(match["particles"].split())
+        if first is not None and first.strip().casefold() in _PARTICLE_WORDS:
+            first, particles = None, particles + 1  # "Von der Leyen" opening a sentence
+        inside = [m for m in out if m.start < end and start < m.end]
+        if not inside or any(m.start < start or m.end > end for m in inside):
+            continue
+        named = first is not None and first.strip().casefold() in given
+        double = first is None and particles >= 2  # "von der X"
+        if not named and not double and not any(m.label == "PERSON" for m in inside):
+            continue
+        out = [m for m in out if m not in inside]
+        out.append(Mention(text[start:end], start, end, "PERSON"))
+    return sorted(out, key=lambda m: (m.start, m.end))
+
+
+_PARTICLE_WORDS = frozenset(re.findall(r"\w+", _PARTICLES))
 
 
 def _joined_countries(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -108,8 +147,9 @@ def _clean(text: str, start: int, end: int, label: str) -> Mention | None:
     if label == "PERSON":
         surface = _NUMBER_TAIL.sub("", surface)  # "Matthew 24 12": a verse, not a name
     end = start + len(surface)
-    if not surface or not _CAPITAL.match(surface) or "\n" in surface:
-        return None
+    particle = label == "PERSON" and _PARTICLE_NAME.fullmatch(surface) is not None
+    if not surface or not (_CAPITAL.match(surface) or particle) or "\n" in surface:
+        return None  # "von der Leyen" opens with a particle, not a capital
     if _MARKUP.search(surface):  # page clutter: a handle, a tag, a link
         return None
     if _CASE_NAME.search(surface):
