@@ -337,3 +337,13 @@ def test_a_possessors_claim_that_is_what_the_possessor_said() -> None:
     claim = _quote(text, "there have been")
     assert (claim.kind, claim.cue, claim.speaker_name) == ("indirect", "claim", "Ilse Varga")
     assert _quote(text, "hundreds of break-ins").speaker_name == "Ilse Varga"
+
+
+def test_a_part_of_a_group_is_named_whole_and_is_no_one_named() -> None:
+    text = (
+        "Karin Holm leads the council.\n\n"
+        "The vast majority of residents said that they prefer the old ferry timetable."
+    )
+    quote = _quote(text, "they prefer")
+    assert quote.speaker_name is None
+    assert quote.speaker_label == "The vast majority of residents (unnamed)"

@@ -227,6 +227,10 @@ def resolve_token(tok: Token, ctx: SpeakerContext) -> Speaker:
             return resolve_token(named[-1], ctx)
     if mention is not None:
         return Speaker(text, start, end, mention, "named")
+    part = _part_of(tok)
+    if part is not None:  # "Much of the legacy media", "some of his aides": a part, unnamed
+        whole = ctx.text[start : part.idx + len(part.text)]
+        return Speaker(whole, start, part.idx + len(part.text), None, f"unnamed speaker: '{whole}'")
     titled = _name_after_title(tok, ctx)
     if titled is not None:
         whole = ctx.text[start : titled.end]
@@ -280,6 +284,20 @@ def _member_of(tok: Token) -> bool:
     "engineer", "worker"), as opposed to "spokesman" or "official"."""
     word = tok.lower_
     return tok.pos_ == "NOUN" and word not in _VOICES and _ROLE_SUFFIX.search(word) is not None
+
+
+_QUANTIFIERS = frozenset(
+    {"much", "many", "some", "most", "all", "few", "several", "each", "both", "half",
+     "none", "one", "two", "three", "dozens", "hundreds", "thousands", "majority", "minority"}
+)  # fmt: skip
+
+
+def _part_of(tok: Token) -> Token | None:
+    """The last word of "of X" after a quantifier subject ("Much of the legacy media")."""
+    if tok.lower_ not in _QUANTIFIERS:
+        return None
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return of.right_edge if of is not None and of.right_edge.i > of.i else None
 
 
 def _name_after_title(tok: Token, ctx: SpeakerContext) -> Mention | None:
