@@ -347,3 +347,35 @@ def test_a_part_of_a_group_is_named_whole_and_is_no_one_named() -> None:
     quote = _quote(text, "they prefer")
     assert quote.speaker_name is None
     assert quote.speaker_label == "The vast majority of residents (unnamed)"
+
+
+def test_a_cue_the_parse_left_without_subject_takes_the_person_before_it() -> None:
+    text = (
+        "In announcing the recent Harbour Day Rally, Karin Holm, chair of the Editorial Board "
+        "of the Valmora Socialist Web Site, warned, “A strike is not a distant possibility. "
+        "The first stoppages are already under way.”"
+    )
+    assert _quote(text, "A strike is not").speaker_name == "Karin Holm"
+
+
+def test_the_noun_phrase_after_an_inverted_cue_is_the_speaker() -> None:
+    text = (
+        "Holm recalls how the mayor had asked the harbour board for more ferries.\n\n"
+        '"The new ferries could make a difference this winter, but the board is hesitant," '
+        "asks the colonel."
+    )
+    quote = _quote(text, "The new ferries")
+    assert (quote.cue, quote.speaker) == ("asks", "the colonel")
+
+
+def test_a_document_introducing_a_quotation_with_a_colon_is_its_source() -> None:
+    text = (
+        "The ministry calls it fantasy. Here is how the bombshell Valmora Courier report "
+        'published last week began: "Police discovered earlier this year that the gang '
+        'planned to sink the ferry."\n\n'
+        'The fans are urged: "Get into the adventure of your life with a real chance to '
+        'come back rich."'
+    )
+    assert _quote(text, "Police discovered").speaker_name == "Valmora Courier"
+    urged = _quote(text, "Get into the adventure")
+    assert urged.speaker_label == "unknown speaker"

@@ -256,7 +256,7 @@ def _cue_speaker(
     ]
     cands.sort(key=lambda t: (not _governs(t, span), _distance(t, span)))
     for verb in cands:
-        subject = subject_of(verb)
+        subject = subject_of(verb) or _stray_subject(verb, ctx)
         if subject is None:
             continue
         speaker = resolve_token(subject, ctx)
@@ -268,6 +268,28 @@ def _cue_speaker(
         if according is not None:
             return "according to", resolve_token(according, ctx)
     return None, None
+
+
+def _stray_subject(verb: Token, ctx: SpeakerContext) -> Token | None:
+    """ "In announcing the rally, Ana Ruiz, chair of the board, warned, “…”": a cue verb
+    left without a subject by the parse (the name hung on the phrase before) takes the
+    last person named before it in its sentence, when no verb comes between them; after
+    the quotation ("“…,” asks the colonel."), the noun phrase ending the sentence."""
+    if verb.dep_ != "ROOT" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    sent = ctx.sent_of(verb)
+    before = [t for t in ctx.sdoc[sent.start : verb.i] if not t.is_punct and not t.is_space]
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    if objects and all(ctx.in_quote(t.idx) for t in before):  # "“…,” asks the colonel."
+        tail = ctx.sdoc[objects[0].right_edge.i + 1 : sent.end]
+        return objects[0] if all(t.is_punct or t.is_space for t in tail) else None
+    for tok in reversed(ctx.sdoc[sent.start : verb.i]):
+        if tok.pos_ in ("VERB", "AUX"):
+            return None
+        found = ctx.mention_at(tok.idx, tok.idx + len(tok.text))
+        if found is not None and found.label == "PERSON" and not ctx.in_quote(tok.idx):
+            return tok
+    return None
 
 
 def _as_put_it(tok: Token) -> bool:
@@ -395,9 +417,18 @@ def _nearby_speaker(span: MarkedSpan, ctx: SpeakerContext) -> tuple[str | None, 
     if inside is None:
         return None, None
     first_sent, last_sent = ctx.sent_of(inside[0]), ctx.sent_of(inside[-1])
+    opener = inside[0].i - 1
+    while opener > 0 and (sdoc[opener].is_space or ctx.in_quote(sdoc[opener].idx)):
+        opener -= 1  # the mark opening the quotation, then what comes before it
+    introduced = opener > 0 and sdoc[opener].text in "“\"‘'" and sdoc[opener - 1].text == ":"
+    if introduced:
+        found = _document_cue(ctx.sent_of(sdoc[opener - 1]), ctx)
+        if found is not None:
+            return found
     if first_sent.start > 0:
         previous = ctx.sent_of(sdoc[first_sent.start - 1])
-        found = _sentence_cue(previous, span, ctx) if previous.text.rstrip().endswith(":") else None
+        colon = previous.text.rstrip().endswith(":")
+        found = (_sentence_cue(previous, span, ctx) or _document_cue(previous, ctx)) if colon else None
         if found is not None:
             return found
     if last_sent.end < len(sdoc):  # "...,” / Ana Silva remarked, adding ..."
@@ -406,12 +437,32 @@ def _nearby_speaker(span: MarkedSpan, ctx: SpeakerContext) -> tuple[str | None, 
         found = _sentence_cue(following[:HEAD_TOKENS], span, ctx) if same_paragraph else None
         if found is not None:
             return found
+    if introduced and _clause_before(sdoc[opener - 1], ctx):
+        return None, None  # "The fans are urged: “…”": put to them by no one named
     last = ctx.last_speaker
     if last is not None and span.start - last.end < 1200:
         return None, Speaker(
             last.text, last.start, last.end, last.mention, "continues the previous quote"
         )
     return None, None
+
+
+def _clause_before(colon: Token, ctx: SpeakerContext) -> bool:
+    """The words before ``colon`` in its sentence make a passive clause with no agent
+    ("The fans are urged:"): what follows is put to its subject by no one named."""
+    sent = ctx.sent_of(colon)
+    words = [t for t in ctx.sdoc[sent.start : colon.i] if not ctx.in_quote(t.idx)]
+    return any(t.dep_ == "nsubjpass" for t in words) and not any(t.dep_ == "agent" for t in words)
+
+
+def _document_cue(sent: Span, ctx: SpeakerContext) -> tuple[str | None, Speaker | None] | None:
+    """ "Here is how the CNN report began: “…”": a sentence ending in a colon whose
+    subject is a document introduces the document's words."""
+    nouns = resources.cues().document_nouns
+    for tok in sent:
+        if tok.dep_ == "nsubj" and tok.lower_ in nouns and not ctx.in_quote(tok.idx):
+            return ":", resolve_token(tok, ctx)
+    return None
 
 
 def _sentence_cue(
