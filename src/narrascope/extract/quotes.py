@@ -427,8 +427,9 @@ def _nearby_speaker(span: MarkedSpan, ctx: SpeakerContext) -> tuple[str | None, 
             return found
     if first_sent.start > 0:
         previous = ctx.sent_of(sdoc[first_sent.start - 1])
-        colon = previous.text.rstrip().endswith(":")
-        found = (_sentence_cue(previous, span, ctx) or _document_cue(previous, ctx)) if colon else None
+        found = None
+        if previous.text.rstrip().endswith(":"):
+            found = _sentence_cue(previous, span, ctx) or _document_cue(previous, ctx)
         if found is not None:
             return found
     if last_sent.end < len(sdoc):  # "...,” / Ana Silva remarked, adding ..."
