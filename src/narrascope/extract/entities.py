@@ -191,7 +191,8 @@ def _role_after(surface: str) -> int | None:
 
 def relabel(mentions: list[Mention]) -> list[Mention]:
     """One-word mentions that repeat a person's name part are people ("Ivanova" tagged ORG);
-    an organisation named as a country is the country ("DR Congo" tagged ORG)."""
+    an organisation named as a country is the country ("DR Congo" tagged ORG); a place
+    named by a demonym is a people ("Ukrainian" tagged GPE)."""
     parts: set[str] = set()
     for m in mentions:
         toks = names.words(m.text)
@@ -217,6 +218,8 @@ def relabel(mentions: list[Mention]) -> list[Mention]:
             m = Mention(m.text, m.start, m.end, "PERSON")
         elif m.label == "ORG" and names.country_form(m.text) in resources.country_names():
             m = Mention(m.text, m.start, m.end, "GPE")
+        elif m.label in ("GPE", "LOC") and names.is_demonym(m.text):
+            m = Mention(m.text, m.start, m.end, "NORP")  # "Ukrainian" is a people, not a place
         out.append(m)
     return out
 

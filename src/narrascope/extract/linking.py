@@ -103,11 +103,13 @@ def _link(
 
 
 def _retype_places(records: list[Record]) -> list[Record]:
-    """A one-word "person" whose name the corpus also tags as a place is that place.
+    """A one-word "person" whose name the corpus also tags as a place is that place, and
+    so is a one-word "organisation" the corpus tags as a place in more articles.
 
-    The small recogniser often tags a capital as PERSON in one article and as GPE
-    in another; a name that is never more than one word is not a person's full
-    name, so the place reading wins.
+    The small recogniser often tags a capital as PERSON or ORG ("Kyiv said") in one
+    article and as GPE in another; a name that is never more than one word is not a
+    person's full name, so the place reading wins; a city's team ("Jacksonville" for
+    the Jaguars) stays an organisation where most articles read it so.
     """
     places = {
         names.place_key(alias): rec.entity.type
@@ -116,16 +118,28 @@ def _retype_places(records: list[Record]) -> list[Record]:
         for alias in rec.entity.aliases
     }
     places.pop("", None)
-    out = []
-    for rec in records:
-        entity = rec.entity
-        if rec.kind == "PERSON" and all(len(a.split()) == 1 for a in entity.aliases):
-            label = places.get(names.place_key(entity.name))
-            if label is not None:
-                mentions = tuple(replace(m, label=label) for m in entity.mentions)
-                rec = Record(rec.doc, replace(entity, type=label, mentions=mentions))
-        out.append(rec)
-    return out
+    people = [_as_place(rec, places) if rec.kind == "PERSON" else rec for rec in records]
+    as_place = Counter(names.place_key(r.entity.name) for r in people if r.kind == "PLACE")
+    as_org = Counter(names.place_key(r.entity.name) for r in people if r.kind == "ORG")
+    return [
+        _as_place(rec, places)
+        if rec.kind == "ORG" and as_place[names.place_key(rec.entity.name)]
+        > as_org[names.place_key(rec.entity.name)]
+        else rec
+        for rec in people
+    ]
+
+
+def _as_place(rec: Record, places: dict[str, str]) -> Record:
+    """``rec`` retyped as the place the corpus names so, when its name is one word."""
+    entity = rec.entity
+    if not all(len(a.split()) == 1 for a in entity.aliases):
+        return rec
+    label = places.get(names.place_key(entity.name))
+    if label is None:
+        return rec
+    mentions = tuple(replace(m, label=label) for m in entity.mentions)
+    return Record(rec.doc, replace(entity, type=label, mentions=mentions))
 
 
 def _retype_organisations(records: list[Record]) -> list[Record]:

@@ -178,7 +178,28 @@ def place_key(name: str) -> str:
     aliases = resources.institutions().country_aliases
     key = aliases.get(plain, aliases.get(plain.replace(".", ""), plain.replace(".", "")))
     official = resources.country_names().get(country_form(name))
-    return aliases.get(official, official) if official and key == plain.replace(".", "") else key
+    if official and key == plain.replace(".", ""):
+        return aliases.get(official, official)
+    if key == plain.replace(".", "") and key.isalpha() and not _country_word(key):  # one word:
+        return _PLACE_ENDING.sub("iv", translit_key(key))  # "Kyiv"/"Kiev" and the like
+    return key
+
+
+_PLACE_ENDING = re.compile(r"(?:ie|e|o)v$")  # Russian "-ov"/"-ev" against Ukrainian "-iv"
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> frozenset[str]:
+    """Every key a country name or alias resolves to (kept as is, never folded)."""
+    inst = resources.institutions()
+    return frozenset(
+        {*inst.country_aliases.values(), *inst.demonyms.values(),
+         *resources.country_names().values(), *_territories()}
+    )  # fmt: skip
+
+
+def _country_word(key: str) -> bool:
+    return key in _country_words()
 
 
 def country_form(name: str) -> str:
@@ -228,6 +249,15 @@ def sub_body(words: Sequence[str], opening: int = 1) -> bool:
     return len(words) >= opening + 2 and any(
         w.casefold() in _SUB_BODIES for w in words[opening:]
     )
+
+
+def is_demonym(name: str) -> bool:
+    """A nationality word ("Ukrainian", "Russians"), not also a country's short name."""
+    inst = resources.institutions()
+    plain = _plain(name)
+    single = plain[:-1] if plain.endswith("s") and plain[:-1] in inst.demonyms else plain
+    named = single in inst.country_aliases or single in _territories()
+    return single in inst.demonyms and not named and single not in resources.country_names()
 
 
 def country_of(name: str) -> str | None:
