@@ -450,3 +450,11 @@ def test_a_demonym_tagged_as_a_place_is_a_people() -> None:
     found = relabel([Mention("Ukrainian", 0, 9, "GPE"), Mention("UK", 20, 22, "GPE"),
                      Mention("Valdoria", 30, 38, "GPE")])  # fmt: skip
     assert [m.label for m in found] == ["NORP", "GPE", "GPE"]
+
+
+def test_a_generic_body_does_not_join_the_one_longer_name_across_a_corpus() -> None:
+    ids = _ids(_docs((("Valdorian National Congress", "ORG"),), (("Congress", "ORG"),),
+                     (("Congress", "ORG"),)))  # fmt: skip
+    assert ids["Congress"] != ids["Valdorian National Congress"]
+    ids = _ids(_docs((("Valdorian National Gulls", "ORG"),), (("Gulls", "ORG"),)))
+    assert ids["Gulls"] == ids["Valdorian National Gulls"]  # a name of its own still joins

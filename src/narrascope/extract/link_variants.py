@@ -112,10 +112,27 @@ def link_partial_names(
         paired = Counter(r for r in (uf.find(j) for j in beside) if r in size)
         target = _only(paired) if len(size) > 1 and paired else None
         target = target if target is not None else _dominant(size) if story else _only(size)
+        if not story and _generic_body(aliases):  # "Congress" is not the one "African
+            target = _only(paired) if paired else None  # National Congress" unless beside it
         if target is not None:
             names_held = held.pop(uf.find(i), set()) | held.pop(uf.find(target), set())
             uf.union(i, target)
             held[uf.find(i)] = names_held
+
+
+# one-word names every country gives a body of its own: across a corpus such a name is
+# the body of a longer name only in articles that write the two together
+_GENERIC_BODIES = frozenset(
+    {"congress", "parliament", "senate", "house", "government", "cabinet", "army", "navy",
+     "police", "court", "council", "assembly", "party", "ministry", "commission", "duma",
+     "legislature", "administration", "military", "presidency"}
+)  # fmt: skip
+
+
+def _generic_body(aliases: Iterable[str]) -> bool:
+    return all(
+        len(_toks(a)) == 1 and a.casefold().strip(".") in _GENERIC_BODIES for a in aliases
+    )
 
 
 def is_placed(toks: tuple[str, ...], aliases: Iterable[str]) -> bool:
