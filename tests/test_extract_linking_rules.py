@@ -7,7 +7,7 @@ from __future__ import annotations
 from linking_docs import docs_from_specs
 from narrascope.extract import extract_documents, link_entities
 from narrascope.extract.link_variants import is_placed
-from narrascope.models import Document
+from narrascope.models import Document, Entity
 
 _docs = docs_from_specs
 
@@ -15,6 +15,12 @@ _docs = docs_from_specs
 def _ids(docs: list[Document]) -> dict[str, str]:
     entities = link_entities(docs)
     return {a: e.id for e in entities for a in e.aliases}
+
+
+def _by_alias(text: str) -> dict[str, Entity]:
+    """The entities of one article written here, by each of their names."""
+    (doc,) = extract_documents([Document(id="t", source="t", raw=text, text=text)])
+    return {a: e for e in doc.entities for a in e.aliases}
 
 
 def test_one_word_org_joins_the_one_longer_name_it_ends() -> None:
@@ -387,8 +393,7 @@ def test_iso_names_of_one_country_are_one_place() -> None:
         "more. Officials in the Democratic Republic of Congo met envoys from the Republic "
         "of Korea and from South Korea, and from Congo."
     )
-    (doc,) = extract_documents([Document(id="c", source="c", raw=text, text=text)])
-    by_alias = {a: e for e in doc.entities for a in e.aliases}
+    by_alias = _by_alias(text)
     drc = by_alias["Democratic Republic of the Congo"]
     assert drc.type == "GPE"
     assert {"DR Congo", "Democratic Republic of Congo"} <= set(drc.aliases)
@@ -401,9 +406,7 @@ def test_a_place_is_named_as_its_mentions_name_it_most() -> None:
         "The Republic of Valdoria sent envoys. Valdoria wants a deal, and Valdoria's "
         "neighbours agree. Talks with Valdoria resume on Monday."
     )
-    (doc,) = extract_documents([Document(id="v", source="v", raw=text, text=text)])
-    place = next(e for e in doc.entities if "Valdoria" in e.aliases)
-    assert place.name == "Valdoria"
+    assert _by_alias(text)["Valdoria"].name == "Valdoria"
     ids = _ids(_docs((("Iran", "GPE"), ("Iran", "GPE")), (("Islamic Republic of Iran", "GPE"),)))
     assert ids["Iran"] == ids["Islamic Republic of Iran"]
     entity = next(e for e in link_entities(_docs((("Iran", "GPE"), ("Iran", "GPE")),
@@ -418,8 +421,7 @@ def test_a_name_with_particles_is_one_person() -> None:
         "ahead. Critics like von der Brandt and Omar Haddad disagree. The University of "
         "the West Indies and the Bank of Valmora stayed silent."
     )
-    (doc,) = extract_documents([Document(id="p", source="p", raw=text, text=text)])
-    by_alias = {a: e for e in doc.entities for a in e.aliases}
+    by_alias = _by_alias(text)
     person = by_alias["Karin von der Brandt"]
     assert person.type == "PERSON"
     assert "von der Brandt" in person.aliases
