@@ -264,6 +264,16 @@ def test_a_long_headline_before_a_dateline_is_the_title() -> None:
     assert headline not in doc.text
 
 
+@pytest.mark.parametrize(
+    "headline",
+    ["11 Children Rescued From a Harbour Compound", "3-D-printed ferries put the harbour at risk"],
+)
+def test_a_headline_opening_with_a_number_is_the_title(headline: str) -> None:
+    doc = clean_text("\n\n".join([headline, *DATED_BODY]))
+    assert doc.title == headline
+    assert headline not in doc.text
+
+
 def test_unknown_metadata_stays_null() -> None:
     doc = clean_text("\n\n".join(DATED_BODY))
     assert (doc.title, doc.author, doc.published) == (None, None, None)

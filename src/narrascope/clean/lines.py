@@ -81,9 +81,16 @@ class Line:
             return False
         if self.text.endswith(".") and not title_cased(self.text):
             return False
-        return _LETTER_START.match(self.text) is not None
+        if _LETTER_START.match(self.text) is not None:
+            return True
+        # "11 Children Rescued From …", "3-D-printed guns put …": a number opening a
+        # headline of real words, not a date or a figure line ("12 March 2024 10:30")
+        words = len(_LONG_WORD.findall(self.text))
+        return _NUMBER_START.match(self.text) is not None and words >= 3
 
 
+_NUMBER_START = re.compile(r"^\d[\d,.]*(?:-[^\W\d_][\w-]*)?\s+\S|^\d-[^\W\d_]")
+_LONG_WORD = re.compile(r"[^\W\d_]{3,}")
 _BARE_URL = re.compile(r"(?:https?://|www\.)\S+$", re.IGNORECASE)  # an address, not a headline
 
 
