@@ -318,3 +318,19 @@ def test_he_after_a_quotation_of_two_sentences_looks_back_past_them() -> None:
     )
     (quote,) = [q for q in _quotes(text) if q.kind == "direct"]
     assert quote.speaker_name == "Tomas Vell"
+
+
+def test_a_report_inside_another_report_is_the_outer_speakers_claim() -> None:
+    text = (
+        "Mara Olsen said that the harbour authority had announced that the old bridge "
+        "would close in May.\n\nThe ferry union argues that it shows the city has given up "
+        "on the crossing."
+    )
+    quotes = _quotes(text)
+    assert [(q.speaker_name or q.speaker, text[q.start : q.end]) for q in quotes] == [
+        (
+            "Mara Olsen",
+            "the harbour authority had announced that the old bridge would close in May",
+        ),
+        ("The ferry union", "it shows the city has given up on the crossing"),
+    ]

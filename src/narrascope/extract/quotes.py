@@ -52,7 +52,7 @@ def find_quotes(sdoc: Doc, mentions: list[Mention]) -> list[Attribution]:
             found.append(attribution)
             if attribution.quote.speaker_start is not None and attribution.mention is not None:
                 ctx.last_speaker = _speaker_of(attribution)
-    reported = _unrepeated(_reported(sdoc, ctx, marked), found)
+    reported = _outermost(_unrepeated(_reported(sdoc, ctx, marked), found))
     found = [_inside_report(a, reported) for a in found]
     found.extend(reported)
     found = labelled_lines(ctx, found)
@@ -84,6 +84,32 @@ def _unrepeated(reported: list[Attribution], marked: list[Attribution]) -> list[
                 speaker_end=q.speaker_end, reason=q.reason,
             )  # fmt: skip
             marked[inside] = Attribution(given, a.mention)
+    return out
+
+
+def _outermost(reported: list[Attribution]) -> list[Attribution]:
+    """A report inside what someone else reports is part of that claim, not a quote of its
+    own: in "X said that Y had called the plan a failure", that Y called it so is X's
+    word, so only X's report is kept. A source that relays a report ("voters said …,
+    according to exit polls") keeps the report it relays."""
+
+    def voice(a: Attribution) -> tuple[int, int] | str | None:
+        m = a.mention
+        return (m.start, m.end) if m is not None else a.quote.speaker
+
+    out = []
+    for a in reported:
+        q = a.quote
+        if not any(
+            o is not a
+            and o.quote.start <= q.start
+            and q.end <= o.quote.end
+            and o.quote.end - o.quote.start > q.end - q.start
+            and voice(o) != voice(a)
+            and o.quote.cue != "according to"
+            for o in reported
+        ):
+            out.append(a)
     return out
 
 
