@@ -13,7 +13,12 @@ complement ("a poll found that ..."), at least ``--min-count // 2`` times and in
 Content), are kept as ``clause_lemmas``. Verb and preposition pairs whose object is
 in the Content while the verb is in the Cue ("called for a ban"), at least
 ``--min-count`` times and in at least ``--prep-min-rate`` of their uses, are kept as
-``prep_lemmas``. The output holds lemmas and word forms only, no
+``prep_lemmas``. Lemmas left over that are cues with a clausal complement where the
+writer reports someone else's view ("the senator believes that ..."): the verb outside
+quotation marks, its subject no first or second person, the verb in no other
+attribution's content (the extractor keeps only the outer report), at least
+``--min-count // 2`` times and in at least ``--belief-min-rate`` of those uses, are kept
+as ``belief_lemmas``. The output holds lemmas and word forms only, no
 article text:
 
     .venv/bin/python bench/learn_cues.py --polnear ~/.cache/narrascope-data/polnear
@@ -24,6 +29,7 @@ from __future__ import annotations
 import argparse
 import json
 import xml.etree.ElementTree as ET
+import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -84,6 +90,32 @@ def _objects(
     return out
 
 
+_MARKS = re.compile(r"“[^“”\n]*”|\"[^\"\n]*\"|''[^\n]*?''")
+_SELF = frozenset({"i", "we", "you"})  # the writer or the reader: no one else's view
+
+
+def _subjects(path: Path) -> dict[int, str]:
+    """Verb offset -> its subject's word (``nsubj``, basic dependencies), lowercased."""
+    out: dict[int, str] = {}
+    for _, elem in ET.iterparse(path):
+        if elem.tag != "sentence":
+            continue
+        toks = {
+            t.get("id"): (int(t.findtext("CharacterOffsetBegin") or 0), t.findtext("word") or "")
+            for t in elem.iter("token")
+        }
+        for deps in elem.iter("dependencies"):
+            if deps.get("type") != "basic-dependencies":
+                continue
+            for dep in deps.iter("dep"):
+                gov, sub = dep.find("governor"), dep.find("dependent")
+                if dep.get("type") == "nsubj" and gov is not None and sub is not None:
+                    if gov.get("idx") in toks and sub.get("idx") in toks:
+                        out[toks[gov.get("idx")][0]] = toks[sub.get("idx")][1].lower()
+        elem.clear()
+    return out
+
+
 def _cue_spans(ann: str, label: str = "Cue") -> list[tuple[int, int]]:
     spans = []
     for line in ann.splitlines():
@@ -103,6 +135,7 @@ def main() -> None:
     parser.add_argument("--object-min-rate", type=float, default=0.35)
     parser.add_argument("--clause-min-rate", type=float, default=0.5)
     parser.add_argument("--prep-min-rate", type=float, default=0.5)
+    parser.add_argument("--belief-min-rate", type=float, default=0.6)
     parser.add_argument(
         "--hold-out",
         type=int,
@@ -121,6 +154,8 @@ def main() -> None:
     clause_total: Counter[str] = Counter()
     prep_content: Counter[str] = Counter()
     prep_total: Counter[str] = Counter()
+    belief_cue: Counter[str] = Counter()
+    belief_total: Counter[str] = Counter()
     verbs: set[int] = set()
     held = set(
         sorted(p.name[: -len(".txt")] for p in (folder / "text").glob("*.txt"))[: args.hold_out]
@@ -142,6 +177,9 @@ def main() -> None:
             if any(a <= start and end <= b for a, b in cues):
                 as_cue[lemma] += 1
         contents = _cue_spans(ann.read_text("utf-8"), "Content")
+        text = (folder / "text" / f"{name}.txt").read_text("utf-8")
+        quoted = [(m.start(), m.end()) for m in _MARKS.finditer(text)]
+        subjects = _subjects(parse)
         for verb, lemma, obj in _objects(parse):
             obj_total[lemma] += 1
             in_cue = any(a <= verb < b for a, b in cues)
@@ -150,6 +188,16 @@ def main() -> None:
             clause_total[lemma] += 1
             in_cue = any(a <= verb < b for a, b in cues)
             clause_cue[lemma] += in_cue and any(a <= clause < b for a, b in contents)
+            subject = subjects.get(verb)
+            if (
+                subject is None
+                or subject in _SELF
+                or any(a < verb < b for a, b in quoted)
+                or (not in_cue and any(a <= verb < b for a, b in contents))
+            ):
+                continue
+            belief_total[lemma] += 1
+            belief_cue[lemma] += in_cue and any(a <= clause < b for a, b in contents)
         for verb, pair, obj in _objects(parse, "nmod:", "collapsed-dependencies"):
             if hash((name, verb)) not in verbs or not pair.replace(" ", "").isalpha():
                 continue
@@ -169,6 +217,15 @@ def main() -> None:
         and n >= args.min_count // 2
         and n >= args.clause_min_rate * clause_total[lemma]
     )
+    belief_kept = sorted(
+        lemma
+        for lemma, n in belief_cue.items()
+        if lemma not in kept
+        and lemma not in clause_kept
+        and lemma.isalpha()
+        and n >= args.min_count // 2
+        and n >= args.belief_min_rate * belief_total[lemma]
+    )
     data = {
         "_comment": (
             "Reported-speech cue verbs learned from PolNeAR train cue annotations "
@@ -179,7 +236,11 @@ def main() -> None:
             "[count as cue with the clause in the content, count with a clausal complement, "
             "inflected forms]; prep_lemmas: '<verb lemma> <preposition>' pairs whose "
             'prepositional object is the attributed content ("called for a ban", "spoke '
-            'about the border") -> [count so, count of the pair, inflected forms of the verb].'
+            'about the border") -> [count so, count of the pair, inflected forms of the verb]; '
+            "belief_lemmas: further lemmas that are cues with a clausal complement where the "
+            'writer reports a third party\'s view ("the senator believes that ...": outside '
+            "quotation marks, inside no other attribution) -> [count as cue with the clause "
+            "in the content, count of such uses, inflected forms]."
         ),
         "min_count": args.min_count,
         "min_rate": args.min_rate,
@@ -215,6 +276,15 @@ def main() -> None:
         if prep_content[pair] >= args.min_count
         and prep_content[pair] >= args.prep_min_rate * prep_total[pair]
         and pair.split()[-1] not in _NOT_PREPOSITIONS
+    }
+    data["belief_min_rate"] = args.belief_min_rate
+    data["belief_lemmas"] = {
+        lemma: [
+            belief_cue[lemma],
+            belief_total[lemma],
+            sorted(f for f in forms[lemma] if f.isalpha()),
+        ]
+        for lemma in belief_kept
     }
     out = Path(args.out)
     out.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", "utf-8")

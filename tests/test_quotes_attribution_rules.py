@@ -334,3 +334,14 @@ def test_a_report_inside_another_report_is_the_outer_speakers_claim() -> None:
         ),
         ("The ferry union", "it shows the city has given up on the crossing"),
     ]
+
+
+def test_a_view_the_writer_reports_is_attributed_to_whoever_holds_it() -> None:
+    text = (
+        "Senator Ada Rennick knows that the harbour tax will fail in the vote.\n\n"
+        "We realize that the port is busier than ever this spring."
+    )
+    quotes = _quotes(text)
+    assert [(q.speaker_name, text[q.start : q.end]) for q in quotes] == [
+        ("Ada Rennick", "the harbour tax will fail in the vote")
+    ]

@@ -505,6 +505,7 @@ def _reported(sdoc: Doc, ctx: SpeakerContext, marked: Iterable[MarkedSpan]) -> l
     direct = [(m.start, m.end) for m in marked if _kind(ctx.text, m) == "direct"]
     cue = resources.cues()
     clause_cues = resources.clause_cue_forms()
+    belief_cues = resources.belief_cue_forms()
     prep_cues = resources.prep_cue_forms()
     out: list[Attribution] = []
     for sent in ctx.sents:
@@ -516,6 +517,7 @@ def _reported(sdoc: Doc, ctx: SpeakerContext, marked: Iterable[MarkedSpan]) -> l
             if tok.pos_ == "VERB" and (
                 tok.lower_ in cue.indirect_verbs
                 or (tok.lower_ in clause_cues and any(c.dep_ == "ccomp" for c in tok.children))
+                or (tok.lower_ in belief_cues and _others_view(tok))
             ):
                 if _passive_without_agent(tok):  # "the talks are expected to ...": no source
                     continue
@@ -576,6 +578,20 @@ def _noun_clause_quote(
     if end - start < 12 or crosses(start, end, direct, ctx.text):
         return []
     return [make_attribution(ctx.text, start, end, "indirect", noun.text, speaker)]
+
+
+_SELF = frozenset({"i", "we", "you"})
+
+
+def _others_view(verb: Token) -> bool:
+    """ "The senator believes that …": a verb of belief with a clause, whose subject is
+    someone other than the writer or the reader."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return (
+        subject is not None
+        and subject.lower_ not in _SELF
+        and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
+    )
 
 
 def _relative(clause: Token) -> bool:

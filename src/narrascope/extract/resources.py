@@ -123,6 +123,15 @@ def clause_cue_forms() -> frozenset[str]:
 
 
 @cache
+def belief_cue_forms() -> frozenset[str]:
+    """Forms of verbs that attribute a clause after them when the writer reports someone
+    else's view ("the senator believes that ..."), learned from PolNeAR train
+    (``belief_lemmas``)."""
+    lemmas = _json("cues_learned.json").get("belief_lemmas", {})
+    return frozenset(form for lemma, (_, _, forms) in lemmas.items() for form in (lemma, *forms))
+
+
+@cache
 def prep_cue_forms() -> dict[str, frozenset[str]]:
     """Verb form -> prepositions whose object is what the verb attributes ("called for a
     ban", "spoke about the border"), learned from PolNeAR train (``prep_lemmas``)."""
