@@ -28,8 +28,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import xml.etree.ElementTree as ET
 import re
+import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -109,9 +109,14 @@ def _subjects(path: Path) -> dict[int, str]:
                 continue
             for dep in deps.iter("dep"):
                 gov, sub = dep.find("governor"), dep.find("dependent")
-                if dep.get("type") == "nsubj" and gov is not None and sub is not None:
-                    if gov.get("idx") in toks and sub.get("idx") in toks:
-                        out[toks[gov.get("idx")][0]] = toks[sub.get("idx")][1].lower()
+                if (
+                    dep.get("type") == "nsubj"
+                    and gov is not None
+                    and sub is not None
+                    and gov.get("idx") in toks
+                    and sub.get("idx") in toks
+                ):
+                    out[toks[gov.get("idx")][0]] = toks[sub.get("idx")][1].lower()
         elem.clear()
     return out
 

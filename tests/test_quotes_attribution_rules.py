@@ -345,3 +345,14 @@ def test_a_view_the_writer_reports_is_attributed_to_whoever_holds_it() -> None:
     assert [(q.speaker_name, text[q.start : q.end]) for q in quotes] == [
         ("Ada Rennick", "the harbour tax will fail in the vote")
     ]
+
+
+def test_a_cue_after_an_adjective_is_its_subjects_but_a_hedge_is_nobodys() -> None:
+    text = (
+        "Tomas Vell was quick to point out that the ferry had been late all week.\n\n"
+        "It is safe to say that the ferry will be late again."
+    )
+    quotes = _quotes(text)
+    assert [(q.speaker_name, text[q.start : q.end]) for q in quotes] == [
+        ("Tomas Vell", "the ferry had been late all week")
+    ]

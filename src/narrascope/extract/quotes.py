@@ -31,7 +31,7 @@ from narrascope.extract.reported_extent import (
 from narrascope.extract.speakers import Speaker, SpeakerContext, hyphen_pieces, resolve_token
 from narrascope.models import Mention, QuoteKind
 
-_CLIMB = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep", "relcl", "acl", "ccomp"})
+_CLIMB = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep", "relcl", "acl", "ccomp", "acomp"})
 
 
 HEAD_TOKENS = 8  # a cue this close to the start of the next sentence still attributes
@@ -659,14 +659,18 @@ def _addressed(verb: Token) -> bool:
 
 
 def _impersonal(verb: Token) -> bool:
-    """ "It is safe to say that ...", "it is fair to say ...": the writer's own hedge."""
+    """ "It is safe to say that ...", "it is fair to say ...": the writer's own hedge (but
+    "X was quick to point out that ..." is X's)."""
     head = verb.head
     adjective = head.pos_ == "ADJ" or any(c.dep_ == "acomp" for c in head.children)
-    return (
+    if not (
         verb.dep_ == "xcomp"
         and adjective
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    )
+    ):
+        return False
+    subject = subject_of(verb)
+    return subject is None or subject.dep_ == "expl" or subject.lower_ in {"it", "this", "that"}
 
 
 def _clause_quote(
