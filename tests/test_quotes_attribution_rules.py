@@ -356,3 +356,15 @@ def test_a_cue_after_an_adjective_is_its_subjects_but_a_hedge_is_nobodys() -> No
     assert [(q.speaker_name, text[q.start : q.end]) for q in quotes] == [
         ("Tomas Vell", "the ferry had been late all week")
     ]
+
+
+def test_a_name_owning_the_subject_speaks_only_through_its_voices() -> None:
+    text = (
+        "Ada Rennick's supporters argue that the harbour tax is far too low.\n\n"
+        "Ada Rennick's campaign said that the harbour tax would be raised in May."
+    )
+    quotes = _quotes(text)
+    assert [(q.speaker_name, q.speaker) for q in quotes] == [
+        (None, "Ada Rennick's supporters"),
+        ("Ada Rennick", "Ada Rennick's campaign"),
+    ]

@@ -252,6 +252,8 @@ def resolve_token(tok: Token, ctx: SpeakerContext) -> Speaker:
                 continue  # "the influential US daily", "Irish MEP X": a modifier, not the speaker
             if inner is not None and child.dep_ == "compound" and _member_of(tok):
                 continue  # "a former Navy sailor" is one of the Navy, not its voice
+            if inner is not None and child.dep_ == "poss" and not _speaks_for_owner(tok):
+                continue  # "Trump's supporters", "her rivals": not the owner's voice
             if inner is not None and inner.label in SPEAKER_LABELS:
                 return Speaker(text, start, end, inner, f"{child.dep_} of '{tok.text}'")
     noun = tok.lower_
@@ -284,6 +286,21 @@ def _member_of(tok: Token) -> bool:
     "engineer", "worker"), as opposed to "spokesman" or "official"."""
     word = tok.lower_
     return tok.pos_ == "NOUN" and word not in _VOICES and _ROLE_SUFFIX.search(word) is not None
+
+
+# nouns after a possessive name that speak for its owner ("X's campaign said")
+_OWNERS_VOICES = _VOICES | frozenset(
+    {"campaign", "camp", "team", "office", "staff", "people", "administration",
+     "government", "ministry", "department", "party", "company", "firm", "spokesmen"}
+)  # fmt: skip
+
+
+def _speaks_for_owner(tok: Token) -> bool:
+    """Whether a noun after a possessive speaks for the owner ("X's spokesman", "X's
+    campaign") rather than for itself ("X's supporters", "X's wife", "X's critics")."""
+    return tok.pos_ != "NOUN" or tok.lower_ in _OWNERS_VOICES or tok.lower_ in (
+        resources.cues().document_nouns
+    )
 
 
 _QUANTIFIERS = frozenset(
