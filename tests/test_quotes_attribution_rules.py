@@ -368,3 +368,17 @@ def test_a_name_owning_the_subject_speaks_only_through_its_voices() -> None:
         (None, "Ada Rennick's supporters"),
         ("Ada Rennick", "Ada Rennick's campaign"),
     ]
+
+
+def test_titles_after_a_work_noun_are_no_quotes_even_with_a_subtitle() -> None:
+    text = (
+        "“We were lucky,” Ana Ruiz said on the podcast “Harbour Nights.”\n\n"
+        "“It took years,” said Piet Harlow, the author of “Salt Roads: A Short History of "
+        "the Northern Coast.”\n\n"
+        "Tomas Vell published a collection called “Brine!: Ten Years of Ferry Tales.”"
+    )
+    quotes = _quotes(text)
+    assert [(q.speaker_name, q.text) for q in quotes] == [
+        ("Ana Ruiz", "We were lucky"),
+        ("Piet Harlow", "It took years"),
+    ]

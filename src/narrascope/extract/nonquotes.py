@@ -86,7 +86,9 @@ def uttered(span: MarkedSpan, ctx: SpeakerContext) -> bool:
 
 _WORK_BEFORE = re.compile(
     r"(?:['’]s|\b(?:show|program|programme|book|film|movie|series|novel|song|album|"
-    r"documentary|podcast|column|segment|newsletter|play|magazine|on))[\s,]*(?:''|[“\"‘'])?$",
+    r"documentary|podcast|column|segment|newsletter|play|magazine|autobiography|memoir|"
+    r"biography|collection|anthology|essay|poem|anthem|hymn|musical|opera|"
+    r"(?:co-)?author of|on)(?:\s+(?:titled|entitled|called|named))?)[\s,]*(?:''|[“\"‘'])?$",
     re.I,
 )
 
@@ -96,9 +98,14 @@ SCARE_WORDS = 2  # a quoted term this short is a scare quote unless a cue verb t
 
 def named_work(text: str, start: int, end: int) -> bool:
     """A capitalised name right after "’s" or a noun such as "show" or "book", or after
-    "on": "the network’s “Evening Desk”", "appeared on “Harbour Talk”"."""
-    words = re.findall(r"[\w’'.-]+", text[start:end])
-    if not words or len(words) > MAX_TITLE_WORDS or not _title_case(words):
+    "on": "the network’s “Evening Desk”", "appeared on “Harbour Talk”", "the author of
+    “Salt Roads: A History of the Coast”" (a subtitle after a colon)."""
+    title, _, subtitle = text[start:end].partition(":")
+    words = re.findall(r"[\w’'.-]+", title)
+    more = re.findall(r"[\w’'.-]+", subtitle)
+    if not words or len(words) > MAX_TITLE_WORDS or len(more) > MAX_TITLE_WORDS:
+        return False
+    if not _title_case(words) or (more and not _title_case(more)):
         return False
     return bool(_WORK_BEFORE.search(text, max(0, start - 30), start))
 

@@ -53,6 +53,7 @@ def find_quotes(sdoc: Doc, mentions: list[Mention]) -> list[Attribution]:
             if attribution.quote.speaker_start is not None and attribution.mention is not None:
                 ctx.last_speaker = _speaker_of(attribution)
     reported = _outermost(_unrepeated(_reported(sdoc, ctx, marked), found))
+    reported = _outside_nonquotes(reported, marked, found)
     found = [_inside_report(a, reported) for a in found]
     found.extend(reported)
     found = labelled_lines(ctx, found)
@@ -85,6 +86,23 @@ def _unrepeated(reported: list[Attribution], marked: list[Attribution]) -> list[
             )  # fmt: skip
             marked[inside] = Attribution(given, a.mention)
     return out
+
+
+def _outside_nonquotes(
+    reported: list[Attribution], marked: list[MarkedSpan], found: list[Attribution]
+) -> list[Attribution]:
+    """Reported speech whose content lies inside quotation marks that hold no quote (a
+    title: "said on the podcast “Here’s the Thing”") is no report."""
+    silent = [
+        m
+        for m in marked
+        if not any(m.start <= a.quote.end and a.quote.start <= m.end for a in found)
+    ]
+    return [
+        a
+        for a in reported
+        if not any(m.start - 1 <= a.quote.start and a.quote.end <= m.end + 1 for m in silent)
+    ]
 
 
 def _outermost(reported: list[Attribution]) -> list[Attribution]:
