@@ -382,3 +382,15 @@ def test_titles_after_a_work_noun_are_no_quotes_even_with_a_subtitle() -> None:
         ("Ana Ruiz", "We were lucky"),
         ("Piet Harlow", "It took years"),
     ]
+
+
+def test_a_stance_in_a_few_words_is_attributed() -> None:
+    text = (
+        "A spokesman for Tomas Vell declined to comment.\n\n"
+        "Ada Rennick endorsed Tomas Vell on Monday."
+    )
+    quotes = _quotes(text)
+    assert [(q.speaker_name, q.text) for q in quotes] == [
+        ("Tomas Vell", "to comment"),
+        ("Ada Rennick", "Tomas Vell"),
+    ]

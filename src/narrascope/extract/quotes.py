@@ -727,13 +727,22 @@ def _clause_quote(
     last = content_end(verb, clause, ctx) if clause.i > verb.i else tokens[-1]
     start, end = trimmed(ctx.text, tokens[0].idx, last.idx + len(last.text))
     end = whole_quotation(ctx, start, end)
-    if end - start < 12 or crosses(start, end, direct, ctx.text) or start <= subject.idx < end:
+    shortest = _MIN_STANCE_CHARS if clause.dep_ == "xcomp" else _MIN_CLAUSE_CHARS
+    if (
+        end - start < shortest
+        or crosses(start, end, direct, ctx.text)
+        or start <= subject.idx < end
+    ):
         return []
     speaker = resolve_token(subject, ctx)
     return [make_attribution(ctx.text, start, end, "indirect", verb.text, speaker)]
 
 
-_MIN_OBJECT_WORDS = 4  # an object alone must say something, not only name a target
+_MIN_CLAUSE_CHARS = 12  # a clause reported must say something
+_MIN_STANCE_CHARS = 6  # "declined to comment", "denied the charges": a stance in a few words
+
+
+_MIN_OBJECT_WORDS = 2  # an object alone must say something, not only name a target
 
 
 def _quoted_label(verb: Token, obj: Token, ctx: SpeakerContext) -> bool:
@@ -782,7 +791,11 @@ def _object_quote(
         return []  # "blasted council bosses": a target, not something said
     start, end = trimmed(ctx.text, first.idx, last.idx + len(last.text))
     end = whole_quotation(ctx, start, end)
-    if end - start < 12 or crosses(start, end, direct, ctx.text) or start <= subject.idx < end:
+    if (
+        end - start < _MIN_STANCE_CHARS
+        or crosses(start, end, direct, ctx.text)
+        or start <= subject.idx < end
+    ):
         return []
     speaker = resolve_token(subject, ctx)
     if speaker.mention is None:  # "the move angered many": a named source only

@@ -550,11 +550,16 @@ def _description(tok: Token, ctx: SpeakerContext, start: int, end: int) -> Speak
     pieces = hyphen_pieces(tok)  # "a co-founder of the blog": "of" hangs on any piece
     for child in (c for piece in pieces for c in piece.children):
         # "analysts at the institute", "a spokesman for the ministry"
-        if child.dep_ == "prep" and child.lower_ in {"at", "of", "from", "for", "with"}:
+        if child.dep_ == "prep" and child.lower_ in {"at", "of", "from", "for", "with", "to"}:
+            labels = {"ORG", "GPE", "NORP"}
+            if noun in _VOICES and child.lower_ in {"for", "to"}:
+                labels.add("PERSON")  # "a spokesman for X", "an aide to X": X's voice
+            elif child.lower_ == "to":
+                continue
             for obj in child.children:  # the object itself ("a victim of a priest in X": not X)
                 found = ctx.mention_at(obj.idx, obj.idx + len(obj.text))
-                if found is not None and found.label in {"ORG", "GPE", "NORP"}:
-                    return Speaker(text, start, end, found, f"'{text}' -> their organisation")
+                if found is not None and found.label in labels:
+                    return Speaker(text, start, end, found, f"'{text}' -> whom they speak for")
     return Speaker(text, start, end, None, f"unnamed speaker: '{text}'")
 
 
