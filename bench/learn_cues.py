@@ -18,7 +18,10 @@ writer reports someone else's view ("the senator believes that ..."): the verb o
 quotation marks, its subject no first or second person, the verb in no other
 attribution's content (the extractor keeps only the outer report), at least
 ``--min-count // 2`` times and in at least ``--belief-min-rate`` of those uses, are kept
-as ``belief_lemmas``. The output holds lemmas and word forms only, no
+as ``belief_lemmas``. Lemmas left over that are cues with a "to" complement when a name
+is their subject ("X plans to run"), outside quotation marks, at least
+``--min-count // 2`` times and in at least ``--plan-min-rate`` of those uses, are kept as
+``plan_lemmas``. The output holds lemmas and word forms only, no
 article text:
 
     .venv/bin/python bench/learn_cues.py --polnear ~/.cache/narrascope-data/polnear
@@ -94,14 +97,19 @@ _MARKS = re.compile(r"“[^“”\n]*”|\"[^\"\n]*\"|''[^\n]*?''")
 _SELF = frozenset({"i", "we", "you"})  # the writer or the reader: no one else's view
 
 
-def _subjects(path: Path) -> dict[int, str]:
-    """Verb offset -> its subject's word (``nsubj``, basic dependencies), lowercased."""
-    out: dict[int, str] = {}
+def _subjects(path: Path) -> dict[int, tuple[str, str]]:
+    """Verb offset -> its subject's word, lowercased, and part of speech (``nsubj``, basic
+    dependencies)."""
+    out: dict[int, tuple[str, str]] = {}
     for _, elem in ET.iterparse(path):
         if elem.tag != "sentence":
             continue
         toks = {
-            t.get("id"): (int(t.findtext("CharacterOffsetBegin") or 0), t.findtext("word") or "")
+            t.get("id"): (
+                int(t.findtext("CharacterOffsetBegin") or 0),
+                (t.findtext("word") or "").lower(),
+                t.findtext("POS") or "",
+            )
             for t in elem.iter("token")
         }
         for deps in elem.iter("dependencies"):
@@ -116,7 +124,8 @@ def _subjects(path: Path) -> dict[int, str]:
                     and gov.get("idx") in toks
                     and sub.get("idx") in toks
                 ):
-                    out[toks[gov.get("idx")][0]] = toks[sub.get("idx")][1].lower()
+                    _, word, pos = toks[sub.get("idx")]
+                    out[toks[gov.get("idx")][0]] = (word, pos)
         elem.clear()
     return out
 
@@ -141,6 +150,7 @@ def main() -> None:
     parser.add_argument("--clause-min-rate", type=float, default=0.5)
     parser.add_argument("--prep-min-rate", type=float, default=0.5)
     parser.add_argument("--belief-min-rate", type=float, default=0.6)
+    parser.add_argument("--plan-min-rate", type=float, default=0.5)
     parser.add_argument(
         "--hold-out",
         type=int,
@@ -161,6 +171,8 @@ def main() -> None:
     prep_total: Counter[str] = Counter()
     belief_cue: Counter[str] = Counter()
     belief_total: Counter[str] = Counter()
+    plan_cue: Counter[str] = Counter()
+    plan_total: Counter[str] = Counter()
     verbs: set[int] = set()
     held = set(
         sorted(p.name[: -len(".txt")] for p in (folder / "text").glob("*.txt"))[: args.hold_out]
@@ -196,13 +208,22 @@ def main() -> None:
             subject = subjects.get(verb)
             if (
                 subject is None
-                or subject in _SELF
+                or subject[0] in _SELF
                 or any(a < verb < b for a, b in quoted)
                 or (not in_cue and any(a <= verb < b for a, b in contents))
             ):
                 continue
             belief_total[lemma] += 1
             belief_cue[lemma] += in_cue and any(a <= clause < b for a, b in contents)
+        for verb, lemma, plan in _objects(parse, "xcomp"):
+            subject = subjects.get(verb)
+            if subject is None or not subject[1].startswith("NNP"):
+                continue
+            if any(a < verb < b for a, b in quoted):
+                continue
+            plan_total[lemma] += 1
+            in_cue = any(a <= verb < b for a, b in cues)
+            plan_cue[lemma] += in_cue and any(a <= plan < b for a, b in contents)
         for verb, pair, obj in _objects(parse, "nmod:", "collapsed-dependencies"):
             if hash((name, verb)) not in verbs or not pair.replace(" ", "").isalpha():
                 continue
@@ -231,6 +252,14 @@ def main() -> None:
         and n >= args.min_count // 2
         and n >= args.belief_min_rate * belief_total[lemma]
     )
+    plan_kept = sorted(
+        lemma
+        for lemma, n in plan_cue.items()
+        if lemma not in kept
+        and lemma.isalpha()
+        and n >= args.min_count // 2
+        and n >= args.plan_min_rate * plan_total[lemma]
+    )
     data = {
         "_comment": (
             "Reported-speech cue verbs learned from PolNeAR train cue annotations "
@@ -245,7 +274,10 @@ def main() -> None:
             "belief_lemmas: further lemmas that are cues with a clausal complement where the "
             'writer reports a third party\'s view ("the senator believes that ...": outside '
             "quotation marks, inside no other attribution) -> [count as cue with the clause "
-            "in the content, count of such uses, inflected forms]."
+            "in the content, count of such uses, inflected forms]; plan_lemmas: further "
+            'lemmas that are cues with a "to" complement when a name is their subject ("X '
+            'plans to run"), outside quotation marks -> [count as cue with the complement in '
+            "the content, count of such uses, inflected forms]."
         ),
         "min_count": args.min_count,
         "min_rate": args.min_rate,
@@ -290,6 +322,11 @@ def main() -> None:
             sorted(f for f in forms[lemma] if f.isalpha()),
         ]
         for lemma in belief_kept
+    }
+    data["plan_min_rate"] = args.plan_min_rate
+    data["plan_lemmas"] = {
+        lemma: [plan_cue[lemma], plan_total[lemma], sorted(f for f in forms[lemma] if f.isalpha())]
+        for lemma in plan_kept
     }
     out = Path(args.out)
     out.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", "utf-8")

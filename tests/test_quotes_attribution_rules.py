@@ -394,3 +394,14 @@ def test_a_stance_in_a_few_words_is_attributed() -> None:
         ("Tomas Vell", "to comment"),
         ("Ada Rennick", "Tomas Vell"),
     ]
+
+
+def test_a_named_subjects_plan_is_attributed_but_not_a_pronouns() -> None:
+    text = (
+        "Ada Rennick plans to run for the harbour council next spring.\n\n"
+        "They plan to visit the harbour council next spring."
+    )
+    quotes = _quotes(text)
+    assert [(q.speaker_name, q.text) for q in quotes] == [
+        ("Ada Rennick", "to run for the harbour council next spring")
+    ]

@@ -524,6 +524,7 @@ def _reported(sdoc: Doc, ctx: SpeakerContext, marked: Iterable[MarkedSpan]) -> l
     cue = resources.cues()
     clause_cues = resources.clause_cue_forms()
     belief_cues = resources.belief_cue_forms()
+    plan_cues = resources.plan_cue_forms()
     prep_cues = resources.prep_cue_forms()
     out: list[Attribution] = []
     for sent in ctx.sents:
@@ -536,6 +537,7 @@ def _reported(sdoc: Doc, ctx: SpeakerContext, marked: Iterable[MarkedSpan]) -> l
                 tok.lower_ in cue.indirect_verbs
                 or (tok.lower_ in clause_cues and any(c.dep_ == "ccomp" for c in tok.children))
                 or (tok.lower_ in belief_cues and _others_view(tok))
+                or (tok.lower_ in plan_cues and _named_plan(tok))
             ):
                 if _passive_without_agent(tok):  # "the talks are expected to ...": no source
                     continue
@@ -609,6 +611,19 @@ def _others_view(verb: Token) -> bool:
         subject is not None
         and subject.lower_ not in _SELF
         and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
+    )
+
+
+def _named_plan(verb: Token) -> bool:
+    """ "X plans to run": a named subject and a "to" complement."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return (
+        subject is not None
+        and subject.pos_ == "PROPN"
+        and any(
+            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in verb.children
+        )
     )
 
 

@@ -132,6 +132,14 @@ def belief_cue_forms() -> frozenset[str]:
 
 
 @cache
+def plan_cue_forms() -> frozenset[str]:
+    """Forms of verbs that attribute their "to" complement when a name is their subject
+    ("X plans to run"), learned from PolNeAR train (``plan_lemmas``)."""
+    lemmas = _json("cues_learned.json").get("plan_lemmas", {})
+    return frozenset(form for lemma, (_, _, forms) in lemmas.items() for form in (lemma, *forms))
+
+
+@cache
 def prep_cue_forms() -> dict[str, frozenset[str]]:
     """Verb form -> prepositions whose object is what the verb attributes ("called for a
     ban", "spoke about the border"), learned from PolNeAR train (``prep_lemmas``)."""
