@@ -405,3 +405,22 @@ def test_a_named_subjects_plan_is_attributed_but_not_a_pronouns() -> None:
     assert [(q.speaker_name, q.text) for q in quotes] == [
         ("Ada Rennick", "to run for the harbour council next spring")
     ]
+
+
+def test_what_the_object_of_a_stance_says_in_an_aside_is_its_own() -> None:
+    text = "Ada Rennick endorsed Tomas Vell, who says he is honoured by the support."
+    quotes = _quotes(text)
+    assert [(q.speaker_name, q.text) for q in quotes] == [
+        ("Ada Rennick", "Tomas Vell"),
+        ("Tomas Vell", "he is honoured by the support"),
+    ]
+
+
+def test_a_quotation_after_an_unnamed_speakers_runs_on_in_their_voice() -> None:
+    text = (
+        "Ada Rennick spoke first at the harbour meeting.\n\n"
+        "“The ferry is late again,” a harbour worker said. “It has been late all week and "
+        "nobody tells us why.”"
+    )
+    quotes = [q for q in _quotes(text) if q.kind == "direct"]
+    assert [q.speaker for q in quotes] == ["a harbour worker", "a harbour worker"]

@@ -50,7 +50,7 @@ def find_quotes(sdoc: Doc, mentions: list[Mention]) -> list[Attribution]:
         attribution = _marked_quote(span, ctx)
         if attribution is not None:
             found.append(attribution)
-            if attribution.quote.speaker_start is not None and attribution.mention is not None:
+            if attribution.quote.speaker_start is not None:  # named or not ("a witness")
                 ctx.last_speaker = _speaker_of(attribution)
     reported = _outermost(_unrepeated(_reported(sdoc, ctx, marked), found))
     reported = _outside_nonquotes(reported, marked, found)
@@ -778,6 +778,22 @@ def _reason_aside(verb: Token) -> bool:
     return verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.i < verb.i
 
 
+def _before_aside(obj: Token) -> Token:
+    """The last word of an object before a relative clause set off by a comma: in "X
+    endorsed Y, who says he is honored", what Y says is Y's, not part of X's stance."""
+    doc = obj.doc
+    for child in obj.children:
+        first = child.left_edge
+        if (
+            child.dep_ == "relcl"
+            and first.i >= 2
+            and first.tag_ in ("WP", "WDT", "WP$")
+            and doc[first.i - 1].text == ","
+        ):
+            return doc[first.i - 2]
+    return obj.right_edge
+
+
 def _object_quote(
     verb: Token, subject: Token | None, ctx: SpeakerContext, direct: list[tuple[int, int]]
 ) -> list[Attribution]:
@@ -788,7 +804,7 @@ def _object_quote(
     if not objects or subject is None or _nobody(subject) or _reason_aside(verb):
         return []
     obj = objects[0]
-    last = obj.right_edge
+    last = _before_aside(obj)
     tail = False
     for child in verb.rights:
         if child.i <= last.i:
