@@ -152,3 +152,14 @@ def test_stories_claims_a_question_states_nothing() -> None:
     facts = [c for c in extract_claims(doc) if c.key.startswith("fact|")]
     assert facts
     assert not [c for c in facts if doc.text[c.span.start : c.span.end].endswith("?")]
+
+
+def test_stories_claims_nor_negates_like_not() -> None:
+    a, b = analyse(
+        ("North Post", "2024-04-02", "The harbour logs do not mention the captain's name."),
+        ("South Daily", "2024-04-02", "Nor do the harbour logs mention the captain's name."),
+    )
+    facts_a, facts_b = keys(extract_claims(a), "fact|"), keys(extract_claims(b), "fact|")
+    assert any("|not mention|" in k for k in facts_a), facts_a
+    assert any("|not mention|" in k for k in facts_b), facts_b
+    assert not any("|mention|" in k for k in facts_b), facts_b

@@ -338,7 +338,7 @@ def _predicate_name(pred: Any) -> str:
     if word == "take" and any(lemma(c) == "place" for c in children):
         word = "occur"
     word = VERB_SYNONYMS.get(word, word)
-    negated = any(c.dep_ == "neg" for c in children) or any(
+    negated = any(c.dep_ == "neg" or c.lower_ in ("nor", "neither") for c in children) or any(
         lemma(d) in ("no", "none") and d.dep_ == "det"
         for c in children
         if c.dep_ in ("nsubj", "nsubjpass")
