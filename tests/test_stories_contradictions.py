@@ -174,3 +174,19 @@ def test_stories_contradictions_then_president_is_no_current_status() -> None:
         ("Daily", "2024-06-04", "A photo shows then-president Ilse Varga at a White House dinner."),
     )
     assert [c.kind for c in found] == []
+
+
+def test_where_an_office_is_based_is_no_part_of_its_title() -> None:
+    found = contradictions(
+        (
+            "Daily",
+            "2024-05-21",
+            "The Lakeland-based District Attorney Maren Holt filed charges on Monday.",
+        ),
+        (
+            "Monitor",
+            "2024-05-21",
+            "The Ninth Judicial District Attorney Maren Holt filed charges on Monday.",
+        ),
+    )
+    assert found == []

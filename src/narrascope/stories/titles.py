@@ -67,7 +67,16 @@ def _normalise(ctx: ParsedDoc, tokens: list[Any]) -> str | None:
     for token, word in zip(tokens, words, strict=True):
         if token.pos_ in ("DET", "PUNCT", "PART", "ADP", "CCONJ") or token.ent_type_ in DROP_TYPES:
             continue
+        if _hyphened(token):  # "Oslo-based attorney": "based" says where, not what
+            continue
         if ctx.entity_at(token.idx, token.idx + len(token.text)):
             continue
         kept.append(OFFICE_VARIANTS.get(word, word))
     return " ".join(kept) or None
+
+
+def _hyphened(token: Any) -> bool:
+    """The second half of a hyphenated modifier ("based" in "Oslo-based")."""
+    doc = token.doc
+    i = token.i
+    return i >= 1 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_
