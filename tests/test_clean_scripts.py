@@ -264,6 +264,16 @@ def test_a_long_headline_before_a_dateline_is_the_title() -> None:
     assert headline not in doc.text
 
 
+def test_a_long_headline_alone_above_a_longer_paragraph_is_the_title() -> None:
+    headline = (
+        "Harbour mayor accused in letter obtained by the council of hiding ferry repair costs "
+        "for three years; the mayor denies it happened"
+    )
+    doc = clean_text("\n\n".join([headline, " ".join(DATED_BODY)]))
+    assert doc.title == headline
+    assert headline not in doc.text
+
+
 @pytest.mark.parametrize(
     "headline",
     ["11 Children Rescued From a Harbour Compound", "3-D-printed ferries put the harbour at risk"],

@@ -246,7 +246,9 @@ def _find_title(
     if runs:
         return next((i for i in runs[-1] if i not in headed), runs[-1][0])
     first = lines[start]
-    if first.is_headline_shaped and (first.words <= 20 or _dateline_follows(lines, start)):
+    if first.is_headline_shaped and (
+        first.words <= 20 or _dateline_follows(lines, start) or _long_headline(lines, start)
+    ):
         return start
     if _headline_sentence(lines, start):
         return start
@@ -265,6 +267,17 @@ def _dateline_follows(lines: list[Line], start: int) -> bool:
         and lines[start + 1].block != lines[start].block
         and _DATELINE_OPENING.match(lines[start + 1].text) is not None
     )
+
+
+def _long_headline(lines: list[Line], start: int) -> bool:
+    """A first line of up to 30 words, standing alone as its own block and ending with no
+    stop, above a paragraph more than twice its length: a long headline ("X accused in
+    letter obtained by FBI of …; X denies it happened")."""
+    first = lines[start]
+    if first.text[-1:] in ".!?:;,\"”’)" or start + 1 >= len(lines):
+        return False
+    following = lines[start + 1]
+    return following.block != first.block and following.words > 2 * first.words
 
 
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
