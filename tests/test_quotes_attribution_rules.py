@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -424,3 +425,10 @@ def test_a_quotation_after_an_unnamed_speakers_runs_on_in_their_voice() -> None:
     )
     quotes = [q for q in _quotes(text) if q.kind == "direct"]
     assert [q.speaker for q in quotes] == ["a harbour worker", "a harbour worker"]
+
+
+@pytest.mark.parametrize("city", ["Springfield", "Denver"])
+def test_an_office_named_around_a_place_is_the_speaker_not_the_place(city: str) -> None:
+    text = f"The U.S. Attorney's Office in {city} said the ferry owner has been charged."
+    (quote,) = _quotes(text)
+    assert quote.speaker_name == "U.S. Attorney's Office"

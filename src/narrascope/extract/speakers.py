@@ -225,6 +225,12 @@ def resolve_token(tok: Token, ctx: SpeakerContext) -> Speaker:
         named = [c for c in tok.children if c.dep_ == "appos" and c.i > tok.i + 2]
         if named:
             return resolve_token(named[-1], ctx)
+    if mention is not None and _bare_body(mention, tok, start):
+        lead = _LEADING_DETERMINER.match(ctx.text, start, end)
+        first = lead.end() if lead else start
+        body = Mention(ctx.text[first : mention.end], first, mention.end, "ORG")
+        ctx.recovered.append(body)  # "U.S. Attorney's Office", not "Office"
+        return Speaker(text, start, end, body, "named whole")
     if mention is not None:
         return Speaker(text, start, end, mention, "named")
     part = _part_of(tok)
@@ -265,6 +271,9 @@ def resolve_token(tok: Token, ctx: SpeakerContext) -> Speaker:
         number = tok.doc[tok.i - 1] if tok.i else None
         if number is not None and number.dep_ == "nummod" and number.head.i == tok.i:
             name_start, label = number.idx, "ORG"  # "20 Minutes reported": a title, not a person
+        elif tok.lower_ in _BODY_NOUNS:  # "The U.S. Attorney's Office said": a body, whole
+            lead = _LEADING_DETERMINER.match(ctx.text, start, end)
+            name_start, label = (lead.end() if lead else start), "ORG"
         found = Mention(ctx.text[name_start:end], name_start, end, label)
         ctx.recovered.append(found)  # later pronouns may refer to this person
         return Speaker(text, start, end, found, "named (missed by the entity recogniser)")
@@ -364,6 +373,23 @@ def hyphen_pieces(tok: Token) -> Span:
     while hi + 1 < len(doc) and not doc[hi].whitespace_ and "-" in (doc[hi].text, doc[hi + 1].text):
         hi += 1
     return doc[lo : hi + 1]
+
+
+# the last word of an organisation's name ("Attorney's Office", "Water Board")
+_BODY_NOUNS = frozenset(
+    {"office", "department", "ministry", "agency", "bureau", "committee", "commission",
+     "council", "court", "service", "administration", "authority", "board", "institute",
+     "university", "association", "union", "party", "company", "corporation", "foundation"}
+)  # fmt: skip
+_LEADING_DETERMINER = re.compile(r"(?:the|a|an)\s+", re.IGNORECASE)
+
+
+def _bare_body(mention: Mention, tok: Token, start: int) -> bool:
+    """The recogniser named only the body noun of a longer name ("Office" of "the U.S.
+    Attorney's Office"): a one-word organisation after proper nouns of the same phrase."""
+    if mention.label != "ORG" or mention.text.lower() not in _BODY_NOUNS or start >= mention.start:
+        return False
+    return any(t.pos_ == "PROPN" and start <= t.idx < mention.start for t in tok.subtree)
 
 
 def _name_start(tok: Token) -> int:

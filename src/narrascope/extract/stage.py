@@ -57,16 +57,25 @@ def sentence_spans(sdoc: SpacyDoc, text: str) -> list[tuple[int, int]]:
 
 
 def _with_speakers(mentions: list[Mention], attributions: list[Attribution]) -> list[Mention]:
-    """Add speakers the entity recogniser missed ("Ivanova said") as mentions."""
+    """Add speakers the entity recogniser missed ("Ivanova said") as mentions. An
+    organisation named whole around a recognised name ("U.S. Attorney's Office" around
+    "U.S.") takes that name's place."""
     taken = {(m.start, m.end) for m in mentions}
     extra = []
+    inside: set[tuple[int, int]] = set()
     for a in attributions:
         m = a.mention
         if m is not None and (m.start, m.end) not in taken:
-            if not any(s < m.end and m.start < e for s, e in taken):
+            crossing = [(s, e) for s, e in taken if s < m.end and m.start < e]
+            around = all(m.start <= s and e <= m.end for s, e in crossing)
+            if m.label == "ORG" and crossing and around:
+                inside.update(crossing)
+                extra.append(m)
+            elif not crossing:
                 extra.append(m)
             taken.add((m.start, m.end))
-    return sorted(mentions + extra, key=lambda m: (m.start, m.end))
+    kept = [m for m in mentions if (m.start, m.end) not in inside]
+    return sorted(kept + extra, key=lambda m: (m.start, m.end))
 
 
 def _speakers_to_entities(
