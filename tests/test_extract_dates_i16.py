@@ -60,3 +60,9 @@ def test_early_years_with_an_era_or_a_clause_boundary_are_years() -> None:
     found = _values("The port was founded in 600 AD. In 1453, the walls fell.", "2017-11-01")
     assert found["600"] == ("0600", "year")
     assert found["1453"] == ("1453", "year")
+
+
+def test_an_abbreviated_month_after_a_preposition_keeps_its_year() -> None:
+    found = _values("The ferry ran from Nov. 2017 through Aug. 2018 without a break.", "2019-01-05")
+    assert found["Nov. 2017"] == ("2017-11", "month")
+    assert found["Aug. 2018"] == ("2018-08", "month")

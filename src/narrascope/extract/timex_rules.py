@@ -331,7 +331,7 @@ def compiled() -> tuple[tuple[re.Pattern[str], Handler], ...]:
         (rf"\b{mon}\s+of\s+{rel_year}\s+year\b", month_anaphoric, re.I),
         (rf"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Cc]oming)\s+{mon}(?!\w)", month_deictic, 0),
         (
-            rf"\b(?i:in|since|by|until|from|during|through|throughout|early|late|mid-?|before|after|of)\s+(?P<t>(?i:early\s+|late\s+|mid-)?{mon})(?!\w)(?!\s+\d)",
+            rf"\b(?i:in|since|by|until|from|during|through|throughout|early|late|mid-?|before|after|of)\s+(?P<t>(?i:early\s+|late\s+|mid-)?{mon})(?!\w)(?!\.?,?\s+\d)",
             month_bare,
             0,
         ),
