@@ -66,3 +66,14 @@ def test_an_abbreviated_month_after_a_preposition_keeps_its_year() -> None:
     found = _values("The ferry ran from Nov. 2017 through Aug. 2018 without a break.", "2019-01-05")
     assert found["Nov. 2017"] == ("2017-11", "month")
     assert found["Aug. 2018"] == ("2018-08", "month")
+
+
+def test_a_date_claims_value_reads_as_a_date_but_a_count_stays_a_number() -> None:
+    from narrascope.extract.timeline import claim_value_label
+
+    assert claim_value_label("198", "date|ferry|sail|_") == "1980s"
+    assert claim_value_label("1982-SU", "date|ferry|sail|_") == "summer 1982"
+    assert claim_value_label("19", "date|ferry|sail|_") == "20th century"
+    assert claim_value_label("2018-09-17", "date|ferry|sail|_") == "2018-09-17"
+    assert claim_value_label("198", "count|ferry|passenger") == "198"
+    assert claim_value_label(None, "date|ferry|sail|_") is None

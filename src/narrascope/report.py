@@ -14,6 +14,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from narrascope.errors import NarrascopeError
+from narrascope.extract.timeline import claim_value_label
 from narrascope.store import Store
 from narrascope.store import aggregates as agg
 from narrascope.stories.keys import outlet_of
@@ -31,6 +32,7 @@ def _environment() -> Environment:
     )
     env.tests["http_url"] = is_http_url
     env.filters["unquote"] = unquote
+    env.filters["claim_value"] = claim_value_label
     env.filters["basename"] = lambda source: Path(str(source)).name
     return env
 

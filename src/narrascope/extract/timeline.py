@@ -112,3 +112,21 @@ def date_label(value: str, precision: str) -> str:
         suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
         return f"{n}{suffix} century"
     return value
+
+
+_SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
+_SEASON_VALUE = re.compile(r"(\d{4})-(SP|SU|FA|WI)")
+
+
+def claim_value_label(value: str | None, key: str) -> str | None:
+    """A reader's form of a claim's value: a date claim's TimeML value as
+    :func:`date_label` writes it ("198" -> "1980s", "1982-SU" -> "summer 1982"); the
+    value of any other claim (a count of 198 stays 198) as it is."""
+    if value is None or not key.startswith("date|"):
+        return value
+    season = _SEASON_VALUE.fullmatch(value)
+    if season is not None:
+        return f"{_SEASONS[season[2]]} {season[1]}"
+    if value.isdigit() and len(value) in (2, 3):
+        return date_label(value, "decade" if len(value) == 3 else "century")
+    return value

@@ -17,7 +17,7 @@ from narrascope.api.documents import FilterDep
 from narrascope.api.ingest import jobs_of, parse_uploads, read_uploads
 from narrascope.api.security import check_write, presented_token
 from narrascope.api.stories import cached_story
-from narrascope.extract.timeline import date_label
+from narrascope.extract.timeline import claim_value_label, date_label
 from narrascope.languages import EXTRACT, analyses
 from narrascope.store import aggregates as agg
 from narrascope.stories.keys import outlet_of
@@ -57,6 +57,7 @@ templates.env.tests["http_url"] = is_http_url
 templates.env.filters["in_quotes"] = in_quotes
 templates.env.filters["unquote"] = unquote
 templates.env.filters["date_label"] = date_label
+templates.env.filters["claim_value"] = claim_value_label
 templates.env.filters["basename"] = lambda source: re.split(r"[\\/]", str(source))[-1]
 
 
