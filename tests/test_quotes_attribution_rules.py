@@ -385,16 +385,13 @@ def test_titles_after_a_work_noun_are_no_quotes_even_with_a_subtitle() -> None:
     ]
 
 
-def test_a_stance_in_a_few_words_is_attributed() -> None:
+def test_a_stance_in_a_few_words_is_attributed_but_a_bare_target_is_not() -> None:
     text = (
         "A spokesman for Tomas Vell declined to comment.\n\n"
-        "Ada Rennick endorsed Tomas Vell on Monday."
+        "Ada Rennick blasted harbour bosses on Monday."
     )
     quotes = _quotes(text)
-    assert [(q.speaker_name, q.text) for q in quotes] == [
-        ("Tomas Vell", "to comment"),
-        ("Ada Rennick", "Tomas Vell"),
-    ]
+    assert [(q.speaker_name, q.text) for q in quotes] == [("Tomas Vell", "to comment")]
 
 
 def test_a_named_subjects_plan_is_attributed_but_not_a_pronouns() -> None:
@@ -412,8 +409,7 @@ def test_what_the_object_of_a_stance_says_in_an_aside_is_its_own() -> None:
     text = "Ada Rennick endorsed Tomas Vell, who says he is honoured by the support."
     quotes = _quotes(text)
     assert [(q.speaker_name, q.text) for q in quotes] == [
-        ("Ada Rennick", "Tomas Vell"),
-        ("Tomas Vell", "he is honoured by the support"),
+        ("Tomas Vell", "he is honoured by the support")
     ]
 
 

@@ -757,7 +757,7 @@ _MIN_CLAUSE_CHARS = 12  # a clause reported must say something
 _MIN_STANCE_CHARS = 6  # "declined to comment", "denied the charges": a stance in a few words
 
 
-_MIN_OBJECT_WORDS = 2  # an object alone must say something, not only name a target
+_MIN_OBJECT_WORDS = 4  # an object alone must say something, not only name a target
 
 
 def _quoted_label(verb: Token, obj: Token, ctx: SpeakerContext) -> bool:
