@@ -190,3 +190,11 @@ def test_where_an_office_is_based_is_no_part_of_its_title() -> None:
         ),
     )
     assert found == []
+
+
+def test_a_participle_said_of_an_office_holder_is_no_part_of_the_title() -> None:
+    found = contradictions(
+        ("Daily", "2024-05-21", "And the accused Judge Holt also denies the charges."),
+        ("Monitor", "2024-05-21", "Supreme Court nominee Judge Maren Holt denies the charges."),
+    )
+    assert found == []

@@ -69,6 +69,8 @@ def _normalise(ctx: ParsedDoc, tokens: list[Any]) -> str | None:
             continue
         if _hyphened(token):  # "Oslo-based attorney": "based" says where, not what
             continue
+        if token.tag_ in ("VBN", "VBD", "VBG") and word not in OFFICE_WORDS:
+            continue  # "the accused judge", "the embattled minister": said of, not an office
         if ctx.entity_at(token.idx, token.idx + len(token.text)):
             continue
         kept.append(OFFICE_VARIANTS.get(word, word))
