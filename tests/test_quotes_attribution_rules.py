@@ -428,3 +428,13 @@ def test_an_office_named_around_a_place_is_the_speaker_not_the_place(city: str) 
     text = f"The U.S. Attorney's Office in {city} said the ferry owner has been charged."
     (quote,) = _quotes(text)
     assert quote.speaker_name == "U.S. Attorney's Office"
+
+
+def test_a_report_that_only_restates_a_quotation_after_an_article_is_that_quotation() -> None:
+    text = (
+        "Ana Ruiz is wrong when she says the “harbour board quietly gave the green light to "
+        "sell the old ferry.”"
+    )
+    quotes = _quotes(text)
+    assert len(quotes) == 1
+    assert quotes[0].text.startswith("harbour board quietly gave")

@@ -29,7 +29,7 @@ from narrascope.extract.reported_extent import (
     opening_mark,
 )
 from narrascope.extract.speakers import Speaker, SpeakerContext, hyphen_pieces, resolve_token
-from narrascope.models import Mention, QuoteKind
+from narrascope.models import Mention, Quote, QuoteKind
 
 _CLIMB = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep", "relcl", "acl", "ccomp", "acomp"})
 
@@ -52,7 +52,7 @@ def find_quotes(sdoc: Doc, mentions: list[Mention]) -> list[Attribution]:
             found.append(attribution)
             if attribution.quote.speaker_start is not None:  # named or not ("a witness")
                 ctx.last_speaker = _speaker_of(attribution)
-    reported = _outermost(_unrepeated(_reported(sdoc, ctx, marked), found))
+    reported = _outermost(_unrepeated(_reported(sdoc, ctx, marked), found, text))
     reported = _outside_nonquotes(reported, marked, found)
     found = [_inside_report(a, reported) for a in found]
     found.extend(reported)
@@ -61,7 +61,21 @@ def find_quotes(sdoc: Doc, mentions: list[Mention]) -> list[Attribution]:
     return sorted(found, key=lambda a: (a.quote.start, a.quote.end))
 
 
-def _unrepeated(reported: list[Attribution], marked: list[Attribution]) -> list[Attribution]:
+_LEAD_IN = re.compile(r"(?:(?:the|a|an)\s+)?[“\"‘']?\s*", re.IGNORECASE)
+
+
+def _restates(report: Quote, quotation: Quote, text: str) -> bool:
+    """The report starts where the quotation does, or just before it with no more than an
+    article and the opening mark ("says the “Trump administration gave …”")."""
+    if quotation.start - 2 <= report.start:
+        return True
+    lead = text[report.start : quotation.start]
+    return report.start < quotation.start and _LEAD_IN.fullmatch(lead) is not None
+
+
+def _unrepeated(
+    reported: list[Attribution], marked: list[Attribution], text: str
+) -> list[Attribution]:
     """Reported speech that only restates a quotation ('saying that “…”') is that
     quotation: dropped, its cue and speaker given to the quotation when it had none."""
     out = []
@@ -70,7 +84,7 @@ def _unrepeated(reported: list[Attribution], marked: list[Attribution]) -> list[
             (
                 i
                 for i, m in enumerate(marked)
-                if m.quote.start - 2 <= a.quote.start and a.quote.end <= m.quote.end + 2
+                if _restates(a.quote, m.quote, text) and a.quote.end <= m.quote.end + 2
             ),
             None,
         )
