@@ -141,6 +141,28 @@ def _cue_spans(ann: str, label: str = "Cue") -> list[tuple[int, int]]:
     return spans
 
 
+def _chosen(
+    hits: Counter[str], uses: Counter[str], least: int, rate: float, taken: set[str]
+) -> list[str]:
+    """Lemmas not ``taken`` that were cues at least ``least`` times and in at least
+    ``rate`` of their ``uses``."""
+    return sorted(
+        lemma
+        for lemma, n in hits.items()
+        if lemma not in taken and lemma.isalpha() and n >= least and n >= rate * uses[lemma]
+    )
+
+
+def _counted(
+    lemmas: list[str], hits: Counter[str], uses: Counter[str], forms: dict[str, Counter[str]]
+) -> dict[str, list[object]]:
+    """lemma -> [count as cue, count of uses, inflected forms]."""
+    return {
+        lemma: [hits[lemma], uses[lemma], sorted(f for f in forms[lemma] if f.isalpha())]
+        for lemma in lemmas
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--polnear", default=str(default_root()))
@@ -235,31 +257,12 @@ def main() -> None:
         for lemma, n in as_cue.items()
         if n >= args.min_count and n / total[lemma] >= args.min_rate and lemma.isalpha()
     )
-    clause_kept = sorted(
-        lemma
-        for lemma, n in clause_cue.items()
-        if lemma not in kept
-        and lemma.isalpha()
-        and n >= args.min_count // 2
-        and n >= args.clause_min_rate * clause_total[lemma]
+    least = args.min_count // 2
+    clause_kept = _chosen(clause_cue, clause_total, least, args.clause_min_rate, set(kept))
+    belief_kept = _chosen(
+        belief_cue, belief_total, least, args.belief_min_rate, set(kept) | set(clause_kept)
     )
-    belief_kept = sorted(
-        lemma
-        for lemma, n in belief_cue.items()
-        if lemma not in kept
-        and lemma not in clause_kept
-        and lemma.isalpha()
-        and n >= args.min_count // 2
-        and n >= args.belief_min_rate * belief_total[lemma]
-    )
-    plan_kept = sorted(
-        lemma
-        for lemma, n in plan_cue.items()
-        if lemma not in kept
-        and lemma.isalpha()
-        and n >= args.min_count // 2
-        and n >= args.plan_min_rate * plan_total[lemma]
-    )
+    plan_kept = _chosen(plan_cue, plan_total, least, args.plan_min_rate, set(kept))
     data = {
         "_comment": (
             "Reported-speech cue verbs learned from PolNeAR train cue annotations "
@@ -294,14 +297,7 @@ def main() -> None:
         },
     }
     data["clause_min_rate"] = args.clause_min_rate
-    data["clause_lemmas"] = {
-        lemma: [
-            clause_cue[lemma],
-            clause_total[lemma],
-            sorted(f for f in forms[lemma] if f.isalpha()),
-        ]
-        for lemma in clause_kept
-    }
+    data["clause_lemmas"] = _counted(clause_kept, clause_cue, clause_total, forms)
     data["prep_min_rate"] = args.prep_min_rate
     data["prep_lemmas"] = {
         pair: [
@@ -315,19 +311,9 @@ def main() -> None:
         and pair.split()[-1] not in _NOT_PREPOSITIONS
     }
     data["belief_min_rate"] = args.belief_min_rate
-    data["belief_lemmas"] = {
-        lemma: [
-            belief_cue[lemma],
-            belief_total[lemma],
-            sorted(f for f in forms[lemma] if f.isalpha()),
-        ]
-        for lemma in belief_kept
-    }
+    data["belief_lemmas"] = _counted(belief_kept, belief_cue, belief_total, forms)
     data["plan_min_rate"] = args.plan_min_rate
-    data["plan_lemmas"] = {
-        lemma: [plan_cue[lemma], plan_total[lemma], sorted(f for f in forms[lemma] if f.isalpha())]
-        for lemma in plan_kept
-    }
+    data["plan_lemmas"] = _counted(plan_kept, plan_cue, plan_total, forms)
     out = Path(args.out)
     out.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", "utf-8")
     print(f"{len(kept)} cue lemmas -> {out}")
