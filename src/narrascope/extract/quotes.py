@@ -768,7 +768,7 @@ def _clause_quote(
 
 
 _MIN_CLAUSE_CHARS = 12  # a clause reported must say something
-_MIN_STANCE_CHARS = 6  # "declined to comment", "denied the charges": a stance in a few words
+_MIN_STANCE_CHARS = 6  # "declined to comment", "vowed to win": a stance in a few words
 
 
 _MIN_OBJECT_WORDS = 4  # an object alone must say something, not only name a target
