@@ -98,8 +98,8 @@ def test_speaker_needs_the_source_or_its_head(tmp_path: Path) -> None:
 
 # Measured on PolNeAR dev (see docs/extraction.md); a gate, not a target.
 FLOORS = {
-    "narrascope.e2e_all_f1": 0.655,
-    "narrascope.e2e_named_f1": 0.715,
+    "narrascope.e2e_all_f1": 0.685,
+    "narrascope.e2e_named_f1": 0.745,
     "narrascope.quoted_content_recall": 0.975,
     "narrascope.quoted_content_precision": 0.98,
     "narrascope.speaker_accuracy_named": 0.93,

@@ -20,6 +20,7 @@ from narrascope.extract.attribution import (
 )
 from narrascope.extract.doctext import doc_text
 from narrascope.extract.labelled_lines import headline_verbs, label_speaker, labelled_lines
+from narrascope.extract.learned_verbs import learned_attributions
 from narrascope.extract.nonquotes import ADDRESSEE, is_title, named_work, scare_quote, uttered
 from narrascope.extract.quotemarks import MarkedSpan, find_marked_spans, opener_width
 from narrascope.extract.reported_extent import (
@@ -28,11 +29,9 @@ from narrascope.extract.reported_extent import (
     frames_the_act,
     opening_mark,
 )
-from narrascope.extract.speakers import Speaker, SpeakerContext, hyphen_pieces, resolve_token
+from narrascope.extract.speakers import Speaker, SpeakerContext, resolve_token
+from narrascope.extract.subjects import nobody, subject_of
 from narrascope.models import Mention, Quote, QuoteKind
-
-_CLIMB = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep", "relcl", "acl", "ccomp", "acomp"})
-
 
 HEAD_TOKENS = 8  # a cue this close to the start of the next sentence still attributes
 
@@ -58,6 +57,8 @@ def find_quotes(sdoc: Doc, mentions: list[Mention]) -> list[Attribution]:
     found.extend(reported)
     found = labelled_lines(ctx, found)
     found.extend(headline_verbs(ctx, found))
+    learned = learned_attributions(ctx, found, vetoed=_reports_nothing)
+    found.extend(_clear_of_nonquotes(learned, marked, found))
     return sorted(found, key=lambda a: (a.quote.start, a.quote.end))
 
 
@@ -107,15 +108,33 @@ def _outside_nonquotes(
 ) -> list[Attribution]:
     """Reported speech whose content lies inside quotation marks that hold no quote (a
     title: "said on the podcast “Here’s the Thing”") is no report."""
-    silent = [
-        m
-        for m in marked
-        if not any(m.start <= a.quote.end and a.quote.start <= m.end for a in found)
-    ]
+    silent = _silent(marked, found)
     return [
         a
         for a in reported
         if not any(m.start - 1 <= a.quote.start and a.quote.end <= m.end + 1 for m in silent)
+    ]
+
+
+def _silent(marked: list[MarkedSpan], found: list[Attribution]) -> list[MarkedSpan]:
+    """Quotation marks that hold no quote: titles, scare quotes, terms."""
+    return [
+        m
+        for m in marked
+        if not any(m.start <= a.quote.end and a.quote.start <= m.end for a in found)
+    ]
+
+
+def _clear_of_nonquotes(
+    learned: list[Attribution], marked: list[MarkedSpan], found: list[Attribution]
+) -> list[Attribution]:
+    """A learned attribution whose content holds quotation marks that are no quote (a
+    title: "published a collection called “…”") is about a work, not a stance."""
+    silent = _silent(marked, found)
+    return [
+        a
+        for a in learned
+        if not any(a.quote.start <= m.start and m.end <= a.quote.end + 1 for m in silent)
     ]
 
 
@@ -406,56 +425,6 @@ def _distance(tok: Token, span: MarkedSpan) -> int:
     return min(abs(tok.idx - span.end), abs(tok.idx - span.start))
 
 
-def subject_of(verb: Token) -> Token | None:
-    """The subject of a cue verb, climbing through "quoted as saying", conjuncts and clauses.
-
-    The subject of a passive cue is not its source ("the talks are expected to ...",
-    "he is said to ..."): only the agent ("was told by X") is, unless the passive verb
-    was reached by climbing from the speech verb it governs ("X was quoted as saying").
-    """
-    for step in range(4):
-        passive = any(c.dep_ == "auxpass" for c in verb.children)
-        kinds = {"nsubj"} if step == 0 and passive else {"nsubj", "nsubjpass"}
-        subjects = [c for c in verb.children if c.dep_ in kinds]
-        owned = [c for c in subjects if not _possessor(c)]  # "said U2’s Bono": Bono
-        subjects = owned or subjects
-        if subjects:  # the nearest one: "MOSCOW – A senior official stated"
-            child = _dateline_source(
-                hyphen_pieces(min(subjects, key=lambda c: abs(c.i - verb.i)))[-1]
-            )
-            if child.lower_ in {"who", "which", "that"} and verb.dep_ == "relcl":
-                return verb.head
-            return child
-        for child in verb.children:
-            if child.dep_ == "agent":  # "was told by X"
-                objs = [c for c in child.children if c.dep_ == "pobj"]
-                if objs:
-                    return objs[0]
-        if verb.dep_ not in _CLIMB or verb.head is verb:
-            return None
-        verb = verb.head
-    return None
-
-
-def _possessor(tok: Token) -> bool:
-    """A name right before "’s" ("U2’s Bono"; a pronoun's "’s" is "is" or "has")."""
-    doc = tok.doc
-    return tok.pos_ == "PROPN" and tok.i + 1 < len(doc) and doc[tok.i + 1].text in {"’s", "'s"}
-
-
-_PLACE_OR_TIME = frozenset({"GPE", "LOC", "DATE", "TIME"})
-
-
-def _dateline_source(subject: Token) -> Token:
-    """The person or organisation a place or date subject stands beside: "CLEVELAND,
-    July 19 — Former Attorney General X told …" parses the dateline as the subject and
-    the source as its apposition."""
-    if subject.ent_type_ not in _PLACE_OR_TIME:
-        return subject
-    named = [c for c in subject.children if c.dep_ == "appos" and c.ent_type_ in {"PERSON", "ORG"}]
-    return named[-1] if named else subject
-
-
 def _according_object(tok: Token) -> Token | None:
     if tok.lower_ != "according":
         return None
@@ -661,22 +630,6 @@ def _own_report(clause: Token, verb: Token) -> bool:
     )
 
 
-def _nobody(subject: Token) -> bool:
-    """ "No one could have envisioned ...", "nobody said ...", "one would expect ...", "it
-    appears that ...", "let's say ...", "you think ...", "that said, ...": no source."""
-    if subject.lower_ in {"nobody", "none", "nothing", "noone"}:
-        return True
-    if subject.lower_ in {"you", "'s", "’s", "us"} and subject.dep_ == "nsubj":
-        return True  # the reader ("you think …") or the writer and reader ("let's say …")
-    if subject.pos_ == "PRON" and subject.lower_ == "one":  # generic "one"
-        return True
-    if subject.tag_ == "DT" and subject.lower_ in {"that", "this"}:  # "That said, …"
-        return True
-    if subject.dep_ == "expl":
-        return True
-    return any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
-
-
 def _passive_without_agent(verb: Token) -> bool:
     """A passive cue with no "by X" names no source of its own."""
     children = list(verb.children)
@@ -743,7 +696,7 @@ def _clause_quote(
         verb.lower_ in resources.object_cue_forms() or any(c.dep_ == "oprd" for c in verb.children)
     ):  # "X criticized the plan", "X called the plan “a disgrace”"
         return _object_quote(verb, subject, ctx, direct)
-    if not clauses or subject is None or _nobody(subject):
+    if not clauses or subject is None or nobody(subject):
         return []
     clause = clauses[0]
     if _relative(clause) or _own_report(clause, verb):
@@ -815,7 +768,7 @@ def _object_quote(
     "X described the plan as a mistake" (the verbs learned from PolNeAR train), or any
     cue verb naming its object: "X called the plan “a disgrace”"."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    if not objects or subject is None or _nobody(subject) or _reason_aside(verb):
+    if not objects or subject is None or nobody(subject) or _reason_aside(verb):
         return []
     obj = objects[0]
     last = _before_aside(obj)
@@ -860,7 +813,7 @@ def _prep_quote(
     if any(c.dep_ in ("dobj", "ccomp", "xcomp", "oprd") for c in children):
         return []
     subject = subject_of(verb)
-    if subject is None or _nobody(subject):
+    if subject is None or nobody(subject):
         return []
     for prep in children:
         if prep.i < verb.i:
@@ -895,6 +848,20 @@ _WITHHOLD = frozenset(
 )
 
 
+def _reports_nothing(verb: Token) -> bool:
+    """What the rules know reports nothing whatever the verb: a question put to the
+    subject, a raising verb, the writer's hedge, a participle giving a reason, a passive
+    with no agent, a relative clause parsed as a complement."""
+    return (
+        _addressed(verb)
+        or verb.lower_ in _RAISING
+        or _impersonal(verb)
+        or _reason_aside(verb)
+        or _passive_without_agent(verb)
+        or any(c.dep_ == "ccomp" and _relative(c) for c in verb.children)
+    )
+
+
 def _withheld(verb: Token) -> bool:
     """ "X declined to comment on the reports", "X did not speak about it": nothing said."""
     if any(c.dep_ == "neg" for c in verb.children):
@@ -906,7 +873,7 @@ def _parenthetical(verb: Token, ctx: SpeakerContext) -> list[Attribution]:
     """ "The harbour, Roe said, will reopen in May": the sentence around a speech verb
     set off by commas is what was said."""
     subject = subject_of(verb)
-    if subject is None or _nobody(subject) or subject.head != verb or not (
+    if subject is None or nobody(subject) or subject.head != verb or not (
         verb.dep_ == "parataxis" or _closing_conj(verb, ctx)
     ):
         return []

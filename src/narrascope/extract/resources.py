@@ -28,6 +28,11 @@ def _json(name: str) -> dict[str, Any]:
     return data
 
 
+def json_object(name: str) -> dict[str, Any]:
+    """A JSON object file of ``resources/extract`` (learned weights, word lists)."""
+    return _json(name)
+
+
 @dataclass(frozen=True, slots=True)
 class Cues:
     """Speech and attribution cues."""
