@@ -80,3 +80,9 @@ def test_the_shipped_model_holds_feature_names_and_weights_only() -> None:
         assert re.fullmatch(r"[a-z_]+(=[^\s=]{1,80})?", name), name
     model = verb_model()
     assert model.probability({"form=endorsed": 1.0}) > model.probability({"form=drove": 1.0})
+
+
+def test_where_it_was_said_is_not_what_was_said() -> None:
+    text = "Professor Lina Ostrova cautioned in an interview on Sunday against a quick vote."
+    contents = [q.text for q in _quotes(text)]
+    assert not any(c.startswith("in an interview") for c in contents), contents

@@ -68,12 +68,14 @@ def candidates(ctx: SpeakerContext) -> Iterator[Candidate]:
 
 
 def _complements(verb: Token) -> list[Token]:
-    """The verb's complements after it, up to a phrase that only frames the act ("on
-    Monday", "in a statement")."""
+    """The verb's complements after it, without the phrases that only frame the act ("on
+    Monday", "in a statement"): what follows one is no longer what was said."""
     out: list[Token] = []
     for child in verb.rights:
-        if child.dep_ == "prep" and out and frames_the_act(child):
-            break
+        if child.dep_ == "prep" and frames_the_act(child):
+            if out:
+                break
+            continue
         if child.dep_ in COMPLEMENTS:
             out.append(child)
     return out
