@@ -274,6 +274,16 @@ def test_a_long_headline_alone_above_a_longer_paragraph_is_the_title() -> None:
     assert headline not in doc.text
 
 
+def test_a_long_headline_ending_in_a_quotation_is_the_title() -> None:
+    headline = (
+        "Harbour Mayor Contradicts Himself In Just One Sentence At The Council: “We Must "
+        "Stop Blaming Ferries ... Old Ferries Are Most Of The Problem”"
+    )
+    doc = clean_text("\n\n".join([headline, " ".join(DATED_BODY)]))
+    assert doc.title == headline
+    assert headline not in doc.text
+
+
 @pytest.mark.parametrize(
     "headline",
     ["11 Children Rescued From a Harbour Compound", "3-D-printed ferries put the harbour at risk"],

@@ -200,3 +200,5 @@ def test_web_pages_a_passage_with_its_own_quotation_marks_is_not_quoted_twice() 
 
     assert in_quotes("“We will sail,” she said.") == "“We will sail,” she said."
     assert in_quotes(" The ferry sails. ") == "“The ferry sails.”"
+    nested = "The mayor called the plan a “total sham.”"
+    assert in_quotes(nested) == "“The mayor called the plan a ‘total sham.’”"

@@ -272,9 +272,10 @@ def _dateline_follows(lines: list[Line], start: int) -> bool:
 def _long_headline(lines: list[Line], start: int) -> bool:
     """A first line of up to 30 words, standing alone as its own block and ending with no
     stop, above a paragraph more than twice its length: a long headline ("X accused in
-    letter obtained by FBI of …; X denies it happened")."""
+    letter obtained by FBI of …; X denies it happened"); one ending in a quotation that
+    has no stop of its own is one too (… Sentence: “We Have to Stop … White Men”)."""
     first = lines[start]
-    if first.text[-1:] in ".!?:;,\"”’)" or start + 1 >= len(lines):
+    if first.text.rstrip("\"”’'»)")[-1:] in ".!?:;,…" or start + 1 >= len(lines):
         return False
     following = lines[start + 1]
     return following.block != first.block and following.words > 2 * first.words

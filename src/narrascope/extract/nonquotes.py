@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from narrascope.extract import resources
 from narrascope.extract.attribution import EDGE_PUNCT, quoted_tokens
 from narrascope.extract.quotemarks import MarkedSpan
 from narrascope.extract.speakers import SpeakerContext
 from narrascope.models import QuoteKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 _MINOR = frozenset(
     [
@@ -71,17 +75,36 @@ _UTTERED = frozenset(
 )
 
 
-def uttered(span: MarkedSpan, ctx: SpeakerContext) -> bool:
-    """A cue verb takes the quoted phrase as what was said ("chanted “Lock Her Up”")."""
+def uttering_verb(span: MarkedSpan, ctx: SpeakerContext) -> Token | None:
+    """The cue verb that takes the quoted phrase as what was said or written ("chanted
+    “Lock Her Up”", "typed “urgent”"), if any."""
     inside = quoted_tokens(span, ctx)
     if inside is None:
-        return False
+        return None
     cue = resources.cues()
-    verbs = (cue.speech_verbs | cue.indirect_verbs | cue.framing_verbs) - ADDRESSEE
-    return any(
-        t.head.lower_ in verbs and t.dep_ in _UTTERED and not ctx.in_quote(t.head.idx)
-        for t in inside
-    )
+    verbs = cue.speech_verbs | cue.indirect_verbs | cue.framing_verbs | cue.uttering_verbs
+    for tok in inside:
+        while tok.dep_ == "conj" and tok.head.i < tok.i:  # “losers” and “sad”
+            tok = tok.head
+        head = tok.head
+        if head.lower_ in verbs - ADDRESSEE and tok.dep_ in _UTTERED and not ctx.in_quote(head.idx):
+            return head
+    return None
+
+
+def uttered(span: MarkedSpan, ctx: SpeakerContext) -> bool:
+    """A cue verb takes the quoted phrase as what was said ("chanted “Lock Her Up”")."""
+    return uttering_verb(span, ctx) is not None
+
+
+_COMPOSED = frozenset({"write", "writes", "wrote", "written", "writing"})
+
+
+def voiced_title(span: MarkedSpan, ctx: SpeakerContext) -> bool:
+    """A title-case quotation a cue verb takes as words said, sung or chanted ("chanting
+    “No More Cuts”"); one that was written is the title of a work ("wrote “Salt Roads”")."""
+    verb = uttering_verb(span, ctx)
+    return verb is not None and verb.lower_ not in _COMPOSED
 
 
 _WORK_BEFORE = re.compile(

@@ -21,7 +21,14 @@ from narrascope.extract.attribution import (
 from narrascope.extract.doctext import doc_text
 from narrascope.extract.labelled_lines import headline_verbs, label_speaker, labelled_lines
 from narrascope.extract.learned_verbs import learned_attributions
-from narrascope.extract.nonquotes import ADDRESSEE, is_title, named_work, scare_quote, uttered
+from narrascope.extract.nonquotes import (
+    ADDRESSEE,
+    is_title,
+    named_work,
+    scare_quote,
+    uttering_verb,
+    voiced_title,
+)
 from narrascope.extract.quotemarks import MarkedSpan, find_marked_spans, opener_width
 from narrascope.extract.reported_extent import (
     OBJECT_TAIL,
@@ -169,7 +176,7 @@ def _inside_report(quote: Attribution, reported: list[Attribution]) -> Attributi
     subject or to no one, is the report's speaker's ("X’s claim that there were
     “thousands of shootings”")."""
     q = quote.quote
-    if q.kind != "partial" or q.cue not in (None, "subject of the sentence"):
+    if q.kind != "partial" or (q.cue not in (None, "subject of the sentence") and q.speaker):
         return quote
     for a in reported:
         r = a.quote
@@ -211,7 +218,7 @@ def _marked_quote(span: MarkedSpan, ctx: SpeakerContext) -> Attribution | None:
     noun = _speech_noun(span, ctx)
     if noun is None and (
         named_work(ctx.text, span.start, span.end)
-        or (is_title(ctx.text, span.start, span.end) and not uttered(span, ctx))
+        or (is_title(ctx.text, span.start, span.end) and not voiced_title(span, ctx))
     ):
         return None
     kind = _kind(ctx.text, span)
@@ -232,12 +239,29 @@ def _marked_quote(span: MarkedSpan, ctx: SpeakerContext) -> Attribution | None:
         speaker = _sentence_speaker(span, ctx)
         if speaker is not None:
             cue = "subject of the sentence"
+    if speaker is None and cue is None and kind == "partial":
+        cue = _unvoiced_cue(span, ctx)
     if cue in {None, "subject of the sentence", "according to"} and scare_quote(span, ctx, kind):
         return None
     start, end = trimmed(ctx.text, span.start, span.end)
     if kind == "partial" and cue is None and len(ctx.text[start:end].split()) < MIN_PARTIAL_TOKENS:
         return None
     return make_attribution(ctx.text, start, end, kind, cue, speaker)
+
+
+_NAMING = frozenset({"called", "named", "known", "call", "calls", "name", "names"})
+
+
+def _unvoiced_cue(span: MarkedSpan, ctx: SpeakerContext) -> str | None:
+    """The verb that takes a quoted phrase as the words used when no one is named as using
+    them ("it was labeled “Mostly True”", "and calls people “losers”"): the quote is kept
+    with its cue and no speaker. A thing's name is not ("a group called “Fair Votes”")."""
+    verb = uttering_verb(span, ctx)
+    if verb is None or verb.dep_ in ("acl", "amod"):
+        return None
+    if verb.lower_ in _NAMING and is_title(ctx.text, span.start, span.end):
+        return None
+    return verb.text
 
 
 _SIGNOFF = re.compile(r"[”\"’]?[ \t\xa0]*[―—–][ \t\xa0]*")
@@ -323,11 +347,11 @@ def _cue_speaker(
     frame: list[Token], span: MarkedSpan, ctx: SpeakerContext, *, partial: bool
 ) -> tuple[str | None, Speaker | None]:
     cue = resources.cues()
-    verbs = cue.speech_verbs | (cue.framing_verbs if partial else frozenset())
+    takers = cue.framing_verbs | cue.uttering_verbs if partial else frozenset()
     cands = [
         t
         for t in frame
-        if (t.lower_ in verbs or _as_put_it(t))
+        if (t.lower_ in cue.speech_verbs or _as_put_it(t) or _frames(t, takers, span))
         and _acts_as_verb(t)
         and not _introduces_next(t, span)
     ]
@@ -337,6 +361,8 @@ def _cue_speaker(
         if subject is None:
             continue
         speaker = resolve_token(subject, ctx)
+        if verb.lower_ in takers and subject.lower_ in _GENERIC:
+            continue  # "you can’t yell “fire” in a theater": no one's words
         if span.start <= subject.idx < span.end and not _named_outside(speaker, span):
             continue  # the quoted words themselves ("“several sources” told her") say nothing
         return verb.text, speaker
@@ -345,6 +371,9 @@ def _cue_speaker(
         if according is not None:
             return "according to", resolve_token(according, ctx)
     return None, None
+
+
+_GENERIC = frozenset({"you", "one"})  # subjects of what anyone might say
 
 
 def _stray_subject(verb: Token, ctx: SpeakerContext) -> Token | None:
@@ -419,6 +448,16 @@ def _sentence_speaker(span: MarkedSpan, ctx: SpeakerContext) -> Speaker | None:
 
 def _governs(verb: Token, span: MarkedSpan) -> bool:
     return any(span.start <= t.idx < span.end for t in verb.children)
+
+
+def _frames(verb: Token, takers: frozenset[str], span: MarkedSpan) -> bool:
+    """A verb that names or voices the words ("dubbed", "typed") frames only what it takes."""
+    return verb.lower_ in takers and _takes(verb, span)
+
+
+def _takes(verb: Token, span: MarkedSpan) -> bool:
+    """A word of the quotation (not only its marks) hangs on the verb."""
+    return any(not t.is_punct and span.start <= t.idx < span.end for t in verb.children)
 
 
 def _distance(tok: Token, span: MarkedSpan) -> int:

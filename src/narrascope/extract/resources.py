@@ -41,6 +41,7 @@ class Cues:
     indirect_verbs: frozenset[str]
     passive_cues: frozenset[str]
     framing_verbs: frozenset[str]
+    uttering_verbs: frozenset[str]
     according_to: tuple[str, ...]
     document_nouns: frozenset[str]
     speech_nouns: frozenset[str]
@@ -76,6 +77,7 @@ def cues() -> Cues:
         indirect_verbs=frozenset(data["indirect_verbs"]) | learned_cue_forms(),
         passive_cues=frozenset(data["passive_cues"]),
         framing_verbs=frozenset(data["framing_verbs"]),
+        uttering_verbs=frozenset(data["uttering_verbs"]),
         according_to=tuple(data["according_to"]),
         document_nouns=frozenset(data["document_nouns"]),
         speech_nouns=frozenset(data["speech_nouns"]),

@@ -47,10 +47,14 @@ def unquote(text: str) -> str:
     return text.strip().strip(",").strip("\"'“”‘’«»„").strip().rstrip(",")
 
 
+_NESTED = str.maketrans({"“": "‘", "”": "’", '"': "'"})
+
+
 def in_quotes(text: str) -> str:
-    """Jinja filter: a passage between quotation marks, unless it opens with its own."""
+    """Jinja filter: a passage between quotation marks, unless it opens with its own; its
+    own double marks become single ones inside ours ("a ‘witch hunt.’")."""
     text = text.strip()
-    return text if text[:1] in "\"“«„‘'" else f"“{text}”"
+    return text if text[:1] in "\"“«„‘'" else f"“{text.translate(_NESTED)}”"
 
 
 templates.env.tests["http_url"] = is_http_url
