@@ -329,6 +329,27 @@ def test_one_of_an_organisation_is_not_its_voice() -> None:
     assert _quote(text, "the ship would sail").speaker_name == "Navy"
 
 
+def test_a_group_named_after_an_organisation_is_not_its_voice_but_its_officials_are() -> None:
+    text = (
+        "Town Hall hopefuls said the debate was “a circus from start to finish.”\n\n"
+        "Harbour Board officials said the repairs were “well under way by now.”"
+    )
+    hopefuls = _quote(text, "the debate was")
+    assert hopefuls.speaker_name is None
+    assert hopefuls.speaker_label == "Town Hall hopefuls (unnamed)"
+    assert _quote(text, "the repairs were").speaker_name == "Harbour Board"
+
+
+def test_a_cue_in_a_relative_clause_before_the_colon_is_not_the_quotes_frame() -> None:
+    text = (
+        "Challenged about the post, she attacked the man who called attention to it: "
+        "“Pointing at the port is far from hating sailors. You are a sad man.”\n\n"
+        "Ana Ruiz praised the judge who said: “We will not delay.”"
+    )
+    assert _quote(text, "Pointing at the port").speaker != "the man"
+    assert _quote(text, "We will not delay").speaker == "the judge"
+
+
 def test_a_possessors_claim_that_is_what_the_possessor_said() -> None:
     text = (
         "The fact-checkers looked at Ilse Varga’s claim that there have been “hundreds of "

@@ -354,6 +354,7 @@ def _cue_speaker(
         if (t.lower_ in cue.speech_verbs or _as_put_it(t) or _frames(t, takers, span))
         and _acts_as_verb(t)
         and not _introduces_next(t, span)
+        and not _aside_before_colon(t, span)
     ]
     cands.sort(key=lambda t: (not _governs(t, span), _distance(t, span)))
     for verb in cands:
@@ -426,6 +427,18 @@ def _introduces_next(verb: Token, span: MarkedSpan) -> bool:
     """ "“A.” Y said: “B.”": a cue after the quote ending in a colon introduces the next one."""
     doc = verb.doc
     return verb.idx >= span.end and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ":"
+
+
+def _aside_before_colon(verb: Token, span: MarkedSpan) -> bool:
+    """ "she attacked the man who called attention to it: “…”": a cue in a relative clause
+    before the colon that opens the quotation is about someone else; the colon belongs
+    to the main clause."""
+    if verb.dep_ != "relcl" or verb.idx >= span.start:
+        return False
+    doc = verb.doc
+    before = (t for t in reversed(doc[verb.i : verb.sent.end]) if t.idx < span.start)
+    colon = next((t for t in before if not t.is_quote), None)
+    return colon is not None and colon.text == ":" and colon.head.i != verb.i
 
 
 def _sentence_speaker(span: MarkedSpan, ctx: SpeakerContext) -> Speaker | None:

@@ -292,9 +292,16 @@ _VOICES = frozenset(
 
 def _member_of(tok: Token) -> bool:
     """A person noun that is not a voice of the organisation before it ("sailor",
-    "engineer", "worker"), as opposed to "spokesman" or "official"."""
+    "engineer", "worker", any plural but "officials" and the like), as opposed to
+    "spokesman" or "official"."""
     word = tok.lower_
-    return tok.pos_ == "NOUN" and word not in _VOICES and _ROLE_SUFFIX.search(word) is not None
+    if tok.pos_ != "NOUN" or word in _VOICES:
+        return False
+    if tok.tag_ == "NNS":  # "Navy sailors", "White House hopefuls": members, unless voices
+        one = word.removesuffix("s")
+        documents = resources.cues().document_nouns  # "WikiLeaks emails" speak for it
+        return one not in _VOICES and word not in documents and one not in documents
+    return _ROLE_SUFFIX.search(word) is not None
 
 
 # nouns after a possessive name that speak for its owner ("X's campaign said")
