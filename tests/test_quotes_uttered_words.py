@@ -65,3 +65,16 @@ def test_a_framing_verb_frames_only_the_quotation_it_takes() -> None:
         "“the king of delay.”"
     )
     assert all(q.speaker != "The plan" for q in _quotes(text))
+
+
+def test_a_quotation_sung_or_growled_is_the_singers_or_growlers_direct_quote() -> None:
+    sung = (
+        "“Keep your hands where I can see them,” Lena Ortiz sings to the crowd before "
+        "asking, “Where do we go now?”"
+    )
+    assert [(q.kind, q.speaker) for q in _quotes(sung)] == [
+        ("direct", "Lena Ortiz"),
+        ("direct", "Lena Ortiz"),
+    ]
+    (growled,) = _quotes("“Get out of my office,” Tom Rivers growled at the reporter.")
+    assert (growled.kind, growled.cue, growled.speaker) == ("direct", "growled", "Tom Rivers")

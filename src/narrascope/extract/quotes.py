@@ -347,7 +347,7 @@ def _cue_speaker(
     frame: list[Token], span: MarkedSpan, ctx: SpeakerContext, *, partial: bool
 ) -> tuple[str | None, Speaker | None]:
     cue = resources.cues()
-    takers = cue.framing_verbs | cue.uttering_verbs if partial else frozenset()
+    takers = (cue.framing_verbs if partial else frozenset()) | cue.uttering_verbs
     cands = [
         t
         for t in frame
