@@ -599,7 +599,7 @@ def _description(tok: Token, ctx: SpeakerContext, start: int, end: int) -> Speak
 def _document(tok: Token, ctx: SpeakerContext, start: int, end: int) -> Speaker:
     """ "The statement read" -> the statement's author."""
     text = ctx.text[start:end]
-    author = _author_near(tok, ctx)
+    author = _author_near(tok, ctx) or _issuer(tok, ctx)
     if author is not None:
         return Speaker(text, start, end, author, f"document '{tok.text}' -> its author")
     for other in reversed(ctx.sdoc[: tok.i]):
@@ -627,6 +627,15 @@ def _author_near(tok: Token, ctx: SpeakerContext) -> Mention | None:
                 if found is not None:
                     return found
     return None
+
+
+def _issuer(tok: Token, ctx: SpeakerContext) -> Mention | None:
+    """ "The council issued a statement calling …": the subject of the verb whose object
+    the document is."""
+    if tok.dep_ != "dobj":
+        return None
+    subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
+    return _mention_in(subjects[0], ctx) if subjects else None
 
 
 def _mention_in(tok: Token, ctx: SpeakerContext) -> Mention | None:

@@ -6,6 +6,7 @@ from spacy.tokens import Token
 
 from narrascope.extract.speakers import hyphen_pieces
 
+_NOMINAL = frozenset({"NOUN", "PROPN"})
 _CLIMB = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep", "relcl", "acl", "ccomp", "acomp"})
 
 
@@ -34,6 +35,10 @@ def subject_of(verb: Token) -> Token | None:
                 objs = [c for c in child.children if c.dep_ == "pobj"]
                 if objs:
                     return objs[0]
+        if verb.tag_ == "VBG":
+            agent = _participle_agent(verb)
+            if agent is not None:
+                return agent
         if verb.dep_ not in _CLIMB or verb.head is verb:
             return None
         verb = verb.head
@@ -73,3 +78,26 @@ def nobody(subject: Token) -> bool:
     if subject.dep_ == "expl":
         return True
     return any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
+
+
+def _participle_agent(verb: Token) -> Token | None:
+    """Who does what a participle with no subject says: the noun it hangs on ("protesters
+    chanting …"), or the noun right before it that is seen or heard ("footage of X
+    saying …", "heard X saying …")."""
+    head = verb.head
+    if verb.dep_ == "acl" and head.pos_ in _NOMINAL and head.i < verb.i and _seen(head):
+        return head
+    before = verb.doc[verb.i - 1] if verb.i else None
+    if before is not None and before.pos_ in _NOMINAL and before.dep_ in ("dobj", "pobj"):
+        return before if _seen(before) else None
+    return None
+
+
+def _seen(noun: Token) -> bool:
+    """Not the object of a preposition ("a letter to lawmakers saying …" is the letter's,
+    "the board of directors urging …" the board's), but a name after "of" ("footage of X
+    saying …")."""
+    if noun.pos_ not in _NOMINAL:
+        return False
+    return noun.dep_ != "pobj" or (noun.head.lower_ == "of" and noun.pos_ == "PROPN")
+
