@@ -565,6 +565,7 @@ def _description(tok: Token, ctx: SpeakerContext, start: int, end: int) -> Speak
         (idx, m)
         for idx, m in enumerate(ctx.mentions)
         if m.label == "PERSON"
+        and tok.tag_ != "NNS"  # "Sanders supporters" are many, not the one called so
         and (
             noun in (desc := ctx.descriptors.get(idx, frozenset()))
             or any(re.sub(r"(?:wo)?man$|person$", "", d) in stems for d in desc)
@@ -599,7 +600,7 @@ def _description(tok: Token, ctx: SpeakerContext, start: int, end: int) -> Speak
 def _document(tok: Token, ctx: SpeakerContext, start: int, end: int) -> Speaker:
     """ "The statement read" -> the statement's author."""
     text = ctx.text[start:end]
-    author = _author_near(tok, ctx) or _issuer(tok, ctx)
+    author = _author_near(tok, ctx) or _issued_by(tok, ctx)
     if author is not None:
         return Speaker(text, start, end, author, f"document '{tok.text}' -> its author")
     for other in reversed(ctx.sdoc[: tok.i]):
@@ -629,7 +630,7 @@ def _author_near(tok: Token, ctx: SpeakerContext) -> Mention | None:
     return None
 
 
-def _issuer(tok: Token, ctx: SpeakerContext) -> Mention | None:
+def _issued_by(tok: Token, ctx: SpeakerContext) -> Mention | None:
     """ "The council issued a statement calling …": the subject of the verb whose object
     the document is."""
     if tok.dep_ != "dobj":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from narrascope.extract import resources
 from narrascope.extract.speakers import hyphen_pieces
 
 _NOMINAL = frozenset({"NOUN", "PROPN"})
@@ -85,19 +86,26 @@ def _participle_agent(verb: Token) -> Token | None:
     chanting …"), or the noun right before it that is seen or heard ("footage of X
     saying …", "heard X saying …")."""
     head = verb.head
-    if verb.dep_ == "acl" and head.pos_ in _NOMINAL and head.i < verb.i and _seen(head):
-        return head
+    if verb.dep_ == "acl" and head.pos_ in _NOMINAL and head.i < verb.i:
+        return _issuer(head) or (head if _seen(head) else None)
     before = verb.doc[verb.i - 1] if verb.i else None
     if before is not None and before.pos_ in _NOMINAL and before.dep_ in ("dobj", "pobj"):
-        return before if _seen(before) else None
+        return _issuer(before) or (before if _seen(before) else None)
     return None
+
+
+def _issuer(noun: Token) -> Token | None:
+    """ "X issued a statement saying …": who issued the document the participle hangs on."""
+    if noun.lower_ not in resources.cues().document_nouns or noun.dep_ != "dobj":
+        return None
+    return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
 
 
 def _seen(noun: Token) -> bool:
     """Not the object of a preposition ("a letter to lawmakers saying …" is the letter's,
     "the board of directors urging …" the board's), but a name after "of" ("footage of X
-    saying …")."""
-    if noun.pos_ not in _NOMINAL:
+    saying …"); not a document someone issued ("X issued a statement saying …" is X's)."""
+    if noun.pos_ not in _NOMINAL or noun.lower_ in resources.cues().document_nouns:
         return False
     return noun.dep_ != "pobj" or (noun.head.lower_ == "of" and noun.pos_ == "PROPN")
 
