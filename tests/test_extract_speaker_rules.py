@@ -367,6 +367,11 @@ def test_a_participle_says_what_the_name_before_it_or_the_documents_issuer_says(
     assert _quote(text, "rigged from").speaker_name is None  # many, not one of them
 
 
+def test_the_country_after_a_city_is_part_of_the_address_not_the_speaker() -> None:
+    text = "Officials in Braga, Portugal said the talks were “going well so far.”"
+    assert all(q.speaker != "Portugal" for q in _doc(text).quotes)
+
+
 def test_a_possessors_claim_that_is_what_the_possessor_said() -> None:
     text = (
         "The fact-checkers looked at Ilse Varga’s claim that there have been “hundreds of "

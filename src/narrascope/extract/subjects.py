@@ -21,7 +21,7 @@ def subject_of(verb: Token) -> Token | None:
     for step in range(4):
         passive = any(c.dep_ == "auxpass" for c in verb.children)
         kinds = {"nsubj"} if step == 0 and passive else {"nsubj", "nsubjpass"}
-        subjects = [c for c in verb.children if c.dep_ in kinds]
+        subjects = [c for c in verb.children if c.dep_ in kinds and not _address_tail(c)]
         owned = [c for c in subjects if not _possessor(c)]  # "said U2’s Bono": Bono
         subjects = owned or subjects
         if subjects:  # the nearest one: "MOSCOW – A senior official stated"
@@ -108,4 +108,19 @@ def _seen(noun: Token) -> bool:
     if noun.pos_ not in _NOMINAL or noun.lower_ in resources.cues().document_nouns:
         return False
     return noun.dep_ != "pobj" or (noun.head.lower_ == "of" and noun.pos_ == "PROPN")
+
+
+_PLACES = frozenset({"GPE", "LOC"})
+
+
+def _address_tail(tok: Token) -> bool:
+    """ "in Tehran, Iran chanting …": the country after a city and a comma, which the
+    parse may take for the subject of what follows, is part of the address."""
+    doc = tok.doc
+    return (
+        tok.ent_type_ in _PLACES
+        and tok.i >= 2
+        and doc[tok.i - 1].text == ","
+        and doc[tok.i - 2].ent_type_ in _PLACES
+    )
 
