@@ -98,11 +98,11 @@ def test_speaker_needs_the_source_or_its_head(tmp_path: Path) -> None:
 
 # Measured on PolNeAR dev (see docs/extraction.md); a gate, not a target.
 FLOORS = {
-    "narrascope.e2e_all_f1": 0.685,
-    "narrascope.e2e_named_f1": 0.745,
-    "narrascope.quoted_content_recall": 0.975,
+    "narrascope.e2e_all_f1": 0.69,
+    "narrascope.e2e_named_f1": 0.75,
+    "narrascope.quoted_content_recall": 0.99,
     "narrascope.quoted_content_precision": 0.98,
-    "narrascope.speaker_accuracy_named": 0.93,
+    "narrascope.speaker_accuracy_named": 0.935,
 }
 
 
