@@ -42,6 +42,17 @@ def test_clutter_is_no_entity() -> None:
     assert _clean(text, start - 10, start + 20, "ORG") is None
 
 
+def test_a_ticker_and_section_label_alone_on_its_line_is_clutter_not_a_name() -> None:
+    from narrascope.extract.entities import _clean
+
+    text = "LWQ-Stock Picks\n\nLumen Widgets cut jobs, and UN-Habitat offered help."
+    assert _clean(text, 0, len("LWQ-Stock Picks"), "ORG") is None
+    start = text.index("UN-Habitat")
+    kept = _clean(text, start, start + len("UN-Habitat"), "ORG")
+    assert kept is not None
+    assert kept.text == "UN-Habitat"
+
+
 def test_possessive_with_its_apostrophe_lost_is_not_part_of_the_name() -> None:
     from narrascope.extract.names import trim_span
 

@@ -35,6 +35,12 @@ def test_base_form_cue_verbs_report_speech(verb: str) -> None:
     assert quote.speaker == "The farmers"
 
 
+def test_accuse_reports_what_the_accused_is_said_to_have_done() -> None:
+    text = "The farmers accuse the water board of draining the valley's wells for years."
+    quote = _indirect(_quotes(text), "the water board of draining")
+    assert (quote.cue, quote.speaker) == ("accuse", "The farmers")
+
+
 def test_polls_show_is_reported() -> None:
     quote = _indirect(_quotes("Recent polls show that most riders want later night buses."), "most")
     assert quote.speaker is not None

@@ -24,6 +24,14 @@ def test_gender_is_not_taken_from_a_sentence_about_someone_else() -> None:
     assert _quote(text, "I never agreed").speaker_name == "Maria Lopez"
 
 
+def test_he_wrote_goes_to_the_man_not_to_the_woman_named_nearer() -> None:
+    text = (
+        "Tom Brandt sent the board a letter in March. Sarah Olsen read it aloud.\n\n"
+        "“The plan is dead,” he wrote."
+    )
+    assert _quote(text, "The plan is dead").speaker_name == "Tom Brandt"
+
+
 def test_explicit_pronoun_cue_names_the_right_person() -> None:
     text = (
         "Peter Grant attacked Maria Lopez on Sunday. “She is wrong,” he said.\n\n"

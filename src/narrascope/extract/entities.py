@@ -107,6 +107,18 @@ def acronyms_in_brackets(text: str, mentions: Iterable[Mention]) -> list[Mention
 _SLASH = re.compile(r"(?<=\w)\s*/\s*(?=[A-Z])")
 _POSSESSOR = re.compile(r"^[^'’]*\w(?:['’]s|s['’])\s+(?=\S)")
 _MARKUP = re.compile(r"[<>@#|{}]|https?:|www\.")
+# "HPQ-Stock Picks": a ticker glued to a section's name, alone on its line
+_TICKER_SECTION = re.compile(r"[A-Z]{2,5}-[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
+
+
+def _section_label(text: str, start: int, end: int) -> bool:
+    """A page's section label such as "HPQ-Stock Picks", a whole line by itself."""
+    if _TICKER_SECTION.fullmatch(text, start, end) is None:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    return line.strip() == text[start:end]
 
 
 def name_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -150,7 +162,7 @@ def _clean(text: str, start: int, end: int, label: str) -> Mention | None:
     particle = label == "PERSON" and _PARTICLE_NAME.fullmatch(surface) is not None
     if not surface or not (_CAPITAL.match(surface) or particle) or "\n" in surface:
         return None  # "von der Leyen" opens with a particle, not a capital
-    if _MARKUP.search(surface):  # page clutter: a handle, a tag, a link
+    if _MARKUP.search(surface) or _section_label(text, start, end):  # page clutter
         return None
     if _CASE_NAME.search(surface):
         return None
