@@ -26,6 +26,13 @@ def test_a_label_given_in_the_passive_with_no_agent_is_a_quote_of_no_one_named()
     assert _partials(text) == [("Half True.", "labeled", None)]
 
 
+def test_a_label_on_a_thing_is_a_quote_of_no_one_named_but_its_name_is_not() -> None:
+    assert _partials("A box labeled “urgent” sat on the desk by the door.") == [
+        ("urgent", "labeled", None)
+    ]
+    assert _quotes("The council backed a plan dubbed “Green Port” last year.") == []
+
+
 def test_words_typed_by_someone_are_what_they_wrote() -> None:
     text = "A nurse had typed “acute distress” on the chart before the transfer."
     assert _partials(text) == [("acute distress", "typed", "A nurse")]

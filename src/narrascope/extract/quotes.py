@@ -249,17 +249,22 @@ def _marked_quote(span: MarkedSpan, ctx: SpeakerContext) -> Attribution | None:
     return make_attribution(ctx.text, start, end, kind, cue, speaker)
 
 
-_NAMING = frozenset({"called", "named", "known", "call", "calls", "name", "names"})
+_NAMING = frozenset(
+    {"called", "named", "known", "call", "calls", "name", "names", "dubbed", "titled"}
+)
 
 
 def _unvoiced_cue(span: MarkedSpan, ctx: SpeakerContext) -> str | None:
     """The verb that takes a quoted phrase as the words used when no one is named as using
-    them ("it was labeled “Mostly True”", "and calls people “losers”"): the quote is kept
-    with its cue and no speaker. A thing's name is not ("a group called “Fair Votes”")."""
+    them ("it was labeled “Mostly True”", "and calls people “losers”", "a box labeled
+    “urgent”"): the quote is kept with its cue and no speaker. A thing's name is not ("a
+    group called “Fair Votes”", "a plan dubbed “Green Port”")."""
     verb = uttering_verb(span, ctx)
-    if verb is None or verb.dep_ in ("acl", "amod"):
+    if verb is None:
         return None
-    if verb.lower_ in _NAMING and is_title(ctx.text, span.start, span.end):
+    if verb.lower_ in _NAMING and (
+        verb.dep_ in ("acl", "amod") or is_title(ctx.text, span.start, span.end)
+    ):
         return None
     return verb.text
 
