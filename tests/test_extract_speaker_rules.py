@@ -370,6 +370,8 @@ def test_a_participle_says_what_the_name_before_it_or_the_documents_issuer_says(
         "The board sent a letter to lawmakers saying the port “cannot stay open past May.”"
     )
     assert _quote(text, "That makes me clever").speaker == "Tom Rivers"
+    asking = "The advert uses footage of Ana Ruiz asking, “Why aren’t we further ahead?”"
+    assert _quote(asking, "Why aren’t we").speaker == "Ana Ruiz"  # every form of a cue
     assert _quote(text, "a clear violation").speaker == "the Harbour Council"
     assert _quote(text, "cannot stay open").speaker != "lawmakers"
     assert _quote(text, "rigged from").speaker_name is None  # many, not one of them
