@@ -382,6 +382,11 @@ def test_the_country_after_a_city_is_part_of_the_address_not_the_speaker() -> No
     assert all(q.speaker != "Portugal" for q in _doc(text).quotes)
 
 
+def test_the_one_a_cleft_sentence_puts_first_is_the_speaker() -> None:
+    text = "It was Tom Lee who said: “We will appeal the ruling.”"
+    assert _quote(text, "We will appeal").speaker == "Tom Lee"
+
+
 def test_a_possessors_claim_that_is_what_the_possessor_said() -> None:
     text = (
         "The fact-checkers looked at Ilse Varga’s claim that there have been “hundreds of "

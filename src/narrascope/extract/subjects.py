@@ -30,6 +30,8 @@ def subject_of(verb: Token) -> Token | None:
             )
             if child.lower_ in {"who", "which", "that"} and verb.dep_ == "relcl":
                 return verb.head
+            if child.lower_ == "who":
+                return _clefted(verb) or child
             return child
         for child in verb.children:
             if child.dep_ == "agent":  # "was told by X"
@@ -123,4 +125,12 @@ def _address_tail(tok: Token) -> bool:
         and doc[tok.i - 1].text == ","
         and doc[tok.i - 2].ent_type_ in _PLACES
     )
+
+
+def _clefted(verb: Token) -> Token | None:
+    """ "It was X who said …": the one the cleft sentence puts first."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.lower_ not in {"was", "is", "'s", "’s", "were"}:
+        return None
+    return next((c for c in head.children if c.dep_ == "attr" and c.i < verb.i), None)
 
