@@ -264,21 +264,17 @@ def test_a_long_headline_before_a_dateline_is_the_title() -> None:
     assert headline not in doc.text
 
 
-def test_a_long_headline_alone_above_a_longer_paragraph_is_the_title() -> None:
-    headline = (
+@pytest.mark.parametrize(
+    "headline",
+    [
         "Harbour mayor accused in letter obtained by the council of hiding ferry repair costs "
-        "for three years; the mayor denies it happened"
-    )
-    doc = clean_text("\n\n".join([headline, " ".join(DATED_BODY)]))
-    assert doc.title == headline
-    assert headline not in doc.text
-
-
-def test_a_long_headline_ending_in_a_quotation_is_the_title() -> None:
-    headline = (
+        "for three years; the mayor denies it happened",
+        # one that ends in a quotation with no stop of its own
         "Harbour Mayor Contradicts Himself In Just One Sentence At The Council: “We Must "
-        "Stop Blaming Ferries ... Old Ferries Are Most Of The Problem”"
-    )
+        "Stop Blaming Ferries ... Old Ferries Are Most Of The Problem”",
+    ],
+)
+def test_a_long_headline_alone_above_a_longer_paragraph_is_the_title(headline: str) -> None:
     doc = clean_text("\n\n".join([headline, " ".join(DATED_BODY)]))
     assert doc.title == headline
     assert headline not in doc.text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from narrascope.extract import extract_documents
 from narrascope.models import Document, Quote
 
@@ -325,27 +327,35 @@ def test_a_possessive_the_parse_reads_as_a_clause_is_not_what_was_said() -> None
     assert not any(a.quote.text.startswith("Ilse Varga") for a in found)
 
 
-def test_one_of_an_organisation_is_not_its_voice() -> None:
-    text = (
-        "A former Navy sailor who was pardoned is planning to sue, alleging that he was "
-        "treated unequally under the law.\n\n"
-        "A Navy spokesman said that the ship would sail from the harbour on Monday."
-    )
-    sailor = _quote(text, "he was treated")
-    assert sailor.speaker_name is None
-    assert sailor.speaker_label == "A former Navy sailor (unnamed)"
-    assert _quote(text, "the ship would sail").speaker_name == "Navy"
-
-
-def test_a_group_named_after_an_organisation_is_not_its_voice_but_its_officials_are() -> None:
-    text = (
-        "Town Hall hopefuls said the debate was “a circus from start to finish.”\n\n"
-        "Harbour Board officials said the repairs were “well under way by now.”"
-    )
-    hopefuls = _quote(text, "the debate was")
-    assert hopefuls.speaker_name is None
-    assert hopefuls.speaker_label == "Town Hall hopefuls (unnamed)"
-    assert _quote(text, "the repairs were").speaker_name == "Harbour Board"
+@pytest.mark.parametrize(
+    ("text", "member", "label", "voice", "organisation"),
+    [
+        (
+            "A former Navy sailor who was pardoned is planning to sue, alleging that he was "
+            "treated unequally under the law.\n\n"
+            "A Navy spokesman said that the ship would sail from the harbour on Monday.",
+            "he was treated",
+            "A former Navy sailor (unnamed)",
+            "the ship would sail",
+            "Navy",
+        ),
+        (  # a plural: a group of its members, unless officials and the like
+            "Town Hall hopefuls said the debate was “a circus from start to finish.”\n\n"
+            "Harbour Board officials said the repairs were “well under way by now.”",
+            "the debate was",
+            "Town Hall hopefuls (unnamed)",
+            "the repairs were",
+            "Harbour Board",
+        ),
+    ],
+)
+def test_one_of_an_organisation_is_not_its_voice(
+    text: str, member: str, label: str, voice: str, organisation: str
+) -> None:
+    quote = _quote(text, member)
+    assert quote.speaker_name is None
+    assert quote.speaker_label == label
+    assert _quote(text, voice).speaker_name == organisation
 
 
 def test_a_cue_in_a_relative_clause_before_the_colon_is_not_the_quotes_frame() -> None:
