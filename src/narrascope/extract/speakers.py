@@ -630,13 +630,17 @@ def _author_near(tok: Token, ctx: SpeakerContext) -> Mention | None:
     return None
 
 
-def _issued_by(tok: Token, ctx: SpeakerContext) -> Mention | None:
+def document_issuer(noun: Token) -> Token | None:
     """ "The council issued a statement calling …": the subject of the verb whose object
     the document is."""
-    if tok.dep_ != "dobj":
+    if noun.lower_ not in resources.cues().document_nouns or noun.dep_ != "dobj":
         return None
-    subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
-    return _mention_in(subjects[0], ctx) if subjects else None
+    return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+
+
+def _issued_by(tok: Token, ctx: SpeakerContext) -> Mention | None:
+    issuer = document_issuer(tok)
+    return _mention_in(issuer, ctx) if issuer is not None else None
 
 
 def _mention_in(tok: Token, ctx: SpeakerContext) -> Mention | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from narrascope.extract import resources
-from narrascope.extract.speakers import hyphen_pieces
+from narrascope.extract.speakers import document_issuer, hyphen_pieces
 
 _NOMINAL = frozenset({"NOUN", "PROPN"})
 _CLIMB = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep", "relcl", "acl", "ccomp", "acomp"})
@@ -89,18 +89,11 @@ def _participle_agent(verb: Token) -> Token | None:
     saying …", "heard X saying …")."""
     head = verb.head
     if verb.dep_ == "acl" and head.pos_ in _NOMINAL and head.i < verb.i:
-        return _issuer(head) or (head if _seen(head) else None)
+        return document_issuer(head) or (head if _seen(head) else None)
     before = verb.doc[verb.i - 1] if verb.i else None
     if before is not None and before.pos_ in _NOMINAL and before.dep_ in ("dobj", "pobj"):
-        return _issuer(before) or (before if _seen(before) else None)
+        return document_issuer(before) or (before if _seen(before) else None)
     return None
-
-
-def _issuer(noun: Token) -> Token | None:
-    """ "X issued a statement saying …": who issued the document the participle hangs on."""
-    if noun.lower_ not in resources.cues().document_nouns or noun.dep_ != "dobj":
-        return None
-    return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
 
 
 def _seen(noun: Token) -> bool:
