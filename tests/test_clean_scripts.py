@@ -272,6 +272,9 @@ def test_a_long_headline_before_a_dateline_is_the_title() -> None:
         # one that ends in a quotation with no stop of its own
         "Harbour Mayor Contradicts Himself In Just One Sentence At The Council: “We Must "
         "Stop Blaming Ferries ... Old Ferries Are Most Of The Problem”",
+        # one in headline capitals that ends in an exclamation mark
+        "Hey, Self Proclaimed \"Ferry Experts\" and Harbour Critics, Let's Not Let That Old "
+        "Ferry Story You're Putting Out Go So Fast!",
     ],
 )
 def test_a_long_headline_alone_above_a_longer_paragraph_is_the_title(headline: str) -> None:

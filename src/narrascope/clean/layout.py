@@ -19,7 +19,7 @@ from narrascope.clean.byline import name_shaped
 from narrascope.clean.inline import INLINE_REASONS, InlineCuts, find_inline
 from narrascope.clean.kicker import find_kickers
 from narrascope.clean.lexicon import is_masthead, load_lexicon, normalise
-from narrascope.clean.lines import Line
+from narrascope.clean.lines import Line, title_cased
 from narrascope.clean.rules import RuleContext, line_reason
 from narrascope.clean.titles import clean_title
 
@@ -273,9 +273,12 @@ def _long_headline(lines: list[Line], start: int) -> bool:
     """A first line of up to 30 words, standing alone as its own block and ending with no
     stop, above a paragraph more than twice its length: a long headline ("X accused in
     letter obtained by FBI of …; X denies it happened"); one ending in a quotation that
-    has no stop of its own is one too (… Sentence: “We Have to Stop … White Men”)."""
+    has no stop of its own is one too (… Sentence: “We Have to Stop … White Men”), and one
+    in headline capitals ending in "!" or "?" ("… Let's Not Let That Go So Fast!")."""
     first = lines[start]
-    if first.text.rstrip("\"”’'»)")[-1:] in ".!?:;,…" or start + 1 >= len(lines):
+    last = first.text.rstrip("\"”’'»)")[-1:]
+    cried = last in "!?" and title_cased(first.text)
+    if (last in ".!?:;,…" and not cried) or start + 1 >= len(lines):
         return False
     following = lines[start + 1]
     return following.block != first.block and following.words > 2 * first.words
