@@ -76,3 +76,18 @@ def test_one_sentence_read_as_two_claims_is_one_row() -> None:
     rows = _one_row_per_sentence([one, two, other])
     assert [r.key for r in rows] == ["quote|a", "quote|b"]
     assert {o: c.status for o, c in rows[0].cells.items()} == {"A": "reported", "B": "reported"}
+
+
+def test_a_row_where_outlets_disagree_is_not_folded_into_another() -> None:
+    from narrascope.models import Span
+    from narrascope.stories.compare import Cell, ClaimRow, _one_row_per_sentence
+
+    span = Span(0, 10, "x")
+    text = "Harbor Authority sent 14 officials, led by its deputy head."
+    said = {"A": Cell("reported", None, "d1", span), "B": Cell("reported", None, "d2", span)}
+    fact = ClaimRow("fact|a", text, None, None, said)
+    differ = {"A": Cell("reported", "14", "d1", span), "B": Cell("different", "18", "d2", span)}
+    count = ClaimRow("count|a", text, None, "14", differ)
+    rows = _one_row_per_sentence([fact, count])
+    assert [r.key for r in rows] == ["fact|a", "count|a"]
+    assert rows[1].cells["B"].status == "different"

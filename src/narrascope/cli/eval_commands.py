@@ -12,6 +12,7 @@ from narrascope.errors import EvaluationError, NarrascopeError
 
 TASKS = {
     "attribution": "narrascope.evaluation.attribution",
+    "claims": "narrascope.evaluation.ecbplus_claims",
     "cleaning": "narrascope.evaluation.cleaning",
     "coref": "narrascope.evaluation.coref",
     "extraction": "narrascope.evaluation.extraction",
@@ -78,10 +79,12 @@ def _check_task(option: str, given: object, task: str, allowed: tuple[str, ...])
     "--ecbplus",
     type=click.Path(exists=True, file_okay=False),
     default=None,
-    help="stories, coref: the ECB+ folder of topics (coref default "
+    help="stories, coref, claims: the ECB+ folder of topics (coref and claims default "
     "$NARRASCOPE_DATA/ecbplus/ECB+_LREC2014/ECB+; topics 36-45 are never read).",
 )
-@click.option("--topics", default="1-35", show_default=True, help="coref: topic range, e.g. 1-35.")
+@click.option(
+    "--topics", default="1-35", show_default=True, help="coref, claims: topic range, e.g. 1-35."
+)
 @click.option("--limit", type=int, default=None, help="attribution/coref: first N documents.")
 @click.option("--folds", type=click.IntRange(2, 35), default=5, help="stories --ecbplus: folds.")
 @click.option(
@@ -131,7 +134,8 @@ def eval_cmd(
 
     Real-corpus evaluations score Narrascope beside a peer or baseline in the same run:
     ``cleaning --trafilatura-eval`` (trafilatura's pages), ``attribution`` (PolNeAR),
-    ``coref`` (ECB+ entities), ``stories --ecbplus`` (ECB+ events), ``techniques``
+    ``coref`` (ECB+ entities), ``stories --ecbplus`` (ECB+ events), ``claims`` (claims
+    matched across outlets, ECB+ event coreference), ``techniques``
     (SemEval-2023 Task 3, cross-validated without ``--pred``), ``semeval --cv``
     (SemEval-2025 Task 10 training release, cross-validated).
     """
@@ -140,7 +144,7 @@ def eval_cmd(
         return
     _check_task("--trafilatura-eval", web_pages, task, ("cleaning",))
     _check_task("--polnear", polnear, task, ("attribution",))
-    _check_task("--ecbplus", ecbplus, task, ("stories", "coref"))
+    _check_task("--ecbplus", ecbplus, task, ("stories", "coref", "claims"))
     scores: dict[str, Any]
     if web_pages is not None:
         from narrascope.evaluation.web_pages import evaluate_pages, format_table
@@ -156,6 +160,10 @@ def eval_cmd(
         from narrascope.evaluation.coref import evaluate_ecbplus as evaluate_coref
 
         scores = evaluate_coref(ecbplus or gold, topics, limit=limit)
+    elif task == "claims":
+        from narrascope.evaluation.ecbplus_claims import evaluate_claims
+
+        scores = evaluate_claims(ecbplus or gold, topics)
     elif task == "stories" and ecbplus is not None:
         from narrascope.evaluation.ecbplus_stories import evaluate_ecbplus
 

@@ -10,6 +10,7 @@ import click
 from narrascope.cli.common import db_option, store_for
 from narrascope.serde import to_dict
 from narrascope.stories import StoryComparison, compare_stored
+from narrascope.stories.compare import Cell
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 
@@ -58,13 +59,19 @@ def compare_cmd(
 _MARK = {"reported": "+", "not_reported": ".", "different": "!"}
 
 
+def _mark(cell: Cell) -> str:
+    if cell.status == "reported" and cell.similarity is not None:
+        return "~"
+    return _MARK[cell.status]
+
+
 def _print_comparison(comp: StoryComparison, rows: int) -> None:
     click.echo(f"{comp.story_id}: {comp.label}")
     for i, outlet in enumerate(comp.outlets, 1):
         click.echo(f"  [{i}] {outlet}")
-    click.echo("\nClaims (+ reported, . not reported, ! different value):")
+    click.echo("\nClaims (+ reported, ~ in other words, . not reported, ! different value):")
     for row in comp.claims[:rows]:
-        marks = "".join(_MARK[row.cells[o].status] for o in comp.outlets)
+        marks = "".join(_mark(row.cells[o]) for o in comp.outlets)
         value = f" = {row.value}" if row.value else ""
         click.echo(f"  {marks}  {row.key}{value}")
     click.echo("\nQuotes by speaker:")

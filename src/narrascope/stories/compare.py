@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal
+
+import numpy as np
 
 from narrascope.models import Claim, Document, Span, Story
 from narrascope.stories.claims import extract_claims
@@ -16,6 +18,8 @@ from narrascope.stories.numbers import numbers_conflict
 from narrascope.stories.titles_compare import titles_conflict
 
 Status = Literal["reported", "not_reported", "different"]
+Embed = Callable[[list[str]], np.ndarray]
+SIMILAR = 0.8  # cosine of two claim sentences that say the same thing
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +30,7 @@ class Cell:
     value: str | None = None
     doc_id: str | None = None
     span: Span | None = None
+    similarity: float | None = None  # set when the outlet says it in other words
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,8 +99,12 @@ def compare_story(
     claims: Mapping[str, list[Claim]] | None = None,
     *,
     max_rows: int = 200,
+    paraphrases: bool = True,
 ) -> StoryComparison:
-    """Compare the outlets of ``story`` (``docs`` may hold more documents than the story)."""
+    """Compare the outlets of ``story`` (``docs`` may hold more documents than the story).
+
+    ``paraphrases``: an outlet that says a claim in other words counts as reporting it
+    (sentences compared with the static embedder, :func:`fill_paraphrases`)."""
     wanted = set(story.documents)
     members = [d for d in docs if d.id in wanted and d.duplicate_of is None]
     by_outlet: defaultdict[str, list[str]] = defaultdict(list)
@@ -115,7 +124,9 @@ def compare_story(
         label=story.label,
         outlets=outlets,
         documents=dict(by_outlet),
-        claims=claim_matrix(story_claims, outlet_of_doc, outlets)[:max_rows],
+        claims=claim_matrix(
+            story_claims, outlet_of_doc, outlets, _static_embed if paraphrases else None
+        )[:max_rows],
         quotes=_quotes(members),
         narratives=_narratives(members),
         roles=_roles(members),
@@ -123,33 +134,108 @@ def compare_story(
     )
 
 
+def _static_embed(texts: list[str]) -> np.ndarray:
+    from narrascope.embeddings import embed
+
+    return embed(texts)
+
+
 def claim_matrix(
-    claims: list[Claim], outlet_of_doc: Mapping[str, str], outlets: list[str]
+    claims: list[Claim],
+    outlet_of_doc: Mapping[str, str],
+    outlets: list[str],
+    embed: Embed | None = None,
+    threshold: float = SIMILAR,
 ) -> list[ClaimRow]:
-    """Rows of claims x outlets, the most widely reported first."""
+    """Rows of claims x outlets, the most widely reported first.
+
+    With ``embed`` (texts -> unit vectors), an outlet that does not report a row's claim
+    under its key is still shown reporting it when one of its claims of the same kind
+    says it in other words (:func:`fill_paraphrases`)."""
     by_key: defaultdict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         if worth_comparing(claim):
             by_key[claim.key].append(claim)
     rows = [_row(key, group, outlet_of_doc, outlets) for key, group in by_key.items()]
+    if embed is not None:
+        fill_paraphrases(rows, by_key, outlet_of_doc, embed, threshold)
     rows.sort(key=lambda r: (-sum(c.status != "not_reported" for c in r.cells.values()), r.key))
     return _one_row_per_sentence(rows)
 
 
+def fill_paraphrases(
+    rows: list[ClaimRow],
+    by_key: Mapping[str, list[Claim]],
+    outlet_of_doc: Mapping[str, str],
+    embed: Embed,
+    threshold: float = SIMILAR,
+) -> None:
+    """Fill the ``not_reported`` cells of ``rows`` (claims grouped ``by_key``) with an
+    outlet's claim of the same kind that names an entity of the row's key and whose
+    sentence is within ``threshold`` (cosine) of a sentence of the row's claims."""
+    claims = [c for group in by_key.values() for c in group]
+    texts = sorted({c.text for c in claims})
+    if not texts:
+        return
+    index = {t: i for i, t in enumerate(texts)}
+    vectors = np.asarray(embed(texts), dtype=np.float32)
+    by_outlet: defaultdict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_outlet[outlet_of_doc[claim.doc_id]].append(claim)
+    for row in rows:
+        kind, named = row.key.split("|", 1)[0], _named_slots(row.key)
+        if not named:
+            continue
+        said = vectors[sorted({index[c.text] for c in by_key[row.key]})]
+        for outlet, cell in list(row.cells.items()):
+            options = [
+                c for c in by_outlet.get(outlet, ())
+                if c.key.split("|", 1)[0] == kind and named & _named_slots(c.key)
+            ]  # fmt: skip
+            if cell.status != "not_reported" or not options:
+                continue
+            closeness = (vectors[[index[c.text] for c in options]] @ said.T).max(axis=1)
+            best = int(np.argmax(closeness))
+            if closeness[best] >= threshold:
+                row.cells[outlet] = _paraphrase_cell(row, options[best], float(closeness[best]))
+
+
+def _paraphrase_cell(row: ClaimRow, claim: Claim, closeness: float) -> Cell:
+    differs = (
+        row.value is not None
+        and claim.value is not None
+        and _differs(row.key, claim.value, row.value)
+    )
+    status: Status = "different" if differs else "reported"
+    return Cell(status, claim.value, claim.doc_id, claim.span, round(closeness, 3))
+
+
+def _named_slots(key: str) -> set[str]:
+    """The named entities of a claim key's slots (``name:…``, joined subjects split)."""
+    return {part for slot in key.split("|")[1:] for part in slot.split("+")
+            if part.startswith("name:")}  # fmt: skip
+
+
 def _one_row_per_sentence(rows: list[ClaimRow]) -> list[ClaimRow]:
     """One sentence read as several claims (a statement and a count) is shown once: the
-    row kept is the most widely reported, with the cells of the others it lacks."""
+    row kept is the most widely reported, with the cells of the others it lacks; a row
+    where outlets disagree stays a row of its own."""
     kept: dict[str, ClaimRow] = {}
+    apart: list[ClaimRow] = []
     for row in rows:
         text = " ".join(row.text.split()).casefold()
         first = kept.get(text)
         if first is None:
             kept[text] = row
             continue
+        if any(c.status == "different" for c in row.cells.values()):
+            apart.append(row)  # a disagreement is never folded into another row
+            continue
         for outlet, cell in row.cells.items():
             if first.cells.get(outlet, cell).status == "not_reported":
                 first.cells[outlet] = cell
-    return list(kept.values())
+    order = {id(row): n for n, row in enumerate(rows)}
+    return sorted([*kept.values(), *apart], key=lambda row: order[id(row)])
 
 
 def _row(

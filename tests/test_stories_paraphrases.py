@@ -1,0 +1,63 @@
+"""Claims said in other words count as reported (narrascope.stories.compare), real embedder."""
+
+from __future__ import annotations
+
+from narrascope.embeddings import embed
+from narrascope.models import Claim, Span
+from narrascope.stories.compare import claim_matrix
+
+OUTLETS = ["A", "B", "C", "D"]
+
+
+def _claim(doc: str, key: str, text: str, value: str | None = None) -> Claim:
+    return Claim(f"{doc}:{key}", doc, text, Span(0, len(text), text), key, None, value)
+
+
+def _cells(rows: list, key: str) -> dict:
+    (row,) = [r for r in rows if r.key == key]
+    return row.cells
+
+
+CLOSED = "fact|name:harbor authority|close|name:alder bridge"
+CLAIMS = [
+    _claim("a", CLOSED, "Harbor Authority closed the Alder bridge on Monday after the storm."),
+    _claim("b", "fact|name:harbor authority|shut|name:alder bridge",
+           "The Alder bridge was shut by the Harbor Authority on Monday after the storm."),
+    _claim("c", "fact|name:harbor authority|raise|fare",
+           "The Harbor Authority raised ferry fares by a tenth."),
+    _claim("d", "fact|name:port board|close|name:elm bridge",
+           "Port Board closed the Elm bridge on Monday after the storm."),
+]  # fmt: skip
+OUTLET_OF = {"a": "A", "b": "B", "c": "C", "d": "D"}
+
+
+def test_an_outlet_saying_a_claim_in_other_words_reports_it() -> None:
+    cells = _cells(claim_matrix(CLAIMS, OUTLET_OF, OUTLETS, embed), CLOSED)
+    assert cells["B"].status == "reported"
+    assert cells["B"].doc_id == "b"
+    assert cells["B"].similarity is not None
+    assert cells["B"].similarity >= 0.8
+    assert cells["A"].similarity is None  # its own words: matched by key
+    assert cells["C"].status == "not_reported"  # the same body, another claim
+
+
+def test_keys_alone_leave_the_paraphrase_unmatched() -> None:
+    cells = _cells(claim_matrix(CLAIMS, OUTLET_OF, OUTLETS), CLOSED)
+    assert cells["B"].status == "not_reported"
+
+
+def test_a_similar_sentence_about_other_entities_is_not_the_claim() -> None:
+    rows = claim_matrix(CLAIMS, OUTLET_OF, OUTLETS, embed, threshold=0.6)
+    assert _cells(rows, CLOSED)["D"].status == "not_reported"
+
+
+def test_a_paraphrase_with_another_number_is_a_different_value() -> None:
+    counts = [
+        _claim("a", "count|name:harbor authority|dismiss|worker",
+               "Harbor Authority dismissed 40 dock workers on Friday.", "40"),
+        _claim("b", "count|name:harbor authority|lay|worker",
+               "Harbor Authority laid off 35 dock workers on Friday.", "35"),
+    ]  # fmt: skip
+    rows = claim_matrix(counts, {"a": "A", "b": "B"}, ["A", "B"], embed)
+    cells = _cells(rows, "count|name:harbor authority|dismiss|worker")
+    assert (cells["B"].status, cells["B"].value) == ("different", "35")
