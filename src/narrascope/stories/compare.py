@@ -20,6 +20,7 @@ from narrascope.stories.titles_compare import titles_conflict
 Status = Literal["reported", "not_reported", "different"]
 Embed = Callable[[list[str]], np.ndarray]
 SIMILAR = 0.8  # cosine of two claim sentences that say the same thing
+PARAPHRASE_ROWS = 1000  # rows of a story filled with claims said in other words
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,35 +170,54 @@ def fill_paraphrases(
     outlet_of_doc: Mapping[str, str],
     embed: Embed,
     threshold: float = SIMILAR,
+    limit: int = PARAPHRASE_ROWS,
 ) -> None:
     """Fill the ``not_reported`` cells of ``rows`` (claims grouped ``by_key``) with an
     outlet's claim of the same kind that names an entity of the row's key and whose
-    sentence is within ``threshold`` (cosine) of a sentence of the row's claims."""
+    sentence is within ``threshold`` (cosine) of a sentence of the row's claims.
+
+    Only the ``limit`` most widely reported rows are filled (a story of thousands of
+    articles shows its first rows only)."""
     claims = [c for group in by_key.values() for c in group]
     texts = sorted({c.text for c in claims})
     if not texts:
         return
     index = {t: i for i, t in enumerate(texts)}
     vectors = np.asarray(embed(texts), dtype=np.float32)
-    by_outlet: defaultdict[str, list[Claim]] = defaultdict(list)
-    for claim in claims:
-        by_outlet[outlet_of_doc[claim.doc_id]].append(claim)
-    for row in rows:
-        kind, named = row.key.split("|", 1)[0], _named_slots(row.key)
+    by_column = np.ascontiguousarray(vectors.T)
+    lists: defaultdict[tuple[str, str], list[int]] = defaultdict(list)
+    for n, claim in enumerate(claims):
+        for name in _named_slots(claim.key):
+            lists[(claim.key.split("|", 1)[0], name)].append(n)
+    naming = {k: np.asarray(v, dtype=np.int64) for k, v in lists.items()}
+    outlet_names = sorted({outlet_of_doc[c.doc_id] for c in claims})
+    outlet_no = {o: i for i, o in enumerate(outlet_names)}
+    outlet_of = np.asarray([outlet_no[outlet_of_doc[c.doc_id]] for c in claims], dtype=np.int64)
+    sentence_of = np.asarray([index[c.text] for c in claims], dtype=np.int64)
+    widest = sorted(rows, key=lambda r: -sum(c.status != "not_reported" for c in r.cells.values()))
+    for row in widest[:limit]:
+        kind = row.key.split("|", 1)[0]
+        named = [naming[(kind, name)] for name in _named_slots(row.key) if (kind, name) in naming]
         if not named:
             continue
+        found = named[0] if len(named) == 1 else np.unique(np.concatenate(named))
+        missing = np.zeros(len(outlet_names), dtype=bool)
+        missing[[outlet_no[o] for o, c in row.cells.items()
+                 if c.status == "not_reported" and o in outlet_no]] = True  # fmt: skip
+        found = found[missing[outlet_of[found]]]
+        if not len(found):
+            continue
         said = vectors[sorted({index[c.text] for c in by_key[row.key]})]
-        for outlet, cell in list(row.cells.items()):
-            options = [
-                c for c in by_outlet.get(outlet, ())
-                if c.key.split("|", 1)[0] == kind and named & _named_slots(c.key)
-            ]  # fmt: skip
-            if cell.status != "not_reported" or not options:
-                continue
-            closeness = (vectors[[index[c.text] for c in options]] @ said.T).max(axis=1)
-            best = int(np.argmax(closeness))
-            if closeness[best] >= threshold:
-                row.cells[outlet] = _paraphrase_cell(row, options[best], float(closeness[best]))
+        closeness = (said @ by_column).max(axis=0)[sentence_of[found]]
+        close = closeness >= threshold
+        found, closeness = found[close], closeness[close]
+        top = np.full(len(outlet_names), -np.inf, dtype=np.float32)
+        np.maximum.at(top, outlet_of[found], closeness)
+        at_top = closeness >= top[outlet_of[found]]
+        _, first = np.unique(outlet_of[found[at_top]], return_index=True)  # each outlet's closest
+        for n, score in zip(found[at_top][first].tolist(), closeness[at_top][first].tolist(),
+                            strict=True):  # fmt: skip
+            row.cells[outlet_names[outlet_of[n]]] = _paraphrase_cell(row, claims[n], score)
 
 
 def _paraphrase_cell(row: ClaimRow, claim: Claim, closeness: float) -> Cell:
