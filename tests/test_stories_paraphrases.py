@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from narrascope.embeddings import embed
 from narrascope.models import Claim, Span
-from narrascope.stories.compare import claim_matrix
+from narrascope.stories.compare import _row, claim_matrix, fill_paraphrases
 
 OUTLETS = ["A", "B", "C", "D"]
 
@@ -55,9 +55,17 @@ def test_a_paraphrase_with_another_number_is_a_different_value() -> None:
     counts = [
         _claim("a", "count|name:harbor authority|dismiss|worker",
                "Harbor Authority dismissed 40 dock workers on Friday.", "40"),
-        _claim("b", "count|name:harbor authority|lay|worker",
-               "Harbor Authority laid off 35 dock workers on Friday.", "35"),
+        _claim("b", "count|name:harbor authority|dismiss|staff",
+               "Harbor Authority dismissed 35 of its dock staff on Friday.", "35"),
     ]  # fmt: skip
     rows = claim_matrix(counts, {"a": "A", "b": "B"}, ["A", "B"], embed)
     cells = _cells(rows, "count|name:harbor authority|dismiss|worker")
     assert (cells["B"].status, cells["B"].value) == ("different", "35")
+
+
+def test_another_verb_needs_closer_words() -> None:
+    by_key = {c.key: [c] for c in CLAIMS[:2]}
+    for other_verb, expected in ((0.95, "not_reported"), (0.85, "reported")):
+        row = _row(CLOSED, by_key[CLOSED], OUTLET_OF, OUTLETS)
+        fill_paraphrases([row], by_key, OUTLET_OF, embed, 0.5, other_verb=other_verb)
+        assert row.cells["B"].status == expected  # "shut", not "close": cosine 0.93

@@ -19,7 +19,8 @@ from narrascope.stories.titles_compare import titles_conflict
 
 Status = Literal["reported", "not_reported", "different"]
 Embed = Callable[[list[str]], np.ndarray]
-SIMILAR = 0.8  # cosine of two claim sentences that say the same thing
+SIMILAR = 0.87  # cosine of two claim sentences with the same predicate that say the same thing
+SIMILAR_OTHER_VERB = 0.9  # the same with another predicate ("checked into" / "entered")
 PARAPHRASE_ROWS = 1000  # rows of a story filled with claims said in other words
 
 
@@ -171,10 +172,12 @@ def fill_paraphrases(
     embed: Embed,
     threshold: float = SIMILAR,
     limit: int = PARAPHRASE_ROWS,
+    other_verb: float = SIMILAR_OTHER_VERB,
 ) -> None:
     """Fill the ``not_reported`` cells of ``rows`` (claims grouped ``by_key``) with an
     outlet's claim of the same kind that names an entity of the row's key and whose
-    sentence is within ``threshold`` (cosine) of a sentence of the row's claims.
+    sentence is within ``threshold`` (cosine) of a sentence of the row's claims, or
+    within ``other_verb`` when its predicate differs.
 
     Only the ``limit`` most widely reported rows are filled (a story of thousands of
     articles shows its first rows only)."""
@@ -194,6 +197,8 @@ def fill_paraphrases(
     outlet_no = {o: i for i, o in enumerate(outlet_names)}
     outlet_of = np.asarray([outlet_no[outlet_of_doc[c.doc_id]] for c in claims], dtype=np.int64)
     sentence_of = np.asarray([index[c.text] for c in claims], dtype=np.int64)
+    predicate_no = {v: i for i, v in enumerate(sorted({_predicate(c.key) for c in claims}))}
+    predicate_of = np.asarray([predicate_no[_predicate(c.key)] for c in claims], dtype=np.int64)
     widest = sorted(rows, key=lambda r: -sum(c.status != "not_reported" for c in r.cells.values()))
     for row in widest[:limit]:
         kind = row.key.split("|", 1)[0]
@@ -209,7 +214,8 @@ def fill_paraphrases(
             continue
         said = vectors[sorted({index[c.text] for c in by_key[row.key]})]
         closeness = (said @ by_column).max(axis=0)[sentence_of[found]]
-        close = closeness >= threshold
+        same_verb = predicate_of[found] == predicate_no[_predicate(row.key)]
+        close = closeness >= np.where(same_verb, threshold, other_verb)
         found, closeness = found[close], closeness[close]
         top = np.full(len(outlet_names), -np.inf, dtype=np.float32)
         np.maximum.at(top, outlet_of[found], closeness)
@@ -228,6 +234,11 @@ def _paraphrase_cell(row: ClaimRow, claim: Claim, closeness: float) -> Cell:
     )
     status: Status = "different" if differs else "reported"
     return Cell(status, claim.value, claim.doc_id, claim.span, round(closeness, 3))
+
+
+def _predicate(key: str) -> str:
+    parts = key.split("|")
+    return parts[2] if len(parts) > 2 else ""
 
 
 def _named_slots(key: str) -> set[str]:
