@@ -28,6 +28,8 @@ def claim(key: str, value: str | None = None) -> Claim:
         ("fact|medium|portray|strategy", None, False),  # no named actor or target
         ("fact|name:ruritania|reject|proposal", None, True),
         ("occur|meeting|in-person", "2030-05", True),
+        ("occur|meeting|first", "2030-05", True),
+        ("occur|meeting|", "2030-05", False),  # which meeting? a story holds many
         ("none|meeting", "2028", True),
     ],
 )

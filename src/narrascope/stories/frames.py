@@ -11,6 +11,9 @@ every parsed statement is one:
   count that merely numbers its own coordinated subjects ("Brazil and China,
   two actors") is no claim;
 * a dated statement needs a known actor and a predicate other than a copula;
+* that an event of a class took place ("a meeting", "the attacks") says which event
+  only with an ordinal ("the first talks", "the last attack"): a story holds many
+  meetings, and their dates differing is no disagreement;
 * a fact needs a known actor and target, a predicate other than a copula, and a
   named entity on either side (opinions about "the media" or "the ball" are
   not facts of the event).
@@ -35,7 +38,9 @@ def worth_comparing(claim: Claim) -> bool:
     kind = parts[0]
     if kind in PERSON_ONLY:
         return False
-    if kind in ("occur", "none"):
+    if kind == "occur":  # "a meeting took place": only "the first / last meeting" is one
+        return len(parts) > 2 and parts[2] not in UNKNOWN
+    if kind == "none":
         return True
     if len(parts) != 4:
         return False
