@@ -69,3 +69,17 @@ def test_another_verb_needs_closer_words() -> None:
         row = _row(CLOSED, by_key[CLOSED], OUTLET_OF, OUTLETS)
         fill_paraphrases([row], by_key, OUTLET_OF, embed, 0.5, other_verb=other_verb)
         assert row.cells["B"].status == expected  # "shut", not "close": cosine 0.93
+
+
+def test_a_count_of_one_everywhere_is_no_row_but_one_against_two_is() -> None:
+    ones = [
+        _claim("a", "count|guy|come|guy", "One guy came in and asked for help.", "1"),
+        _claim("b", "count|guy|come|guy", "One guy came in to ask for help.", "1"),
+        _claim("a", "count|name:harbor authority|close|gate", "Harbor Authority closed one gate.",
+               "1"),
+        _claim("b", "count|name:harbor authority|close|gate", "Harbor Authority closed two gates.",
+               "2"),
+    ]  # fmt: skip
+    rows = claim_matrix(ones, {"a": "A", "b": "B"}, ["A", "B"])
+    assert [r.key for r in rows] == ["count|name:harbor authority|close|gate"]
+    assert {c.status for c in rows[0].cells.values()} == {"reported", "different"}
