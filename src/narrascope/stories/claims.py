@@ -224,7 +224,11 @@ def _unit(ent: Any) -> str:
         return "percent"
     if ent.label_ == "MONEY":
         return "money"
-    words = [t for t in ent if t.is_alpha and parse_number(t.text) is None]
+    # "More than 300,000 students", "only one person": the qualifier's words are no unit
+    words = [
+        t for t in ent
+        if t.is_alpha and parse_number(t.text) is None and t.pos_ in ("NOUN", "PROPN")
+    ]  # fmt: skip
     if words:
         return lemma(words[-1])
     head = ent.root.head
