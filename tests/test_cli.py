@@ -101,3 +101,28 @@ def test_cli_help(command: str) -> None:
     result = invoke(command, "--help")
     assert result.exit_code == 0
     assert "Usage" in result.output
+
+
+def test_cli_output_cut_short_by_its_reader_is_no_error(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from narrascope.models import Story
+    from narrascope.store import open_store
+
+    db = tmp_path / "many.db"
+    store = open_store(str(db))
+    store.save_stories(
+        [Story(f"story_{i:05d}", f"Harbor Authority, Alder Bridge {i}", (f"d{i}",), ("Wire",))
+         for i in range(4000)]
+    )  # fmt: skip
+    store.close()
+    command = [sys.executable, "-m", "narrascope", "stories", "--db", str(db), "--limit", "4000"]
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None
+    assert proc.stdout.readline().startswith(b"story_")
+    proc.stdout.close()  # as "| head -1" does
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err
+    assert b"Error" not in err
+    assert b"Traceback" not in err

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import os
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -40,6 +42,9 @@ class NarrascopeGroup(click.Group):
             return super().invoke(ctx)
         except _PASS_THROUGH:
             raise
+        except BrokenPipeError:  # "narrascope stories | head": the reader stopped, not an error
+            _silence_stdout()
+            ctx.exit(EXIT_OK)
         except NarrascopeError as exc:
             if debug_enabled(ctx):
                 raise
@@ -54,6 +59,17 @@ class NarrascopeGroup(click.Group):
                 err=True,
             )
             ctx.exit(EXIT_ERROR)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so the interpreter's final flush cannot fail again."""
+    try:
+        fileno = sys.stdout.fileno()
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, fileno)
+        os.close(devnull)
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass  # not a real file (a test runner's buffer): nothing to silence
 
 
 def debug_enabled(ctx: click.Context) -> bool:
