@@ -395,3 +395,27 @@ def test_a_first_line_ending_in_a_media_label_is_the_headline_not_a_caption() ->
     assert doc.title == headline
     assert later not in doc.text  # further down, the same ending is a caption
     assert any(b.reason == "image-caption" for b in doc.boilerplate)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Do you support Mayor Ida Berg? Like the page:",
+        "Like us on Facebook at www.facebook.com/ValleyCourier and follow our main account",
+        "Enjoyed this? Like our page on Facebook for more from the Harbour Ledger.",
+    ],
+)
+def test_clean_removes_a_call_to_like_a_page(prompt: str) -> None:
+    doc = clean_text(_article(chrome_after=(prompt,)))
+    _assert_article_kept(doc)
+    assert prompt not in doc.text
+    assert {b.reason for b in doc.boilerplate} == {"social-button"}
+
+
+def test_clean_keeps_a_sentence_about_liking_a_page() -> None:
+    line = (
+        "Officials said more than 4,000 residents would like the page of the water board to "
+        "list every planned outage, so that pensioners can plan ahead."
+    )
+    doc = clean_text(_article(chrome_after=(line,)))
+    assert line in doc.text
