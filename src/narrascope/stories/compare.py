@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal
 
@@ -15,12 +15,10 @@ from narrascope.stories.dates import compatible
 from narrascope.stories.frames import frame_of, worth_comparing
 from narrascope.stories.keys import outlet_of
 from narrascope.stories.numbers import numbers_conflict
+from narrascope.stories.paraphrases import SIMILAR, SIMILAR_OTHER_VERB, Embed, ParaphraseIndex
 from narrascope.stories.titles_compare import titles_conflict
 
 Status = Literal["reported", "not_reported", "different"]
-Embed = Callable[[list[str]], np.ndarray]
-SIMILAR = 0.87  # cosine of two claim sentences with the same predicate that say the same thing
-SIMILAR_OTHER_VERB = 0.9  # the same with another predicate ("checked into" / "entered")
 PARAPHRASE_ROWS = 1000  # rows of a story filled with claims said in other words
 
 
@@ -176,55 +174,18 @@ def fill_paraphrases(
     other_verb: float = SIMILAR_OTHER_VERB,
 ) -> None:
     """Fill the ``not_reported`` cells of ``rows`` (claims grouped ``by_key``) with an
-    outlet's claim of the same kind that names an entity of the row's key and whose
-    sentence is within ``threshold`` (cosine) of a sentence of the row's claims, or
-    within ``other_verb`` when its predicate differs.
-
-    Only the ``limit`` most widely reported rows are filled (a story of thousands of
-    articles shows its first rows only)."""
-    claims = [c for group in by_key.values() for c in group]
-    texts = sorted({c.text for c in claims})
-    if not texts:
-        return
-    index = {t: i for i, t in enumerate(texts)}
-    vectors = np.asarray(embed(texts), dtype=np.float32)
-    by_column = np.ascontiguousarray(vectors.T)
-    lists: defaultdict[tuple[str, str], list[int]] = defaultdict(list)
-    for n, claim in enumerate(claims):
-        for name in _named_slots(claim.key):
-            lists[(claim.key.split("|", 1)[0], name)].append(n)
-    naming = {k: np.asarray(v, dtype=np.int64) for k, v in lists.items()}
-    outlet_names = sorted({outlet_of_doc[c.doc_id] for c in claims})
-    outlet_no = {o: i for i, o in enumerate(outlet_names)}
-    outlet_of = np.asarray([outlet_no[outlet_of_doc[c.doc_id]] for c in claims], dtype=np.int64)
-    sentence_of = np.asarray([index[c.text] for c in claims], dtype=np.int64)
-    predicate_no = {v: i for i, v in enumerate(sorted({_predicate(c.key) for c in claims}))}
-    predicate_of = np.asarray([predicate_no[_predicate(c.key)] for c in claims], dtype=np.int64)
+    outlet's claim said in other words (:func:`narrascope.stories.paraphrases.closest`):
+    of the same kind, naming an entity of the row's key, its sentence within ``threshold``
+    (cosine) of one of the row's, or ``other_verb`` when its predicate differs. Only the
+    ``limit`` most widely reported rows are filled (a story of thousands of articles shows
+    its first rows only)."""
+    index = ParaphraseIndex(by_key, outlet_of_doc, embed)
     widest = sorted(rows, key=lambda r: -sum(c.status != "not_reported" for c in r.cells.values()))
     for row in widest[:limit]:
-        kind = row.key.split("|", 1)[0]
-        named = [naming[(kind, name)] for name in _named_slots(row.key) if (kind, name) in naming]
-        if not named:
-            continue
-        found = named[0] if len(named) == 1 else np.unique(np.concatenate(named))
-        missing = np.zeros(len(outlet_names), dtype=bool)
-        missing[[outlet_no[o] for o, c in row.cells.items()
-                 if c.status == "not_reported" and o in outlet_no]] = True  # fmt: skip
-        found = found[missing[outlet_of[found]]]
-        if not len(found):
-            continue
-        said = vectors[sorted({index[c.text] for c in by_key[row.key]})]
-        closeness = (said @ by_column).max(axis=0)[sentence_of[found]]
-        same_verb = predicate_of[found] == predicate_no[_predicate(row.key)]
-        close = closeness >= np.where(same_verb, threshold, other_verb)
-        found, closeness = found[close], closeness[close]
-        top = np.full(len(outlet_names), -np.inf, dtype=np.float32)
-        np.maximum.at(top, outlet_of[found], closeness)
-        at_top = closeness >= top[outlet_of[found]]
-        _, first = np.unique(outlet_of[found[at_top]], return_index=True)  # each outlet's closest
-        for n, score in zip(found[at_top][first].tolist(), closeness[at_top][first].tolist(),
-                            strict=True):  # fmt: skip
-            row.cells[outlet_names[outlet_of[n]]] = _paraphrase_cell(row, claims[n], score)
+        missing = {o for o, c in row.cells.items() if c.status == "not_reported"}
+        found = index.closest(row.key, missing, threshold, other_verb)
+        for outlet, (claim, closeness) in found.items():
+            row.cells[outlet] = _paraphrase_cell(row, claim, closeness)
 
 
 def _paraphrase_cell(row: ClaimRow, claim: Claim, closeness: float) -> Cell:
@@ -244,17 +205,6 @@ def _one_of(key: str, group: list[Claim]) -> bool:
     return key.startswith("count|") and all(
         (c.value or "").lstrip("~") == "1" for c in group
     )
-
-
-def _predicate(key: str) -> str:
-    parts = key.split("|")
-    return parts[2] if len(parts) > 2 else ""
-
-
-def _named_slots(key: str) -> set[str]:
-    """The named entities of a claim key's slots (``name:…``, joined subjects split)."""
-    return {part for slot in key.split("|")[1:] for part in slot.split("+")
-            if part.startswith("name:")}  # fmt: skip
 
 
 def _one_row_per_sentence(rows: list[ClaimRow]) -> list[ClaimRow]:
