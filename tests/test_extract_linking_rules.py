@@ -460,3 +460,10 @@ def test_a_generic_body_does_not_join_the_one_longer_name_across_a_corpus() -> N
     assert ids["Congress"] != ids["Valdorian National Congress"]
     ids = _ids(_docs((("Valdorian National Gulls", "ORG"),), (("Gulls", "ORG"),)))
     assert ids["Gulls"] == ids["Valdorian National Gulls"]  # a name of its own still joins
+
+
+def test_a_headline_state_is_not_the_one_state_body_of_the_corpus() -> None:
+    # "Rise of Islamic State" in headline capitals gives a lone "State"; across a corpus it
+    # is not the "State Department" another article names
+    ids = _ids(_docs((("State Department", "ORG"),), (("State", "ORG"),)))
+    assert ids["State"] != ids["State Department"]

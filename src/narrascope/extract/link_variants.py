@@ -125,7 +125,7 @@ def link_partial_names(
 _GENERIC_BODIES = frozenset(
     {"congress", "parliament", "senate", "house", "government", "cabinet", "army", "navy",
      "police", "court", "council", "assembly", "party", "ministry", "commission", "duma",
-     "legislature", "administration", "military", "presidency"}
+     "legislature", "administration", "military", "presidency", "state"}
 )  # fmt: skip
 
 
