@@ -209,3 +209,23 @@ def test_stories_events_oversized_components_are_split_not_dropped(
     small = groups_of(docs)
     assert sorted(d for g in small for d in g) == sorted(REPORTS)
     assert max(len(g) for g in small) <= 2
+
+
+def test_a_story_is_labelled_by_the_names_most_of_its_articles_give() -> None:
+    import numpy as np
+
+    from narrascope.stories.event_stories import describe
+    from narrascope.stories.events import EventProfile
+
+    names = {"port": "Harbor Authority", "bridge": "Alder Bridge", "nick": "Clown Harbour Crew"}
+
+    def profile(doc_id: str, entities: dict[str, int]) -> EventProfile:
+        return EventProfile(doc_id, [], [], np.zeros(4), entities=entities, names=names)
+
+    story = describe([
+        profile("a1", {"nick": 9, "port": 2}),  # one writer's nickname, repeated
+        profile("a2", {"port": 2, "bridge": 3}),
+        profile("a3", {"port": 1, "bridge": 1}),
+    ])  # fmt: skip
+    assert story.key_entities[:3] == ("port", "bridge", "nick")
+    assert story.label.startswith("Harbor Authority, Alder Bridge, Clown Harbour Crew")

@@ -34,14 +34,18 @@ def describe(members: Sequence[EventProfile]) -> Story:
     inside = {p.id for p in members}
     canon = [p for p in members if p.duplicate_of not in inside]
     entities: Counter[str] = Counter()
+    spread: Counter[str] = Counter()  # articles naming each entity
     days: Counter[int] = Counter()
     names: dict[str, str] = {}
     for profile in canon:
         entities.update(profile.entities)
+        spread.update(profile.entities.keys())
         days.update(profile.event_days)
         for key, name in profile.names.items():
             names.setdefault(key, name)
-    keys = tuple(k for k, _ in sorted(entities.items(), key=lambda kv: (-kv[1], kv[0]))[:5])
+    # named by the most articles first: a name one article repeats (a writer's nickname for
+    # an outlet) does not label a story the others tell without it
+    keys = tuple(sorted(entities, key=lambda k: (-spread[k], -entities[k], k))[:5])
     shown = [d for d, _ in sorted(days.items(), key=lambda kv: (-kv[1], kv[0]))[:3]]
     published = sorted(p.day for p in canon if p.day is not None)
     if not shown and published:
