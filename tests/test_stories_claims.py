@@ -174,3 +174,11 @@ def test_stories_claims_a_qualified_count_is_of_its_noun_not_its_qualifier() -> 
     assert "worker" in units
     assert "ferry" in units
     assert not units & {"than", "more", "only"}
+
+
+def test_stories_claims_a_share_of_people_is_no_name() -> None:
+    (doc,) = analyse(
+        ("Poll Desk", "2024-04-02", "Asked about the tariff, 46 percent of voters said yes."),
+    )
+    subjects = {k.split("|")[1] for k in keys(extract_claims(doc), "count|")}
+    assert subjects == {"percent of voter"}

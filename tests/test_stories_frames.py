@@ -22,6 +22,10 @@ def claim(key: str, value: str | None = None) -> Claim:
         ("count|meeting|be|meeting", "1", False),  # "was one of the few"
         ("count|name:ruritania+name:osterlich|sign|state", "2", False),  # counts its subjects
         ("count|name:ruritania|send|official", "12", True),
+        ("count|percent of voter|say|percent", "46", False),  # said what? a poll answer
+        ("count|percent of voter|back|percent", "46", False),  # back whom? the key lacks it
+        ("count|name:ruritania|not tell|reporter", "3", False),
+        ("count|name:ruritania|dismiss|worker", "40", True),
         ("date|_|occur|meeting", "2030-01-02", False),
         ("date|name:ruritania|sign|treaty", "2030-01-02", True),
         ("fact|ball|be|court", None, False),

@@ -48,6 +48,7 @@ from narrascope.stories.titles import title_claims
 
 PREDICATE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "relcl"})
 NUMBER_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
+NUMBER_LIKE = NUMBER_LABELS | {"ORDINAL", "DATE", "TIME"}
 CLAIM_LANGUAGES = frozenset({"en"})
 
 
@@ -295,8 +296,8 @@ def _single_key(ctx: ParsedDoc, token: Any) -> str | None:
         return key
     if token.pos_ == "PRON":
         return None
-    if token.pos_ == "PROPN" or token.ent_type_:
-        return f"name:{normalise_name(token.text)}"
+    if token.pos_ == "PROPN" or (token.ent_type_ and token.ent_type_ not in NUMBER_LIKE):
+        return f"name:{normalise_name(token.text)}"  # "46 percent" is no name
     word = lemma(token)
     if word in _MEASURE_NOUNS:  # "the number of unemployed Xs": what is counted
         counted = [o for p in token.children if p.lower_ == "of" for o in p.children
@@ -311,8 +312,8 @@ def _single_key(ctx: ParsedDoc, token: Any) -> str | None:
 
 # nouns that measure something else: the key is what they measure
 _MEASURE_NOUNS = frozenset(
-    {"number", "share", "rate", "percentage", "proportion", "amount", "level", "total",
-     "count", "tally"}
+    {"number", "share", "rate", "percentage", "percent", "proportion", "amount", "level",
+     "total", "count", "tally"}
 )  # fmt: skip
 
 

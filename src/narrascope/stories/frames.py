@@ -10,6 +10,9 @@ every parsed statement is one:
   unit and a predicate other than a copula ("X was one of the few ..."), and a
   count that merely numbers its own coordinated subjects ("Brazil and China,
   two actors") is no claim;
+* a count of a share of its own subject ("46 percent of voters back X") or of what
+  someone said ("officials said 12") lacks what it counts: its key cannot tell two polls'
+  questions apart, so they would read as disagreeing;
 * a dated statement needs a known actor and a predicate other than a copula;
 * that an event of a class took place ("a meeting", "the attacks") says which event
   only with an ordinal ("the first talks", "the last attack"): a story holds many
@@ -24,12 +27,21 @@ target, time, quantity), the normalised form matched across outlets.
 
 from __future__ import annotations
 
+from functools import cache
+
 from narrascope.models import Claim
 
 COPULAS = frozenset({"be", "become", "seem", "remain", "appear", "may be", "might be", "can be"})
 UNKNOWN = frozenset({"", "_"})
 GENERIC_UNITS = frozenset({"count", "_", ""})
 PERSON_ONLY = frozenset({"title", "status", "quote"})
+
+
+@cache
+def _speech_verbs() -> frozenset[str]:
+    from narrascope.extract.resources import cues
+
+    return cues().speech_verbs
 
 
 def worth_comparing(claim: Claim) -> bool:
@@ -48,7 +60,12 @@ def worth_comparing(claim: Claim) -> bool:
     if subject in UNKNOWN or predicate in UNKNOWN or predicate in COPULAS:
         return False
     if kind == "count":
-        return other not in GENERIC_UNITS and not _counts_its_subject(subject, claim.value)
+        return (
+            other not in GENERIC_UNITS
+            and not _counts_its_subject(subject, claim.value)
+            and not subject.startswith(f"{other} of ")  # "46 percent of voters back X": whom?
+            and predicate.removeprefix("not ").removeprefix("may ") not in _speech_verbs()
+        )  # "officials said 12": said what? the key cannot tell
     if kind == "date":
         return True
     if kind == "fact":
