@@ -24,6 +24,8 @@ def claim(key: str, value: str | None = None) -> Claim:
         ("count|name:ruritania|send|official", "12", True),
         ("count|percent of voter|say|percent", "46", False),  # said what? a poll answer
         ("count|percent of voter|back|percent", "46", False),  # back whom? the key lacks it
+        ("count|percent|view|percent", "50", False),
+        ("count|candidate|opt|candidate", ">4", True),  # four candidates opting out: a count
         ("count|name:ruritania|not tell|reporter", "3", False),
         ("count|name:ruritania|dismiss|worker", "40", True),
         ("date|_|occur|meeting", "2030-01-02", False),

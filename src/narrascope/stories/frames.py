@@ -37,6 +37,14 @@ GENERIC_UNITS = frozenset({"count", "_", ""})
 PERSON_ONLY = frozenset({"title", "status", "quote"})
 
 
+_SHARES = frozenset({"percent", "percentage", "share", "proportion"})
+
+
+def _share_of_subject(subject: str, unit: str) -> bool:
+    """The count is the share of people its subject is ("46 percent of voters", "half")."""
+    return unit in _SHARES and (subject == unit or subject.startswith(f"{unit} of "))
+
+
 @cache
 def _speech_verbs() -> frozenset[str]:
     from narrascope.extract.resources import cues
@@ -63,7 +71,7 @@ def worth_comparing(claim: Claim) -> bool:
         return (
             other not in GENERIC_UNITS
             and not _counts_its_subject(subject, claim.value)
-            and not subject.startswith(f"{other} of ")  # "46 percent of voters back X": whom?
+            and not _share_of_subject(subject, other)  # "46 percent of voters back X": whom?
             and predicate.removeprefix("not ").removeprefix("may ") not in _speech_verbs()
         )  # "officials said 12": said what? the key cannot tell
     if kind == "date":
