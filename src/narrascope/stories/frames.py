@@ -41,7 +41,7 @@ _SHARES = frozenset({"percent", "percentage", "share", "proportion"})
 
 
 def _share_of_subject(subject: str, unit: str) -> bool:
-    """The count is the share of people its subject is ("46 percent of voters", "half")."""
+    """The count is the share of people its subject is ("46 percent of voters")."""
     return unit in _SHARES and (subject == unit or subject.startswith(f"{unit} of "))
 
 
