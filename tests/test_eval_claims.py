@@ -95,3 +95,11 @@ def test_eval_claims_gate_on_ecbplus() -> None:
     assert scores["narrascope_recall_claim_sentences"] > (
         scores["peer_equal_precision_recall_claim_sentences"]
     ), scores
+
+
+def test_run_evaluation_knows_the_claims_task(tmp_path: Path) -> None:
+    from narrascope.cli.eval_commands import run_evaluation
+    from narrascope.errors import EvaluationError
+
+    with pytest.raises(EvaluationError, match="ECB"):
+        run_evaluation("claims", str(tmp_path), None)  # an empty folder: no articles

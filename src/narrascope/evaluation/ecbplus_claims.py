@@ -40,8 +40,9 @@ from narrascope.evaluation.ecbplus import EcbArticle, analysed_documents, detoke
 from narrascope.evaluation.ecbplus_mentions import default_root, parse_topics, selected_sentences
 from narrascope.models import Claim, Document
 from narrascope.stories.claims import extract_claims
-from narrascope.stories.compare import Embed, claim_matrix
+from narrascope.stories.compare import claim_matrix
 from narrascope.stories.frames import worth_comparing
+from narrascope.stories.paraphrases import Embed
 
 PEER_GRID = tuple(round(0.5 + 0.01 * i, 2) for i in range(50))  # cosine 0.50 .. 0.99
 Link = tuple[str, int, str, int]  # (article, sentence, article, sentence), articles sorted
@@ -297,3 +298,10 @@ def _peer(
         out.update({f"{name}_{k}": v for k, v in tally.scores().items()})
         out[f"{name}_recall_claim_sentences"] = tally.scores(claimed)["recall"]
     return out
+
+
+def evaluate(gold: str | Path, pred: str | Path | None = None) -> dict[str, Any]:
+    """``narrascope eval claims --gold DIR`` (or ``run_evaluation("claims", DIR, None)``):
+    topics 1-35 of an ECB+ folder; Narrascope runs on them (``pred`` is not read)."""
+    del pred
+    return evaluate_claims(gold)
